@@ -1,0 +1,208 @@
+package io.monago.atrium.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.monago.atrium.gateway.access.ModelAccessStep;
+import io.monago.atrium.gateway.audit.AuditStore;
+import io.monago.atrium.gateway.audit.SqliteAuditStore;
+import io.monago.atrium.gateway.auth.AuthenticateStep;
+import io.monago.atrium.gateway.auth.Authenticator;
+import io.monago.atrium.gateway.auth.KeyBootstrap;
+import io.monago.atrium.gateway.auth.KeyRegistry;
+import io.monago.atrium.gateway.config.GatewayConfig;
+import io.monago.atrium.gateway.http.AuditHandler;
+import io.monago.atrium.gateway.http.AuditIds;
+import io.monago.atrium.gateway.http.ChatCompletionsHandler;
+import io.monago.atrium.gateway.http.GatewayRoutes;
+import io.monago.atrium.gateway.http.GovernanceRenderer;
+import io.monago.atrium.gateway.http.HealthHandler;
+import io.monago.atrium.gateway.http.ModelsHandler;
+import io.monago.atrium.gateway.meter.CostMeter;
+import io.monago.atrium.gateway.meter.TokenCounter;
+import io.monago.atrium.gateway.pipeline.GovernancePipeline;
+import io.monago.atrium.gateway.policy.Workspaces;
+import io.monago.atrium.gateway.provider.Providers;
+import io.monago.atrium.gateway.route.ModelRouter;
+import io.monago.atrium.gateway.route.RouteStep;
+import io.monago.atrium.gateway.validate.ChatRequestValidator;
+import io.monago.atrium.gateway.validate.RequestTagReader;
+import io.monago.atrium.gateway.validate.ValidateStep;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running Atrium gateway. {@link #start} wires the governance steps from the configuration,
+ * opens the audit store and listens; {@link #close} stops taking connections, lets in-flight calls
+ * finish (up to the drain timeout), then closes the audit store.
+ *
+ * <pre>{@code
+ * try (Gateway gateway = Gateway.start(GatewayConfig.defaults(), Optional.of("sk-mng-admin"))) {
+ *     System.out.println(gateway.baseUrl());   // http://127.0.0.1:8080/v1
+ * }
+ * }</pre>
+ */
+public final class Gateway implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final HttpClient upstream;
+    private final AuditStore audit;
+    private final String host;
+    private final long drainTimeoutMs;
+    private final Optional<String> generatedKey;
+    private final AtomicBoolean draining;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Gateway(Vertx vertx, HttpServer server, HttpClient upstream, AuditStore audit, String host,
+            long drainTimeoutMs, Optional<String> generatedKey, AtomicBoolean draining) {
+        this.vertx = vertx;
+        this.server = server;
+        this.upstream = upstream;
+        this.audit = audit;
+        this.host = host;
+        this.drainTimeoutMs = drainTimeoutMs;
+        this.generatedKey = generatedKey;
+        this.draining = draining;
+    }
+
+    /**
+     * Starts a gateway and waits until it accepts requests.
+     *
+     * @param config the validated configuration
+     * @param bootstrapKey a key to register as admin of the default workspace ({@code ATRIUM_BOOTSTRAP_KEY})
+     * @return the running gateway
+     * @throws GatewayStartException when it cannot start (port taken, audit store unusable...)
+     */
+    public static Gateway start(GatewayConfig config, Optional<String> bootstrapKey) {
+        return start(config, bootstrapKey, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a gateway with a given clock.
+     *
+     * @param config the validated configuration
+     * @param bootstrapKey a key to register as admin of the default workspace
+     * @param clock the wall clock for timestamps
+     * @return the running gateway
+     */
+    public static Gateway start(GatewayConfig config, Optional<String> bootstrapKey, Clock clock) {
+        Path dataDir = Path.of(config.server().dataDir());
+        Workspaces workspaces = new Workspaces(config.workspaces());
+        KeyBootstrap.Result keys = new KeyBootstrap(new SecureRandom())
+                .resolve(config.keys(), bootstrapKey, dataDir, workspaces.defaultId());
+        GatewayConfig effective = config.withExtraKeys(keys.extraKeys());
+        Path auditFile = effective.audit().sqlitePathIfSet().map(Path::of).orElse(dataDir.resolve("audit.db"));
+
+        ObjectMapper json = new ObjectMapper();
+        AuditStore audit = new SqliteAuditStore(auditFile, json);
+        Vertx vertx = Vertx.vertx();
+        HttpClient upstream = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(256));
+        try {
+            TokenCounter tokens = new TokenCounter();
+            ModelRouter router = new ModelRouter(effective.models(),
+                    Providers.create(effective.providers(), vertx, upstream, json, tokens, clock));
+            Authenticator authenticator = new Authenticator(new KeyRegistry(effective.keys()));
+            AuthenticateStep authenticate = new AuthenticateStep(authenticator);
+            GovernancePipeline pipeline = new GovernancePipeline(List.of(
+                    authenticate,
+                    new ValidateStep(new ChatRequestValidator(json), new RequestTagReader(json)),
+                    new ModelAccessStep(workspaces),
+                    new RouteStep(router)));
+            GovernanceRenderer renderer = new GovernanceRenderer(json);
+            AtomicBoolean draining = new AtomicBoolean();
+            ChatCompletionsHandler chat = new ChatCompletionsHandler(new ChatCompletionsHandler.Dependencies(
+                    new AuditIds(clock), clock, workspaces.defaultId(), pipeline, authenticate, List.of(),
+                    tokens, new CostMeter(effective.pricing().usdToIdr()), audit, renderer));
+            var routes = GatewayRoutes.create(vertx, effective.server().maxBodyBytes(), chat,
+                    new ModelsHandler(authenticator, router, workspaces, renderer),
+                    new AuditHandler(authenticator, audit, renderer),
+                    new HealthHandler(audit, draining::get), renderer);
+            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
+                    .requestHandler(routes)
+                    .listen(effective.server().port(), effective.server().host()), "listen on "
+                    + effective.server().host() + ":" + effective.server().port());
+            return new Gateway(vertx, server, upstream, audit, effective.server().host(),
+                    effective.server().drainTimeoutMs(), keys.generatedKey(), draining);
+        } catch (RuntimeException e) {
+            vertx.close();
+            audit.close();
+            throw e;
+        }
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new GatewayStartException("cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new GatewayStartException("cannot " + what + ": timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayStartException("interrupted while trying to " + what, e);
+        }
+    }
+
+    /** @return the port the gateway listens on */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** @return the base URL clients use, e.g. {@code http://127.0.0.1:8080/v1} */
+    public String baseUrl() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        if (h.equals("0.0.0.0") || h.equals("[::]")) {
+            h = "127.0.0.1";
+        }
+        return "http://" + h + ":" + port() + "/v1";
+    }
+
+    /** @return a key generated at this start because none was configured; to be shown once */
+    public Optional<String> generatedKey() {
+        return generatedKey;
+    }
+
+    /**
+     * Stops the gateway: refuses new connections, waits for in-flight calls (up to the drain
+     * timeout), then closes the audit store after its last write.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        draining.set(true);
+        try {
+            server.shutdown(drainTimeoutMs, TimeUnit.MILLISECONDS).toCompletionStage().toCompletableFuture()
+                    .get(drainTimeoutMs + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Shut down what is left anyway; the audit store still flushes below.
+        }
+        try {
+            upstream.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Nothing more to do: the process is shutting down.
+        } finally {
+            audit.close();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.monago.atrium.gateway.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An API key, stored only as its hash.
+ *
+ * @param id a name for the key, recorded in audit records instead of the key
+ * @param hash {@code sha256:<hex>} of the key (see {@code atrium key hash})
+ * @param workspace the workspace the key belongs to, default {@code default}
+ * @param admin whether the key may read every audit record of its workspace, default false
+ * @param models the key's own model allow-list (globs), narrowing the workspace's; default none
+ * @param disabled a disabled key gets 403, default false
+ */
+public record KeyConfig(String id, String hash, String workspace, Boolean admin, List<String> models, Boolean disabled) {
+
+    /** Fills defaults. */
+    public KeyConfig {
+        workspace = workspace == null ? WorkspaceConfig.DEFAULT_ID : workspace;
+        admin = admin != null && admin;
+        models = models == null ? null : List.copyOf(models);
+        disabled = disabled != null && disabled;
+    }
+
+    /** @return the key's own allow-list, if it has one */
+    public Optional<List<String>> modelsIfSet() {
+        return Optional.ofNullable(models);
+    }
+}

@@ -1,0 +1,53 @@
+package io.monago.atrium.gateway.config;
+
+/**
+ * Where and how the gateway listens.
+ *
+ * @param host interface to bind, default {@code 127.0.0.1}
+ * @param port TCP port, default {@code 8080}; {@code 0} picks a free one
+ * @param dataDir folder for the audit database and generated key hashes, default {@code ./atrium-data}
+ * @param maxBodyBytes largest accepted request body, default 4 MiB; larger bodies get 413
+ * @param drainTimeoutMs how long shutdown waits for in-flight requests, default 30 000
+ */
+public record ServerConfig(String host, Integer port, String dataDir, Long maxBodyBytes, Long drainTimeoutMs) {
+
+    /** Default port. */
+    public static final int DEFAULT_PORT = 8080;
+    /** Default body limit: 4 MiB, room for long documents and several images by URL. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+    /** Fills defaults. */
+    public ServerConfig {
+        host = host == null ? "127.0.0.1" : host;
+        port = port == null ? DEFAULT_PORT : port;
+        dataDir = dataDir == null ? "./atrium-data" : dataDir;
+        maxBodyBytes = maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
+        drainTimeoutMs = drainTimeoutMs == null ? 30_000L : drainTimeoutMs;
+    }
+
+    /** @return the defaults */
+    public static ServerConfig defaults() {
+        return new ServerConfig(null, null, null, null, null);
+    }
+
+    /**
+     * Copy with another bind address.
+     *
+     * @param newHost host
+     * @param newPort port
+     * @return the copy
+     */
+    public ServerConfig withListen(String newHost, int newPort) {
+        return new ServerConfig(newHost, newPort, dataDir, maxBodyBytes, drainTimeoutMs);
+    }
+
+    /**
+     * Copy with another data folder.
+     *
+     * @param newDataDir folder
+     * @return the copy
+     */
+    public ServerConfig withDataDir(String newDataDir) {
+        return new ServerConfig(host, port, newDataDir, maxBodyBytes, drainTimeoutMs);
+    }
+}

@@ -1,0 +1,64 @@
+package io.monago.atrium.gateway.exchange;
+
+import io.monago.atrium.protocol.PolicyDecision;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything governance concluded about one call. Immutable; the response headers, the error body
+ * and the audit record are all rendered from this one value, so they cannot disagree.
+ *
+ * @param auditId the call's audit id
+ * @param timestamp when the call arrived
+ * @param workspaceId the caller's workspace; the gateway's default workspace when the key was not known
+ * @param keyId the caller's key id, if the key was known
+ * @param model the requested model, if the body named one
+ * @param provider the provider that answered, if one was called
+ * @param decision what policy decided
+ * @param blockReason why it was blocked
+ * @param piiDetected whether PII was found in the request or the answer
+ * @param piiRedacted entity types redacted (or withheld, on a block), in first-seen order
+ * @param piiInput entity type counts found in the request
+ * @param piiOutput entity type counts found in the answer
+ * @param securityIncidents incident categories found
+ * @param matchedRules ids of the policy rules that matched
+ * @param usage token usage
+ * @param costIdr cost in rupiah
+ * @param latencyMs time spent in the gateway, upstream call included
+ * @param status the HTTP status of the response
+ * @param errorCode the protocol error code, on errors
+ * @param tags what the caller attached
+ */
+public record Verdict(
+        String auditId,
+        Instant timestamp,
+        String workspaceId,
+        Optional<String> keyId,
+        Optional<String> model,
+        Optional<String> provider,
+        PolicyDecision decision,
+        Optional<String> blockReason,
+        boolean piiDetected,
+        List<String> piiRedacted,
+        Map<String, Integer> piiInput,
+        Map<String, Integer> piiOutput,
+        List<String> securityIncidents,
+        List<String> matchedRules,
+        Usage usage,
+        double costIdr,
+        double latencyMs,
+        int status,
+        Optional<String> errorCode,
+        RequestTags tags) {
+
+    /** Copies the collections. */
+    public Verdict {
+        piiRedacted = List.copyOf(piiRedacted);
+        piiInput = Map.copyOf(piiInput);
+        piiOutput = Map.copyOf(piiOutput);
+        securityIncidents = List.copyOf(securityIncidents);
+        matchedRules = List.copyOf(matchedRules);
+    }
+}

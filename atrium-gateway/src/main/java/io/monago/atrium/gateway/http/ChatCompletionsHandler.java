@@ -1,0 +1,210 @@
+package io.monago.atrium.gateway.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.monago.atrium.gateway.audit.AuditEntry;
+import io.monago.atrium.gateway.audit.AuditStore;
+import io.monago.atrium.gateway.auth.AuthenticateStep;
+import io.monago.atrium.gateway.exchange.Exchange;
+import io.monago.atrium.gateway.exchange.InboundRequest;
+import io.monago.atrium.gateway.exchange.Rejection;
+import io.monago.atrium.gateway.exchange.Usage;
+import io.monago.atrium.gateway.exchange.Verdict;
+import io.monago.atrium.gateway.inspect.ConversationTexts;
+import io.monago.atrium.gateway.meter.CostMeter;
+import io.monago.atrium.gateway.meter.TokenCounter;
+import io.monago.atrium.gateway.pipeline.GovernancePipeline;
+import io.monago.atrium.gateway.provider.ProviderCall;
+import io.monago.atrium.gateway.provider.ProviderException;
+import io.monago.atrium.gateway.provider.ProviderReply;
+import io.monago.atrium.gateway.route.ModelRoute;
+import io.monago.atrium.protocol.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RequestBody;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/chat/completions}: walks the request through the governance pipeline, calls the
+ * provider, walks the answer back through the answer steps, meters it, writes the audit record and
+ * only then answers, with the headers rendered from the same verdict as the record.
+ */
+public final class ChatCompletionsHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsHandler.class);
+
+    private final AuditIds auditIds;
+    private final Clock clock;
+    private final String fallbackWorkspace;
+    private final GovernancePipeline pipeline;
+    private final AuthenticateStep authenticate;
+    private final List<AnswerStep> answerSteps;
+    private final TokenCounter tokens;
+    private final CostMeter costs;
+    private final AuditStore audit;
+    private final GovernanceRenderer renderer;
+
+    /**
+     * Creates the handler.
+     *
+     * @param deps what it needs
+     */
+    public ChatCompletionsHandler(Dependencies deps) {
+        this.auditIds = deps.auditIds();
+        this.clock = deps.clock();
+        this.fallbackWorkspace = deps.fallbackWorkspace();
+        this.pipeline = deps.pipeline();
+        this.authenticate = deps.authenticate();
+        this.answerSteps = List.copyOf(deps.answerSteps());
+        this.tokens = deps.tokens();
+        this.costs = deps.costs();
+        this.audit = deps.audit();
+        this.renderer = deps.renderer();
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Exchange ex = start(ctx);
+        try {
+            Optional<Rejection> rejection = pipeline.run(ex);
+            if (rejection.isPresent()) {
+                finish(ctx, ex, rejection.get());
+            } else {
+                forward(ctx, ex);
+            }
+        } catch (RuntimeException e) {
+            internalError(ctx, ex, e);
+        }
+    }
+
+    /**
+     * Answers a request whose body was over the limit: still authenticated (for the record's key)
+     * and still audited.
+     *
+     * @param ctx the routing context
+     * @param maxBodyBytes the limit, for the message
+     */
+    public void tooLarge(RoutingContext ctx, long maxBodyBytes) {
+        Exchange ex = start(ctx);
+        authenticate.apply(ex);
+        finish(ctx, ex, Rejection.of(ErrorCode.REQUEST_TOO_LARGE,
+                "the request body is over the limit of " + maxBodyBytes + " bytes"));
+    }
+
+    private Exchange start(RoutingContext ctx) {
+        Exchange ex = new Exchange(auditIds.next(), clock.instant(), System.nanoTime(), fallbackWorkspace);
+        RequestBody body = ctx.body();
+        Buffer raw = body == null || body.buffer() == null ? Buffer.buffer() : body.buffer();
+        ex.request(new InboundRequest(ctx.request().headers(), raw));
+        return ex;
+    }
+
+    private void forward(RoutingContext ctx, Exchange ex) {
+        ModelRoute route = ex.route();
+        String requested = ex.model().orElseThrow();
+        ex.body().put("model", route.upstreamModel());
+        ex.provider(route.provider().name());
+        route.provider().complete(new ProviderCall(ex.body(), requested)).onComplete(ar -> {
+            try {
+                if (ar.failed()) {
+                    finish(ctx, ex, upstreamRejection(ar.cause()));
+                } else {
+                    answer(ctx, ex, route, ar.result());
+                }
+            } catch (RuntimeException e) {
+                internalError(ctx, ex, e);
+            }
+        });
+    }
+
+    private void answer(RoutingContext ctx, Exchange ex, ModelRoute route, ProviderReply reply) {
+        ObjectNode completion = reply.body();
+        for (AnswerStep step : answerSteps) {
+            step.apply(ex, completion);
+        }
+        Usage usage = reply.usage().orElseGet(() -> countUsage(ex, completion));
+        ex.metered(usage, costs.costIdr(route, usage));
+        Verdict v = ex.verdict(200, Optional.empty(), System.nanoTime());
+        record(ctx, v, renderer.body(completion));
+    }
+
+    private Usage countUsage(Exchange ex, ObjectNode completion) {
+        long prompt = tokens.countPrompt(ConversationTexts.of(ex.body()), ex.body().path("messages").size());
+        long out = 0;
+        for (var choice : completion.path("choices")) {
+            out += tokens.count(choice.path("message").path("content").asText(""));
+        }
+        return new Usage(prompt, out);
+    }
+
+    private static Rejection upstreamRejection(Throwable cause) {
+        if (cause instanceof ProviderException pe && pe.kind() == ProviderException.Kind.TIMEOUT) {
+            return Rejection.of(ErrorCode.UPSTREAM_TIMEOUT, pe.getMessage());
+        }
+        if (cause instanceof ProviderException pe) {
+            return Rejection.of(ErrorCode.UPSTREAM_ERROR, pe.getMessage());
+        }
+        return Rejection.of(ErrorCode.UPSTREAM_ERROR, "the provider call failed");
+    }
+
+    private void finish(RoutingContext ctx, Exchange ex, Rejection r) {
+        Verdict v = ex.verdict(r.code().status(), Optional.of(r), System.nanoTime());
+        record(ctx, v, renderer.errorBody(r));
+    }
+
+    private void internalError(RoutingContext ctx, Exchange ex, RuntimeException e) {
+        LOG.error("request {} failed inside the gateway", ex.auditId(), e);
+        finish(ctx, ex, Rejection.of(ErrorCode.INTERNAL_ERROR, "the gateway failed to process the request"));
+    }
+
+    /** The reply waits for the audit record to be durable; it never leaves before. */
+    private void record(RoutingContext ctx, Verdict v, Buffer body) {
+        Future.fromCompletionStage(audit.append(AuditEntry.of(v)), ctx.vertx().getOrCreateContext())
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        respond(ctx.response(), v, v.status(), body);
+                    } else {
+                        LOG.error("audit record {} could not be stored; answering 503", v.auditId());
+                        Rejection r = Rejection.of(ErrorCode.SERVICE_UNAVAILABLE,
+                                "the call could not be recorded in the audit trail, so it was not answered; retry later");
+                        respond(ctx.response(), v, r.code().status(), renderer.errorBody(r));
+                    }
+                });
+    }
+
+    private void respond(HttpServerResponse response, Verdict v, int status, Buffer body) {
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        renderer.headers(v, response.headers());
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(body);
+    }
+
+    /**
+     * What the handler needs.
+     *
+     * @param auditIds audit id generator
+     * @param clock wall clock
+     * @param fallbackWorkspace workspace for calls whose key is unknown
+     * @param pipeline the request-side steps
+     * @param authenticate the authentication step alone, for requests that never reach the pipeline
+     * @param answerSteps the answer-side steps
+     * @param tokens token counter for providers that report no usage
+     * @param costs the cost meter
+     * @param audit the audit store
+     * @param renderer the governance renderer
+     */
+    public record Dependencies(AuditIds auditIds, Clock clock, String fallbackWorkspace, GovernancePipeline pipeline,
+            AuthenticateStep authenticate, List<AnswerStep> answerSteps, TokenCounter tokens, CostMeter costs,
+            AuditStore audit, GovernanceRenderer renderer) {
+    }
+}

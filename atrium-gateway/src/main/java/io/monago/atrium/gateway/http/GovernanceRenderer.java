@@ -1,0 +1,85 @@
+package io.monago.atrium.gateway.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.monago.atrium.gateway.exchange.Rejection;
+import io.monago.atrium.gateway.exchange.Verdict;
+import io.monago.atrium.protocol.ProtocolHeaders;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The one place a verdict becomes HTTP: the nine governance headers of PROTOCOL.md §3 on every
+ * answer, and the error body of §4 on errors.
+ */
+public final class GovernanceRenderer {
+
+    private final ObjectMapper json;
+
+    /**
+     * Creates the renderer.
+     *
+     * @param json the shared mapper
+     */
+    public GovernanceRenderer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Writes the governance headers.
+     *
+     * @param v the verdict
+     * @param headers the response headers
+     */
+    public void headers(Verdict v, MultiMap headers) {
+        headers.set(ProtocolHeaders.AUDIT_ID, v.auditId());
+        headers.set(ProtocolHeaders.PII_DETECTED, Boolean.toString(v.piiDetected()));
+        headers.set(ProtocolHeaders.PII_REDACTED, String.join(",", v.piiRedacted()));
+        headers.set(ProtocolHeaders.POLICY_DECISION, v.decision().wire());
+        headers.set(ProtocolHeaders.PROVIDER, v.provider().orElse(""));
+        headers.set(ProtocolHeaders.LATENCY_MS, decimal(v.latencyMs(), 3));
+        headers.set(ProtocolHeaders.COST_IDR, decimal(v.costIdr(), 4));
+        headers.set(ProtocolHeaders.SECURITY_INCIDENT, String.join(",", v.securityIncidents()));
+        headers.set(ProtocolHeaders.BLOCK_REASON, v.blockReason().orElse(""));
+    }
+
+    /**
+     * Renders the protocol's error body.
+     *
+     * @param r the rejection
+     * @return {@code {"error": {"message", "type", "code", "param"}}}
+     */
+    public Buffer errorBody(Rejection r) {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode error = root.putObject("error");
+        error.put("message", r.message());
+        error.put("type", r.code().type());
+        error.put("code", r.code().code());
+        error.putNull("param");
+        return body(root);
+    }
+
+    /**
+     * Serialises a JSON body.
+     *
+     * @param node the body
+     * @return its bytes
+     */
+    public Buffer body(ObjectNode node) {
+        try {
+            return Buffer.buffer(json.writeValueAsBytes(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response body cannot be rendered", e);
+        }
+    }
+
+    static String decimal(double value, int scale) {
+        if (value == 0) {
+            return "0";
+        }
+        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

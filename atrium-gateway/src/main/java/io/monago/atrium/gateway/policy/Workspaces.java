@@ -1,0 +1,43 @@
+package io.monago.atrium.gateway.policy;
+
+import io.monago.atrium.gateway.config.WorkspaceConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The compiled policy of every workspace, by id. Immutable. */
+public final class Workspaces {
+
+    private final Map<String, WorkspacePolicy> byId;
+    private final String defaultId;
+
+    /**
+     * Compiles the configured workspaces.
+     *
+     * @param configs the workspaces; the first is the default one
+     */
+    public Workspaces(List<WorkspaceConfig> configs) {
+        Map<String, WorkspacePolicy> map = new LinkedHashMap<>();
+        for (WorkspaceConfig w : configs) {
+            map.put(w.id(), WorkspacePolicy.compile(w));
+        }
+        this.byId = Map.copyOf(map);
+        this.defaultId = configs.get(0).id();
+    }
+
+    /**
+     * Looks a workspace up.
+     *
+     * @param id its id
+     * @return its policy
+     */
+    public Optional<WorkspacePolicy> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** @return the id of the default (first) workspace */
+    public String defaultId() {
+        return defaultId;
+    }
+}

@@ -1,0 +1,49 @@
+package io.monago.atrium.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.monago.atrium.gateway.support.RunningGateway;
+import io.monago.atrium.protocol.ProtocolHeaders;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewaySmokeTest {
+
+    @TempDir
+    static Path dataDir;
+    static RunningGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        gateway = RunningGateway.defaults(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void echoAnswersWithTheUserMessageAndGovernanceHeaders() {
+        RunningGateway.Reply r = gateway.chat("{\"model\":\"gpt-5.4-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of Indonesia?\"}]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().at("/choices/0/message/content").asText()).isEqualTo("What is the capital of Indonesia?");
+        assertThat(r.json().at("/usage/prompt_tokens").asInt()).isPositive();
+        assertThat(r.header(ProtocolHeaders.PROVIDER)).isEqualTo("echo");
+        assertThat(r.header(ProtocolHeaders.COST_IDR)).isEqualTo("0");
+        assertThat(r.header(ProtocolHeaders.AUDIT_ID)).startsWith("audit-");
+        RunningGateway.Reply record = gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(RunningGateway.ADMIN_KEY));
+        assertThat(record.status()).as(record.body()).isEqualTo(200);
+        assertThat(record.json().path("status_code").asInt()).isEqualTo(200);
+        assertThat(record.json().path("model").asText()).isEqualTo("gpt-5.4-mini");
+    }
+
+    @Test
+    void healthAndReadiness() {
+        assertThat(gateway.get("/../healthz", Optional.empty()).status()).isEqualTo(200);
+    }
+}
