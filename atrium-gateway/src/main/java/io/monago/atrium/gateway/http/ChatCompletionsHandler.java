@@ -19,11 +19,9 @@ import io.monago.atrium.gateway.provider.ProviderReply;
 import io.monago.atrium.gateway.route.ModelRoute;
 import io.monago.atrium.protocol.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
@@ -36,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * provider, walks the answer back through the answer steps, meters it, writes the audit record and
  * only then answers, with the headers rendered from the same verdict as the record.
  */
-public final class ChatCompletionsHandler implements Handler<RoutingContext> {
+public final class ChatCompletionsHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsHandler.class);
 
@@ -69,9 +67,14 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
         this.renderer = deps.renderer();
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
-        Exchange ex = start(ctx);
+    /**
+     * Handles one call whose body has been read.
+     *
+     * @param ctx the routing context
+     * @param body the raw body
+     */
+    public void handle(RoutingContext ctx, Buffer body) {
+        Exchange ex = start(ctx, body);
         try {
             Optional<Rejection> rejection = pipeline.run(ex);
             if (rejection.isPresent()) {
@@ -92,16 +95,15 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
      * @param maxBodyBytes the limit, for the message
      */
     public void tooLarge(RoutingContext ctx, long maxBodyBytes) {
-        Exchange ex = start(ctx);
+        // The body was never read, so only the headers are known.
+        Exchange ex = start(ctx, Buffer.buffer());
         authenticate.apply(ex);
         finish(ctx, ex, Rejection.of(ErrorCode.REQUEST_TOO_LARGE,
                 "the request body is over the limit of " + maxBodyBytes + " bytes"));
     }
 
-    private Exchange start(RoutingContext ctx) {
+    private Exchange start(RoutingContext ctx, Buffer raw) {
         Exchange ex = new Exchange(auditIds.next(), clock.instant(), System.nanoTime(), fallbackWorkspace);
-        RequestBody body = ctx.body();
-        Buffer raw = body == null || body.buffer() == null ? Buffer.buffer() : body.buffer();
         ex.request(new InboundRequest(ctx.request().headers(), raw));
         return ex;
     }

@@ -4,7 +4,6 @@ import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.protocol.ErrorCode;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /** The gateway's HTTP surface: which path goes to which handler, and protocol-shaped errors for the rest. */
 public final class GatewayRoutes {
@@ -28,15 +27,13 @@ public final class GatewayRoutes {
             AuditHandler audit, HealthHandler health, GovernanceRenderer renderer) {
         Router router = Router.router(vertx);
         router.post("/v1/chat/completions")
-                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-                .handler(chat);
+                .handler(new BoundedBodyReader(maxBodyBytes, chat::handle, ctx -> chat.tooLarge(ctx, maxBodyBytes)));
         router.get("/v1/models").handler(models);
         router.get("/v1/audit/:id").handler(audit);
         router.get("/healthz").handler(health::live);
         router.get("/readyz").handler(health::ready);
         router.route().last().handler(ctx -> JsonResponses.error(ctx.response(), renderer, Rejection.of(
                 ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
-        router.errorHandler(413, ctx -> chat.tooLarge(ctx, maxBodyBytes));
         router.errorHandler(405, ctx -> JsonResponses.send(ctx.response(), 405, renderer.errorBody(Rejection.invalid(
                 "method " + ctx.request().method() + " is not allowed on " + ctx.request().path()))));
         router.errorHandler(500, ctx -> JsonResponses.error(ctx.response(), renderer,
