@@ -1,5 +1,6 @@
 package io.monago.atrium.cli;
 
+import io.monago.atrium.gateway.config.ConfigException;
 import java.io.PrintWriter;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -53,7 +54,7 @@ public final class AtriumCli implements Runnable {
             Terminal t = Terminal.detect(env, err);
             err.println(t.red("error: ") + Errors.describe(e));
             err.flush();
-            return e instanceof UsageProblem ? 2 : 1;
+            return e instanceof UsageProblem || e instanceof ConfigException ? 2 : 1;
         });
         return cli.execute(args);
     }

@@ -131,7 +131,10 @@ public final class Gateway implements AutoCloseable {
                     new ModelsHandler(authenticator, router, workspaces, renderer),
                     new AuditHandler(authenticator, audit, renderer),
                     new HealthHandler(audit, draining::get), renderer);
-            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
+            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions()
+                            // HTTP/1.1 with keep-alive; cleartext HTTP/2 upgrades end badly for in-flight
+                            // calls of some clients (the JDK's) when the gateway drains.
+                            .setHttp2ClearTextEnabled(false))
                     .requestHandler(routes)
                     .listen(effective.server().port(), effective.server().host()), "listen on "
                     + effective.server().host() + ":" + effective.server().port());
