@@ -43,7 +43,11 @@ public final class Log {
      */
     public void log(LogLevel wanted, Supplier<String> line) {
         if (enabled(wanted)) {
-            logger.log(System.Logger.Level.INFO, line);
+            try {
+                logger.log(System.Logger.Level.INFO, line);
+            } catch (RuntimeException e) {
+                // A failing log backend must not fail the call it was describing.
+            }
         }
     }
 }

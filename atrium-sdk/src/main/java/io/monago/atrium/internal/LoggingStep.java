@@ -61,7 +61,7 @@ public final class LoggingStep implements Step {
     }
 
     static String describe(Map<String, List<String>> headers) {
-        StringBuilder b = new StringBuilder("{");
+        StringBuilder b = new StringBuilder("[");
         headers.forEach((name, values) -> {
             if (b.length() > 1) {
                 b.append(", ");
@@ -69,7 +69,7 @@ public final class LoggingStep implements Step {
             b.append(name).append('=');
             b.append(PRINTABLE.contains(name.toLowerCase(Locale.ROOT)) ? String.join(",", values) : "[redacted]");
         });
-        return b.append('}').toString();
+        return b.append(']').toString();
     }
 
     private static Set<String> lowerCase(Set<String> names) {
