@@ -3,6 +3,7 @@ package io.monago.atrium;
 import io.monago.atrium.errors.AuthException;
 import io.monago.atrium.http.Interceptor;
 import io.monago.atrium.internal.ApiClient;
+import io.monago.atrium.internal.Checks;
 import io.monago.atrium.internal.ClientConfig;
 import io.monago.atrium.internal.Log;
 import io.monago.atrium.internal.Services;
@@ -222,11 +223,7 @@ public final class Atrium implements AutoCloseable {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isZero() || timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Checks.positive(timeout, "timeout");
             return this;
         }
 
@@ -239,10 +236,7 @@ public final class Atrium implements AutoCloseable {
          * @return this builder
          */
         public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0) {
-                throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
-            }
-            this.maxRetries = maxRetries;
+            this.maxRetries = Checks.retries(maxRetries);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.monago.atrium;
 
+import io.monago.atrium.internal.Checks;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -109,10 +110,7 @@ public final class RequestOptions {
          * @throws IllegalArgumentException when negative
          */
         public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0) {
-                throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
-            }
-            this.maxRetries = maxRetries;
+            this.maxRetries = Checks.retries(maxRetries);
             return this;
         }
 
@@ -124,11 +122,7 @@ public final class RequestOptions {
          * @throws IllegalArgumentException when zero or negative
          */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isZero() || timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Checks.positive(timeout, "timeout");
             return this;
         }
 

@@ -99,6 +99,24 @@ class AsyncTest {
     }
 
     @Test
+    void closingTheClientLetsACallInFlightFinish() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestServer server = TestServer.start()) {
+            server.always(TestServer.Reply.completion(java.util.Map.of()).heldUntil(release));
+            Atrium client = server.client().build();
+            CompletableFuture<ChatCompletion> call = client.async().chat().completions().create(request());
+            while (server.received().isEmpty()) {
+                Thread.sleep(5); // until the request is at the server, held there
+            }
+
+            client.close();
+            release.countDown();
+
+            assertThat(call.get(10, TimeUnit.SECONDS).content()).isEqualTo("Halo dokter");
+        }
+    }
+
+    @Test
     void manyCallsShareOneClient() {
         try (TestServer server = TestServer.start(); Atrium client = server.client().build()) {
             var calls = java.util.stream.IntStream.range(0, 20)

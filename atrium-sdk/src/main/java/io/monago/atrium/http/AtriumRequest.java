@@ -1,5 +1,6 @@
 package io.monago.atrium.http;
 
+import io.monago.atrium.internal.Checks;
 import io.monago.atrium.internal.Headers;
 import java.net.URI;
 import java.time.Duration;
@@ -36,11 +37,8 @@ public final class AtriumRequest {
         this.uri = Objects.requireNonNull(b.uri, "uri");
         this.headers = Headers.copyOf(b.headers);
         this.body = b.body;
-        this.timeout = Objects.requireNonNull(b.timeout, "timeout");
-        if (b.maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must be >= 0, got " + b.maxRetries);
-        }
-        this.maxRetries = b.maxRetries;
+        this.timeout = Checks.positive(b.timeout, "timeout");
+        this.maxRetries = Checks.retries(b.maxRetries);
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.concurrent.CompletableFuture;
  * {@link Chain#proceed} returns.
  *
  * <p>Interceptors run once per call, outside the retry loop, in the order they were added: the
- * first added sees the request first and the response last. Inside them the client adds the
- * {@code Idempotency-Key}, retries, logs and sends.
+ * first added sees the request first and the response last. The request they see already carries
+ * the API key, user agent and {@code Idempotency-Key}; after them the client retries, logs and
+ * sends. They see error answers before those become exceptions.
  *
  * <pre>{@code
  * Interceptor timing = chain -> {

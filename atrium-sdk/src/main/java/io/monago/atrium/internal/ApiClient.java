@@ -43,6 +43,7 @@ public final class ApiClient implements AutoCloseable {
     private final Transport transport;
     private final Executor completionExecutor;
     private final ExecutorService ownedExecutor;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -100,18 +101,23 @@ public final class ApiClient implements AutoCloseable {
      */
     public <T> RawResponse<T> execute(ApiCall<T> call, RequestOptions options) {
         AtriumRequest request = buildRequest(call, options);
-        CompletableFuture<AtriumResponse> pending = StepChain.run(steps, transport, request, CallContext.blocking());
-        AtriumResponse response;
+        started();
         try {
-            // Complete already unless an interceptor went async; then wait for it here.
-            response = pending.get();
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            throw Failures.interrupted("waiting for " + request.method() + " " + request.uri(), e);
-        } catch (ExecutionException e) {
-            throw Failures.rethrow(e);
+            CompletableFuture<AtriumResponse> pending = StepChain.run(steps, transport, request, CallContext.blocking());
+            AtriumResponse response;
+            try {
+                // Complete already unless an interceptor went async; then wait for it here.
+                response = pending.get();
+            } catch (InterruptedException e) {
+                pending.cancel(true);
+                throw Failures.interrupted("waiting for " + request.method() + " " + request.uri(), e);
+            } catch (ExecutionException e) {
+                throw Failures.rethrow(e);
+            }
+            return toResult(response, call.parser());
+        } finally {
+            finished();
         }
-        return toResult(response, call.parser());
     }
 
     /**
@@ -127,10 +133,12 @@ public final class ApiClient implements AutoCloseable {
         AtriumRequest request = buildRequest(call, options);
         CallContext context = CallContext.async();
         CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
+        started();
         result.whenComplete((value, error) -> {
             if (error instanceof CancellationException) {
                 context.cancel();
             }
+            finished();
         });
         StepChain.run(steps, transport, request, context).whenCompleteAsync((response, error) -> {
             if (result.isDone()) {
@@ -222,15 +230,32 @@ public final class ApiClient implements AutoCloseable {
         };
     }
 
+    private void started() {
+        inFlight.incrementAndGet();
+    }
+
+    private void finished() {
+        if (inFlight.decrementAndGet() == 0 && closed) {
+            stopOwnedExecutor();
+        }
+    }
+
+    private void stopOwnedExecutor() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+    }
+
     /**
-     * Refuses new calls and stops the thread pool the client created (a user-supplied HTTP client or
-     * executor is left alone).
+     * Refuses new calls, and stops the thread pool the client created once the calls in flight have
+     * finished (the HTTP client needs it to complete them). A user-supplied HTTP client or executor
+     * is left alone.
      */
     @Override
     public void close() {
         closed = true;
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdown();
+        if (inFlight.get() == 0) {
+            stopOwnedExecutor();
         }
     }
 }

@@ -76,20 +76,6 @@ public final class Json {
     }
 
     /**
-     * Serialises a tree to a string.
-     *
-     * @param node the tree
-     * @return the JSON text
-     */
-    public static String writeString(JsonNode node) {
-        try {
-            return WRITER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
      * Parses JSON text, returning empty when it is not a single JSON value.
      *
      * @param body the bytes (UTF-8)
@@ -104,21 +90,6 @@ public final class Json {
             return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * Parses JSON text, throwing when it is not JSON.
-     *
-     * @param text the text
-     * @return the tree
-     * @throws IllegalArgumentException when the text is not JSON
-     */
-    public static JsonNode parse(String text) {
-        try {
-            return READER.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
     }
 
