@@ -101,7 +101,7 @@ public final class ApiClient implements AutoCloseable {
      */
     public <T> RawResponse<T> execute(ApiCall<T> call, RequestOptions options) {
         AtriumRequest request = buildRequest(call, options);
-        started();
+        start();
         try {
             CompletableFuture<AtriumResponse> pending = StepChain.run(steps, transport, request, CallContext.blocking());
             AtriumResponse response;
@@ -133,7 +133,7 @@ public final class ApiClient implements AutoCloseable {
         AtriumRequest request = buildRequest(call, options);
         CallContext context = CallContext.async();
         CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
-        started();
+        start();
         result.whenComplete((value, error) -> {
             if (error instanceof CancellationException) {
                 context.cancel();
@@ -158,9 +158,6 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private AtriumRequest buildRequest(ApiCall<?> call, RequestOptions options) {
-        if (closed) {
-            throw new IllegalStateException("this Atrium client is closed");
-        }
         AtriumRequest.Builder b = AtriumRequest.builder()
                 .method(call.method())
                 .uri(URI.create(config.baseUrl() + call.path()))
@@ -230,8 +227,13 @@ public final class ApiClient implements AutoCloseable {
         };
     }
 
-    private void started() {
+    private void start() {
+        // Counted before the closed check, so close() cannot stop the pool under a call it let in.
         inFlight.incrementAndGet();
+        if (closed) {
+            finished();
+            throw new IllegalStateException("this Atrium client is closed");
+        }
     }
 
     private void finished() {
