@@ -59,6 +59,10 @@ public final class ApiClient implements AutoCloseable {
             http = HttpClient.newBuilder()
                     .connectTimeout(config.timeout())
                     .executor(ownedExecutor)
+                    // HTTP/2 where TLS negotiates it; plain http stays on HTTP/1.1 rather than attempt
+                    // an h2c upgrade, which proxies and gateways rarely support.
+                    .version("https".equalsIgnoreCase(config.baseUrl().getScheme())
+                            ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                     .build();
         } else {
             ownedExecutor = null;
