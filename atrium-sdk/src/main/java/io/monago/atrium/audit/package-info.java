@@ -1,0 +1,4 @@
+/**
+ * The audit endpoint's types: one call's audit record.
+ */
+package io.monago.atrium.audit;

@@ -1,0 +1,267 @@
+package io.monago.atrium.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.monago.atrium.Governance;
+import io.monago.atrium.LogLevel;
+import io.monago.atrium.RawResponse;
+import io.monago.atrium.RequestOptions;
+import io.monago.atrium.errors.ErrorResponse;
+import io.monago.atrium.http.AtriumRequest;
+import io.monago.atrium.http.AtriumResponse;
+import io.monago.atrium.http.Interceptor;
+import io.monago.atrium.protocol.ProtocolHeaders;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs endpoint calls: builds the HTTP request (auth, user agent, idempotency key, headers), passes
+ * it through the pipeline (the user's interceptors, retry, logging, transport) and turns the answer
+ * into a result or the exception PROTOCOL.md §4 names. Shared by the blocking and the async client.
+ *
+ * <p>Internal: not part of the public API.
+ */
+public final class ApiClient implements AutoCloseable {
+
+    private final ClientConfig config;
+    private final List<Step> steps;
+    private final Transport transport;
+    private final Executor completionExecutor;
+    private final ExecutorService ownedExecutor;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
+
+    /**
+     * Creates the client, and its own HTTP client and thread pool unless the config supplies them.
+     *
+     * @param config the settings
+     */
+    public ApiClient(ClientConfig config) {
+        this.config = config;
+        HttpClient http = config.httpClient();
+        if (http == null) {
+            ownedExecutor = Executors.newCachedThreadPool(daemonThreads());
+            http = HttpClient.newBuilder()
+                    .connectTimeout(config.timeout())
+                    .executor(ownedExecutor)
+                    // HTTP/2 where TLS negotiates it; plain http stays on HTTP/1.1 rather than attempt
+                    // an h2c upgrade, which proxies and gateways rarely support.
+                    .version("https".equalsIgnoreCase(config.baseUrl().getScheme())
+                            ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                    .build();
+        } else {
+            ownedExecutor = null;
+        }
+        Executor completions = config.executor() != null ? config.executor()
+                : http.executor().orElse(ForkJoinPool.commonPool());
+        this.completionExecutor = runInlineWhenRejected(completions);
+        this.transport = new JdkHttpTransport(http);
+        this.steps = pipeline(config);
+    }
+
+    private static List<Step> pipeline(ClientConfig config) {
+        List<Step> steps = new ArrayList<>();
+        for (Interceptor interceptor : config.interceptors()) {
+            steps.add(interceptor::intercept);
+        }
+        steps.add(new RetryStep(new RetryPolicy(config.clock(), config.random()), config.sleeper(), config.log()));
+        if (config.log().enabled(LogLevel.INFO)) {
+            steps.add(new LoggingStep(config.log()));
+        }
+        return List.copyOf(steps);
+    }
+
+    /**
+     * The resolved base URL.
+     *
+     * @return the base URL, without a trailing slash
+     */
+    public URI baseUrl() {
+        return config.baseUrl();
+    }
+
+    /**
+     * Runs a call on the calling thread.
+     *
+     * @param call the endpoint call
+     * @param options per-call settings
+     * @param <T> the result type
+     * @return the result with its HTTP details
+     */
+    public <T> RawResponse<T> execute(ApiCall<T> call, RequestOptions options) {
+        AtriumRequest request = buildRequest(call, options);
+        start();
+        try {
+            CompletableFuture<AtriumResponse> pending = StepChain.run(steps, transport, request, CallContext.blocking());
+            AtriumResponse response;
+            try {
+                // Complete already unless an interceptor went async; then wait for it here.
+                response = pending.get();
+            } catch (InterruptedException e) {
+                pending.cancel(true);
+                throw Failures.interrupted("waiting for " + request.method() + " " + request.uri(), e);
+            } catch (ExecutionException e) {
+                throw Failures.rethrow(e);
+            }
+            return toResult(response, call.parser());
+        } finally {
+            finished();
+        }
+    }
+
+    /**
+     * Runs a call asynchronously. Cancelling the returned future cancels the HTTP exchange or retry
+     * wait in flight; the future completes on the configured executor.
+     *
+     * @param call the endpoint call
+     * @param options per-call settings
+     * @param <T> the result type
+     * @return the result with its HTTP details
+     */
+    public <T> CompletableFuture<RawResponse<T>> executeAsync(ApiCall<T> call, RequestOptions options) {
+        AtriumRequest request = buildRequest(call, options);
+        CallContext context = CallContext.async();
+        CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
+        start();
+        result.whenComplete((value, error) -> {
+            if (error instanceof CancellationException) {
+                context.cancel();
+            }
+            finished();
+        });
+        StepChain.run(steps, transport, request, context).whenCompleteAsync((response, error) -> {
+            if (result.isDone()) {
+                return;
+            }
+            if (error != null) {
+                result.completeExceptionally(Failures.unwrap(error));
+                return;
+            }
+            try {
+                result.complete(toResult(response, call.parser()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, completionExecutor);
+        return result;
+    }
+
+    private AtriumRequest buildRequest(ApiCall<?> call, RequestOptions options) {
+        AtriumRequest.Builder b = AtriumRequest.builder()
+                .method(call.method())
+                .uri(URI.create(config.baseUrl() + call.path()))
+                .timeout(options.timeout().orElse(config.timeout()))
+                .maxRetries(options.maxRetries().orElse(config.maxRetries()))
+                .header(ProtocolHeaders.AUTHORIZATION, "Bearer " + config.apiKey())
+                .header("User-Agent", SdkVersion.USER_AGENT)
+                .header("Accept", "application/json");
+        if (call.body() != null) {
+            b.header("Content-Type", "application/json").body(Json.write(call.body()));
+        }
+        config.defaultHeaders().forEach(b::header);
+        options.headers().forEach(b::header);
+        if ("POST".equals(call.method())) {
+            // One key per logical call, so every retry of it is billed and audited once.
+            String key = options.idempotencyKey()
+                    .or(() -> options.headers().entrySet().stream()
+                            .filter(h -> h.getKey().equalsIgnoreCase(ProtocolHeaders.IDEMPOTENCY_KEY))
+                            .map(Map.Entry::getValue)
+                            .findFirst())
+                    .orElseGet(() -> UUID.randomUUID().toString());
+            b.header(ProtocolHeaders.IDEMPOTENCY_KEY, key);
+        }
+        return b.build();
+    }
+
+    private static <T> RawResponse<T> toResult(AtriumResponse response, ApiCall.Parser<T> parser) {
+        if (!response.isSuccessful()) {
+            throw ErrorClassifier.classify(errorResponse(response));
+        }
+        Optional<JsonNode> json = Json.parse(response.body());
+        if (json.isEmpty()) {
+            throw ErrorClassifier.unreadable(errorResponse(response), null);
+        }
+        Governance governance = Governance.fromHeaders(response.headers());
+        T value;
+        try {
+            value = parser.parse(json.get(), governance);
+        } catch (RuntimeException e) {
+            throw ErrorClassifier.unreadable(errorResponse(response), e);
+        }
+        return new RawResponse<>(response.statusCode(), response.headers(), governance, value);
+    }
+
+    private static ErrorResponse errorResponse(AtriumResponse response) {
+        return ErrorResponse.of(response.statusCode(), response.headers(),
+                new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private static Executor runInlineWhenRejected(Executor executor) {
+        // After close() the pool refuses work; a call still finishing then completes on its own thread.
+        return task -> {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        };
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "atrium-http-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private void start() {
+        // Counted before the closed check, so close() cannot stop the pool under a call it let in.
+        inFlight.incrementAndGet();
+        if (closed) {
+            finished();
+            throw new IllegalStateException("this Atrium client is closed");
+        }
+    }
+
+    private void finished() {
+        if (inFlight.decrementAndGet() == 0 && closed) {
+            stopOwnedExecutor();
+        }
+    }
+
+    private void stopOwnedExecutor() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+    }
+
+    /**
+     * Refuses new calls, and stops the thread pool the client created once the calls in flight have
+     * finished (the HTTP client needs it to complete them). A user-supplied HTTP client or executor
+     * is left alone.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (inFlight.get() == 0) {
+            stopOwnedExecutor();
+        }
+    }
+}

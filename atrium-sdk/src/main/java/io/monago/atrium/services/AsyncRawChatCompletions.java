@@ -1,0 +1,37 @@
+package io.monago.atrium.services;
+
+import io.monago.atrium.RawResponse;
+import io.monago.atrium.RequestOptions;
+import io.monago.atrium.chat.ChatCompletion;
+import io.monago.atrium.chat.ChatCompletionRequest;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /chat/completions}, async, answering with the HTTP details.
+ *
+ * <pre>{@code
+ * client.async().chat().completions().withRawResponse().create(request)
+ *         .thenAccept(raw -> System.out.println(raw.statusCode()));
+ * }</pre>
+ */
+public interface AsyncRawChatCompletions {
+
+    /**
+     * Creates a completion.
+     *
+     * @param request the request
+     * @return status, headers and the completion
+     */
+    default CompletableFuture<RawResponse<ChatCompletion>> create(ChatCompletionRequest request) {
+        return create(request, RequestOptions.none());
+    }
+
+    /**
+     * Creates a completion with per-call options.
+     *
+     * @param request the request
+     * @param options per-call options
+     * @return status, headers and the completion
+     */
+    CompletableFuture<RawResponse<ChatCompletion>> create(ChatCompletionRequest request, RequestOptions options);
+}
