@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "atrium", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Atrium: a governed LLM gateway and its Java SDK.",
-        subcommands = {ServeCommand.class, KeyCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, ChatCommand.class, KeyCommand.class})
 public final class AtriumCli implements Runnable {
 
     @CommandLine.Spec

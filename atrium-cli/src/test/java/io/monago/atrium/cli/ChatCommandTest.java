@@ -1,0 +1,74 @@
+package io.monago.atrium.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.monago.atrium.gateway.Gateway;
+import io.monago.atrium.gateway.config.GatewayConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code atrium chat} against a real gateway. */
+class ChatCommandTest {
+
+    static final String KEY = "sk-mng-chat-test";
+    @TempDir
+    static Path dataDir;
+    static Gateway gateway;
+
+    @BeforeAll
+    static void start() {
+        GatewayConfig c = GatewayConfig.defaults();
+        gateway = Gateway.start(c.withServer(c.server().withListen("127.0.0.1", 0).withDataDir(dataDir.toString())),
+                Optional.of(KEY));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = AtriumCli.run(args, env::get, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void printsTheAnswerAndItsGovernanceWithKeyAndUrlFromTheEnvironment() {
+        Run r = run(Map.of("ATRIUM_API_KEY", KEY, "ATRIUM_BASE_URL", gateway.baseUrl()), "chat", "What is BPJS?");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("What is BPJS?").contains("policy decision     allowed").contains("audit id            audit-");
+    }
+
+    @Test
+    void flagsWinOverTheEnvironment() {
+        Run r = run(Map.of("ATRIUM_API_KEY", "sk-mng-wrong", "ATRIUM_BASE_URL", "http://127.0.0.1:1/v1"),
+                "chat", "--base-url", gateway.baseUrl(), "--api-key", KEY, "--model", "echo", "hi");
+        assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    }
+
+    @Test
+    void aWrongKeyIsAFailureWithoutStackTrace() {
+        Run r = run(Map.of("ATRIUM_API_KEY", "sk-mng-wrong", "ATRIUM_BASE_URL", gateway.baseUrl()), "chat", "hi");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("AuthException (HTTP 401)").doesNotContain("\tat ");
+    }
+
+    @Test
+    void noKeyAnywhereIsAUsageProblem() {
+        Run r = run(Map.of(), "chat", "hi");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("ATRIUM_API_KEY").contains("--api-key").doesNotContain("\tat ");
+    }
+}
