@@ -1,0 +1,71 @@
+package io.monago.atrium.guard.pii;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a {@link PiiPolicy} decided about the findings of a text: which to redact, which block the
+ * request, which are only flagged, which are allowed.
+ *
+ * <pre>{@code
+ * PiiVerdict v = policy.evaluate(scanner.scan(text));
+ * if (v.blocked()) { reject(v.summary().blockReason().orElseThrow()); }
+ * String safe = session.redact(text, v.redact());
+ * }</pre>
+ *
+ * @param redact findings to replace before the text leaves
+ * @param block findings that refuse the request
+ * @param flag findings forwarded but recorded
+ * @param allow findings forwarded without action
+ */
+public record PiiVerdict(List<PiiFinding> redact, List<PiiFinding> block, List<PiiFinding> flag,
+        List<PiiFinding> allow) {
+    /** Copies the lists. */
+    public PiiVerdict {
+        redact = List.copyOf(redact);
+        block = List.copyOf(block);
+        flag = List.copyOf(flag);
+        allow = List.copyOf(allow);
+    }
+
+    /**
+     * Whether the request must be refused.
+     *
+     * @return true when any finding's rule is {@link PiiAction#BLOCK}
+     */
+    public boolean blocked() {
+        return !block.isEmpty();
+    }
+
+    /**
+     * Whether a flagged finding makes the decision {@code flagged}.
+     *
+     * @return true when any finding's rule is {@link PiiAction#FLAG}
+     */
+    public boolean flagged() {
+        return !flag.isEmpty();
+    }
+
+    /**
+     * What to redact in a model's answer, where blocking is no longer possible: the findings to
+     * redact and the ones that would have blocked a request, in text order.
+     *
+     * @return findings for {@code RedactionSession.redact}
+     */
+    public List<PiiFinding> redactInOutput() {
+        List<PiiFinding> all = new ArrayList<>(redact);
+        all.addAll(block);
+        all.sort(Comparator.comparingInt(PiiFinding::start));
+        return List.copyOf(all);
+    }
+
+    /**
+     * Counts per entity type and action, for headers and the audit record.
+     *
+     * @return the summary
+     */
+    public PiiSummary summary() {
+        return PiiSummary.of(this);
+    }
+}

@@ -1,0 +1,67 @@
+package io.monago.atrium.guard.pii.recognizer;
+
+import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.check.Iban;
+import io.monago.atrium.guard.pii.text.CharClass;
+import io.monago.atrium.guard.pii.text.FoldedText;
+import java.util.Optional;
+
+/**
+ * IBANs, compact ({@code DE89370400440532013000}) or printed in groups of four
+ * ({@code DE89 3704 0044 0532 0130 00}): a country that uses IBANs, exactly that country's length,
+ * and the mod 97 check.
+ *
+ * <ul>
+ *   <li>{@code iban.mod97}: 0.95, or 0.99 with a context word ({@code IBAN});
+ *   <li>{@code iban.context}: the context word {@code IBAN} and the right shape and length, but the
+ *       check fails (a typo is still an account number); 0.8.
+ * </ul>
+ */
+public final class IbanRecognizer implements TokenRecognizer {
+    private static final int MAX_LENGTH = 34;
+
+    @Override
+    public EntityType type() {
+        return EntityType.IBAN;
+    }
+
+    @Override
+    public Optional<Match> recognize(char[] t, int start, int end, Context context) {
+        if (end - start < 4 || !CharClass.isAsciiLetter(t[start]) || !CharClass.isAsciiLetter(t[start + 1])
+                || !CharClass.isDigit(t[start + 2]) || !CharClass.isDigit(t[start + 3])) {
+            return Optional.empty();
+        }
+        int length = Iban.length(t[start], t[start + 1]);
+        if (length == 0) {
+            return Optional.empty();
+        }
+        char[] compact = new char[MAX_LENGTH];
+        int count = 0;
+        int p = start;
+        int last = start;
+        while (count < length && p < t.length) {
+            char c = t[p];
+            if (CharClass.isAlnum(c)) {
+                compact[count++] = c;
+                last = p;
+                p++;
+            } else if (c == FoldedText.IGNORED) {
+                p++;
+            } else if ((c == ' ' || c == '-') && count % 4 == 0 && p + 1 < t.length && CharClass.isAlnum(t[p + 1])) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (count != length || (last + 1 < t.length && CharClass.isAlnum(t[last + 1]))) {
+            return Optional.empty();
+        }
+        boolean valid = Iban.valid(new String(compact, 0, count));
+        boolean hasContext = context.has(EntityType.IBAN);
+        if (!valid && !hasContext) {
+            return Optional.empty();
+        }
+        double confidence = valid ? (hasContext ? 0.99 : 0.95) : 0.8;
+        return Optional.of(new Match(EntityType.IBAN, start, last + 1, confidence, valid ? "iban.mod97" : "iban.context"));
+    }
+}

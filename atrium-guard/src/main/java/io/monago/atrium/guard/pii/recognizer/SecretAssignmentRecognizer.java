@@ -1,0 +1,144 @@
+package io.monago.atrium.guard.pii.recognizer;
+
+import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.check.SecretStrength;
+import io.monago.atrium.guard.pii.text.CharClass;
+import java.util.Optional;
+
+/**
+ * Secrets without a prefix, found after a word that announces one: {@code password},
+ * {@code kata sandi}, {@code token}, {@code secret}, {@code API key}, {@code credentials},
+ * {@code bearer}... The scanner calls it when it meets such a word; it looks at most a few words
+ * ahead, so a text full of the word {@code password} stays linear.
+ *
+ * <ul>
+ *   <li>{@code secret.assignment}: after a connector ({@code :}, {@code =}, {@code is},
+ *       {@code adalah}), possibly a few words later ({@code password akun saya: ...}), a value of 6+
+ *       characters mixing at least two of lower case, upper case, digits and symbols
+ *       ({@code hunter2}, {@code Rahasia#2024}); 0.9. Without a connector the value must look
+ *       random: 8+ characters of three classes, or 16+ characters of two classes with Shannon
+ *       entropy of at least 3.5 bits per character; 0.8.
+ * </ul>
+ * Placeholders ({@code <password>}, {@code ${DB_PASSWORD}}, {@code ****}, {@code [REDACTED]}) are
+ * not secrets. The span covers the value only, so {@code password: [SECRET_1]} still reads well.
+ */
+public final class SecretAssignmentRecognizer {
+    private static final int MAX_NAME_REST = 32;
+    private static final int MAX_VALUE = 256;
+    private static final int MAX_FILLER_WORDS = 3;
+
+    /**
+     * Looks for a secret value after a trigger word.
+     *
+     * @param t folded text
+     * @param wordEnd index after the trigger word
+     * @return the value, or empty
+     */
+    public Optional<Match> afterTrigger(char[] t, int wordEnd) {
+        int n = t.length;
+        int p = wordEnd;
+        // The rest of an identifier: "password_hash", "api_token", "secretKey".
+        while (p < n && p - wordEnd < MAX_NAME_REST && (CharClass.isAlnum(t[p]) || t[p] == '_' || t[p] == '-')) {
+            p++;
+        }
+        if (p < n && (t[p] == '"' || t[p] == '\'')) {
+            p++;
+        }
+        int afterName = skipSpaces(t, p);
+        int connected = connector(t, afterName);
+        for (int words = 0; connected < 0 && words < MAX_FILLER_WORDS; words++) {
+            int q = afterName;
+            while (q < n && CharClass.isAsciiLetter(t[q]) && q - afterName <= 12) {
+                q++;
+            }
+            if (q == afterName) {
+                break;
+            }
+            afterName = skipSpaces(t, q);
+            connected = connector(t, afterName);
+        }
+        int vs = skipQuotes(t, skipSpaces(t, connected >= 0 ? connected : skipSpaces(t, p)));
+        int ve = vs;
+        while (ve < n && ve - vs < MAX_VALUE && t[ve] > ' ' && t[ve] != '"' && t[ve] != '\'' && t[ve] != '`'
+                && t[ve] != ',' && t[ve] != ';') {
+            ve++;
+        }
+        while (ve > vs && (t[ve - 1] == '.' || t[ve - 1] == ')' || t[ve - 1] == '!' || t[ve - 1] == '?')) {
+            ve--;
+        }
+        if (ve - vs >= MAX_VALUE || placeholder(t, vs, ve)) {
+            return Optional.empty();
+        }
+        int len = ve - vs;
+        int classes = SecretStrength.count(SecretStrength.classes(t, vs, ve));
+        boolean secret = connected >= 0
+                ? len >= 6 && classes >= 2
+                : len >= 8 && (classes >= 3 || (len >= 16 && classes >= 2 && SecretStrength.entropy(t, vs, ve) >= 3.5));
+        if (!secret) {
+            return Optional.empty();
+        }
+        return Optional.of(new Match(EntityType.SECRET, vs, ve, connected >= 0 ? 0.9 : 0.8, "secret.assignment"));
+    }
+
+    private static int skipSpaces(char[] t, int p) {
+        int k = 0;
+        while (p < t.length && t[p] == ' ' && k++ < 3) {
+            p++;
+        }
+        return p;
+    }
+
+    private static int skipQuotes(char[] t, int p) {
+        while (p < t.length && (t[p] == '"' || t[p] == '\'' || t[p] == '`')) {
+            p++;
+        }
+        return p;
+    }
+
+    /** Returns the index after a connector at {@code p}, or -1. */
+    private static int connector(char[] t, int p) {
+        int n = t.length;
+        if (p >= n) {
+            return -1;
+        }
+        if (t[p] == ':' || t[p] == '=') {
+            int q = p + 1;
+            if (q < n && (t[q] == '=' || t[q] == '>')) {
+                q++;
+            }
+            return q;
+        }
+        for (String word : new String[] {"is", "adalah", "ialah", "yaitu"}) {
+            int q = p + word.length();
+            if (q < n && t[q] == ' ' && lowerEquals(t, p, word)) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean lowerEquals(char[] t, int p, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if ((t[p + i] | 0x20) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean placeholder(char[] t, int vs, int ve) {
+        if (ve <= vs) {
+            return true;
+        }
+        char first = t[vs];
+        if (first == '<' || first == '$' || first == '{' || first == '[' || first == '%' || first == '(') {
+            return true;
+        }
+        for (int i = vs; i < ve; i++) {
+            if (t[i] == '*' || t[i] == '\u2022') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

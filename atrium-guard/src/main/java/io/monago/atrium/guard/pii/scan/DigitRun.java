@@ -1,0 +1,161 @@
+package io.monago.atrium.guard.pii.scan;
+
+import io.monago.atrium.guard.pii.recognizer.DigitWindow;
+import java.util.Arrays;
+
+/**
+ * The digit groups of one run ({@code +62 812-3456-7890}: groups 62, 812, 3456, 7890) and a movable
+ * window over them that recognisers see as a {@link DigitWindow}. One instance per scan, reused for
+ * every run; nothing is allocated per run once the arrays have grown.
+ */
+final class DigitRun implements DigitWindow {
+    /** Runs longer than this are cut: a table of numbers, not one identifier. */
+    static final int MAX_GROUPS = 64;
+
+    private final char[] text;
+    private byte[] digits = new byte[64];
+    private int digitCount;
+    private final int[] groupStart = new int[MAX_GROUPS];
+    private final int[] groupEnd = new int[MAX_GROUPS];
+    private final int[] groupOffset = new int[MAX_GROUPS];
+    private final int[] groupLength = new int[MAX_GROUPS];
+    private final char[] separatorBefore = new char[MAX_GROUPS];
+    private int groups;
+    private int runStart;
+    private boolean plus;
+    private boolean paren;
+
+    private int from;
+    private int to;
+    private boolean uniform;
+
+    DigitRun(char[] text) {
+        this.text = text;
+    }
+
+    void begin(int start, boolean plusSign, boolean parenthesis) {
+        digitCount = 0;
+        groups = 0;
+        runStart = start;
+        plus = plusSign;
+        paren = parenthesis;
+    }
+
+    void addDigit(int value) {
+        if (digitCount == digits.length) {
+            digits = Arrays.copyOf(digits, digitCount * 2);
+        }
+        digits[digitCount++] = (byte) value;
+    }
+
+    /** Closes the group whose digits were just added. */
+    void endGroup(int start, int end, int firstDigitIndex) {
+        groupStart[groups] = start;
+        groupEnd[groups] = end;
+        groupOffset[groups] = firstDigitIndex;
+        groupLength[groups] = digitCount - firstDigitIndex;
+        groups++;
+    }
+
+    void separatorBeforeNext(char separator) {
+        separatorBefore[groups] = separator;
+    }
+
+    int digitCount() {
+        return digitCount;
+    }
+
+    int groupCount() {
+        return groups;
+    }
+
+    int lengthOfGroup(int g) {
+        return groupLength[g];
+    }
+
+    char separatorBeforeGroup(int g) {
+        return separatorBefore[g];
+    }
+
+    int runStart() {
+        return runStart;
+    }
+
+    /** Points the window at groups {@code [first, last]}. */
+    void window(int first, int last) {
+        from = first;
+        to = last;
+        uniform = true;
+        for (int g = first + 2; g <= last; g++) {
+            if (separatorBefore[g] != separatorBefore[first + 1]) {
+                uniform = false;
+                break;
+            }
+        }
+    }
+
+    @Override
+    public char[] text() {
+        return text;
+    }
+
+    @Override
+    public int start() {
+        return from == 0 && (plus || paren) ? runStart : groupStart[from];
+    }
+
+    @Override
+    public int end() {
+        return groupEnd[to];
+    }
+
+    @Override
+    public int length() {
+        return groupOffset[to] + groupLength[to] - groupOffset[from];
+    }
+
+    @Override
+    public int digit(int i) {
+        return digits[groupOffset[from] + i];
+    }
+
+    @Override
+    public long value(int fromDigit, int toDigit) {
+        long v = 0;
+        int base = groupOffset[from];
+        for (int i = base + fromDigit; i < base + toDigit; i++) {
+            v = v * 10 + digits[i];
+        }
+        return v;
+    }
+
+    @Override
+    public int groups() {
+        return to - from + 1;
+    }
+
+    @Override
+    public int groupLength(int g) {
+        return groupLength[from + g];
+    }
+
+    @Override
+    public char separator(int g) {
+        return separatorBefore[from + g];
+    }
+
+    @Override
+    public boolean uniformSeparators() {
+        return uniform;
+    }
+
+    @Override
+    public boolean plus() {
+        return from == 0 && plus;
+    }
+
+    @Override
+    public boolean parenthesised() {
+        return from == 0 && paren;
+    }
+}

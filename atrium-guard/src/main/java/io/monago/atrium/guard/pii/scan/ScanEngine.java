@@ -1,0 +1,93 @@
+package io.monago.atrium.guard.pii.scan;
+
+import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.PiiFinding;
+import io.monago.atrium.guard.pii.recognizer.ContextWords;
+import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
+import io.monago.atrium.guard.pii.recognizer.EmailRecognizer;
+import io.monago.atrium.guard.pii.recognizer.Ipv6Recognizer;
+import io.monago.atrium.guard.pii.recognizer.PemBlockRecognizer;
+import io.monago.atrium.guard.pii.recognizer.Recognizers;
+import io.monago.atrium.guard.pii.recognizer.SecretAssignmentRecognizer;
+import io.monago.atrium.guard.pii.recognizer.SecretPrefixRecognizer;
+import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
+import io.monago.atrium.guard.pii.text.FoldedText;
+import io.monago.atrium.guard.pii.text.KeywordTable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The compiled, immutable form of a scanner's configuration: number recognisers indexed by digit
+ * count, token recognisers, and which anchored detectors are on. Thread-safe; each
+ * {@link #scan} runs a fresh single pass over the text.
+ *
+ * <p>This is the engine behind {@link io.monago.atrium.guard.pii.PiiScanner}; use that.
+ */
+public final class ScanEngine {
+    final int enabled;
+    final DigitRecognizer[][] byLength;
+    final TokenRecognizer[] tokens;
+    final KeywordTable words = ContextWords.table();
+    final SecretPrefixRecognizer secretPrefixes = new SecretPrefixRecognizer();
+    final EmailRecognizer email = new EmailRecognizer();
+    final Ipv6Recognizer ipv6 = new Ipv6Recognizer();
+    final PemBlockRecognizer pem = new PemBlockRecognizer();
+    final SecretAssignmentRecognizer assignment = new SecretAssignmentRecognizer();
+
+    private ScanEngine(int enabled, DigitRecognizer[][] byLength, TokenRecognizer[] tokens) {
+        this.enabled = enabled;
+        this.byLength = byLength;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Compiles a configuration.
+     *
+     * @param entities the entity types to report
+     * @param digitRecognizers number recognisers; those of other types are left out
+     * @param tokenRecognizers token recognisers; those of other types are left out
+     * @return the engine
+     */
+    public static ScanEngine create(Collection<EntityType> entities, List<? extends DigitRecognizer> digitRecognizers,
+            List<? extends TokenRecognizer> tokenRecognizers) {
+        int enabled = 0;
+        for (EntityType t : entities) {
+            enabled |= t.bit();
+        }
+        DigitRecognizer[][] byLength = new DigitRecognizer[Recognizers.MAX_DIGITS + 1][];
+        for (int len = 0; len <= Recognizers.MAX_DIGITS; len++) {
+            List<DigitRecognizer> list = new ArrayList<>();
+            for (DigitRecognizer r : digitRecognizers) {
+                if ((r.type().bit() & enabled) != 0 && r.minDigits() <= len && len <= r.maxDigits()) {
+                    list.add(r);
+                }
+            }
+            byLength[len] = list.toArray(new DigitRecognizer[0]);
+        }
+        List<TokenRecognizer> tokens = new ArrayList<>();
+        for (TokenRecognizer r : tokenRecognizers) {
+            if ((r.type().bit() & enabled) != 0) {
+                tokens.add(r);
+            }
+        }
+        return new ScanEngine(enabled, byLength, tokens.toArray(new TokenRecognizer[0]));
+    }
+
+    boolean enabled(EntityType type) {
+        return (enabled & type.bit()) != 0;
+    }
+
+    /**
+     * Scans a text.
+     *
+     * @param text any text
+     * @return non-overlapping findings in text order, offsets into {@code text}
+     */
+    public List<PiiFinding> scan(CharSequence text) {
+        if (text.length() == 0) {
+            return List.of();
+        }
+        return new ScanPass(this, FoldedText.fold(text)).run();
+    }
+}

@@ -1,0 +1,60 @@
+package io.monago.atrium.guard.redact;
+
+import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.text.FoldedText;
+import java.util.Locale;
+
+/**
+ * The normal form of a value, so that {@code 0812-3456-7890}, {@code +62 812 3456 7890} and
+ * {@code ０８１２３４５６７８９０} are the same phone number and get the same placeholder.
+ */
+final class CanonicalValue {
+    private CanonicalValue() {
+    }
+
+    static String of(EntityType type, CharSequence value) {
+        char[] folded = FoldedText.fold(value);
+        switch (type) {
+            case NIK: case KK: case NPWP: case BPJS: case CREDIT_CARD: case SSN: case BANK_ACCOUNT:
+                return digits(folded);
+            case PHONE:
+                String d = digits(folded);
+                return d.startsWith("62") && d.length() >= 10 ? "0" + d.substring(2) : d;
+            case EMAIL:
+                return email(visible(folded).toLowerCase(Locale.ROOT));
+            case IBAN:
+                return visible(folded).replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+            default:
+                return visible(folded);
+        }
+    }
+
+    private static String digits(char[] folded) {
+        StringBuilder b = new StringBuilder(folded.length);
+        for (char c : folded) {
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String visible(char[] folded) {
+        StringBuilder b = new StringBuilder(folded.length);
+        for (char c : folded) {
+            if (c != FoldedText.IGNORED) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String email(String s) {
+        String t = s.replace(" at ", "@").replace(" dot ", ".").replace(" ", "");
+        for (String open : new String[] {"[", "(", "{", "<"}) {
+            String close = open.equals("[") ? "]" : open.equals("(") ? ")" : open.equals("{") ? "}" : ">";
+            t = t.replace(open + "at" + close, "@").replace(open + "dot" + close, ".");
+        }
+        return t;
+    }
+}
