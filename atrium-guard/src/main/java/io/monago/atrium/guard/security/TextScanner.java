@@ -106,7 +106,8 @@ final class TextScanner {
     private void scoreContent(NormalizedText normalized, List<RuleHit> hits, Scores scores) {
         boolean learned = stages.contains(AnalysisStage.LEARNED_MODEL);
         if (learned) {
-            double[] probabilities = model.score(normalized.words().toArray(new String[0]), hits);
+            String[] words = normalized.words().toArray(new String[0]);
+            double[] probabilities = model.score(words, lexicon.classesOf(words), hits);
             for (int h = 0; h < probabilities.length; h++) {
                 IncidentCategory category = model.heads().get(h);
                 scores.offer(category, probabilities[h], strongestRule(hits, category).orElse("model"));

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The attack phrasing of every configured language, as rules over normalised words. Each language
@@ -36,6 +37,9 @@ public final class Lexicon {
     private final Map<String, int[]> byEnd;
     private final Vocabulary vocabulary;
     private final List<String> languages;
+    private final Map<String, int[]> wordClasses;
+    private final Map<String, int[]> stemClasses;
+    private static final int[] NO_CLASS = new int[0];
 
     private Lexicon(List<String> languages, LexiconParser.Result parsed) {
         this.languages = List.copyOf(languages);
@@ -63,6 +67,14 @@ public final class Lexicon {
         this.byStart = freeze(start);
         this.byEnd = freeze(end);
         this.vocabulary = new Vocabulary(parsed.words(), parsed.stems());
+        this.wordClasses = classIds(parsed.wordClasses());
+        this.stemClasses = classIds(parsed.stemClasses());
+    }
+
+    private static Map<String, int[]> classIds(Map<String, Set<String>> classes) {
+        Map<String, int[]> ids = new HashMap<>();
+        classes.forEach((word, names) -> ids.put(word, names.stream().sorted().mapToInt(String::hashCode).toArray()));
+        return Map.copyOf(ids);
     }
 
     /**
@@ -157,6 +169,31 @@ public final class Lexicon {
             }
         }
         return hits;
+    }
+
+    /**
+     * The word classes ({@code @override}, {@code @directive}, ...) of each word, as stable ids (the
+     * hash code of the class name). Classes of the same name in different languages share an id,
+     * which is what lets the model carry what it learned in one language to another.
+     *
+     * @param words normalised words
+     * @return per word, the ids of its classes (an empty array for most words)
+     */
+    public int[][] classesOf(String[] words) {
+        int[][] classes = new int[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            int[] ids = wordClasses.get(words[i]);
+            if (ids == null && !stemClasses.isEmpty() && words[i].length() >= 4) {
+                for (Map.Entry<String, int[]> stem : stemClasses.entrySet()) {
+                    if (words[i].startsWith(stem.getKey())) {
+                        ids = stem.getValue();
+                        break;
+                    }
+                }
+            }
+            classes[i] = ids == null ? NO_CLASS : ids;
+        }
+        return classes;
     }
 
     private void tryRules(int[] candidates, String[] words, int position, int[] lastStart, List<RuleHit> hits) {

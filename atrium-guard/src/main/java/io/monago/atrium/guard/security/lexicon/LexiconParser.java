@@ -29,11 +29,19 @@ final class LexiconParser {
     private final Set<String> stems = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
 
-    record Result(List<Rule> rules, List<Marker> markers, Set<String> words, List<String> stems) {
+    private final Map<String, Set<String>> wordClasses = new HashMap<>();
+    private final Map<String, Set<String>> stemClasses = new HashMap<>();
+
+    /**
+     * What the files held. {@code wordClasses} maps a one-word class member to the names of its
+     * classes; classes of the same name in different languages are one class to the model.
+     */
+    record Result(List<Rule> rules, List<Marker> markers, Set<String> words, List<String> stems,
+                  Map<String, Set<String>> wordClasses, Map<String, Set<String>> stemClasses) {
     }
 
     Result result() {
-        return new Result(rules, markers, words, List.copyOf(stems));
+        return new Result(rules, markers, words, List.copyOf(stems), wordClasses, stemClasses);
     }
 
     void parse(String language, String source, List<String> lines) {
@@ -54,7 +62,17 @@ final class LexiconParser {
                 throw new LexiconFormatException(source, lineNo, "nothing after '='");
             }
             if (head.startsWith("@")) {
-                classes.put(head.substring(1), parsePhrases(body.split("\\|"), source, lineNo));
+                String name = head.substring(1);
+                List<Phrase> phrases = parsePhrases(body.split("\\|"), source, lineNo);
+                classes.put(name, phrases);
+                for (Phrase phrase : phrases) {
+                    Term term = phrase.terms().get(0);
+                    if (phrase.terms().size() == 1 && term.kind() == Term.Kind.EXACT) {
+                        wordClasses.computeIfAbsent(term.text(), k -> new HashSet<>()).add(name);
+                    } else if (phrase.terms().size() == 1 && term.kind() == Term.Kind.PREFIX && term.text().length() >= 4) {
+                        stemClasses.computeIfAbsent(term.text(), k -> new HashSet<>()).add(name);
+                    }
+                }
             } else if (head.equals("vocabulary")) {
                 for (String word : body.split("\\s+")) {
                     addVocabulary(Term.parse(TextNormalizer.foldCompatibility(word)));

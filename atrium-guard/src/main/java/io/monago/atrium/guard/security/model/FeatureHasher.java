@@ -7,17 +7,19 @@ import java.util.function.IntConsumer;
  * Maps features to buckets of a fixed-size weight table (the hashing trick), so the model needs no
  * vocabulary: word unigrams, word bigrams, character 3- to 5-grams of each word (with word-boundary
  * marks, first {@value #MAX_NGRAM_WORD} characters only, so a base64 blob costs no more than a long
- * word), and one feature per lexicon rule and per rule category. Stateless and thread-safe.
+ * word), the lexicon classes of each word and ordered pairs of classes close together, and one
+ * feature per lexicon rule and per rule category. Stateless and thread-safe.
  *
  * <pre>{@code
  * FeatureHasher hasher = new FeatureHasher(17);
- * hasher.wordFeatures(words, wordHashes, 3, bucket -> sum += weights[bucket]);
+ * hasher.wordFeatures(words, wordHashes, classes, 3, bucket -> sum += weights[bucket]);
  * }</pre>
  */
 public final class FeatureHasher {
     /** Characters of a word that contribute character n-grams. */
     public static final int MAX_NGRAM_WORD = 20;
     private static final int MIN_N = 3;
+    private static final int CLASS_PAIR_DISTANCE = 3;
     private static final int MAX_N = 5;
     private static final int FNV_OFFSET = 0x811C9DC5;
     private static final int FNV_PRIME = 0x01000193;
@@ -76,11 +78,22 @@ public final class FeatureHasher {
      *
      * @param words the words
      * @param wordHashes their hashes, from {@link #wordHashes}
+     * @param classes the lexicon classes of each word, from {@code Lexicon.classesOf}
      * @param index the word
      * @param sink receives one bucket per feature occurrence
      */
-    public void wordFeatures(String[] words, int[] wordHashes, int index, IntConsumer sink) {
+    public void wordFeatures(String[] words, int[] wordHashes, int[][] classes, int index, IntConsumer sink) {
         sink.accept(bucket(wordHashes[index]));
+        // Word classes of the lexicon, and ordered pairs of classes up to three words apart:
+        // "@override ... @directive" generalises over synonyms and languages.
+        for (int c : classes[index]) {
+            sink.accept(bucket((c ^ 0x4B4B4B4B) * FNV_PRIME));
+            for (int j = Math.max(0, index - CLASS_PAIR_DISTANCE); j < index; j++) {
+                for (int before : classes[j]) {
+                    sink.accept(bucket((before * 31 + c) * FNV_PRIME ^ 0x50505050));
+                }
+            }
+        }
         int previous = index == 0 ? 0x5A5A5A5A : wordHashes[index - 1];
         sink.accept(bucket(previous * 31 + wordHashes[index] ^ 0x6B000000));
         String word = words[index];

@@ -29,7 +29,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <pre>{@code
  * LinearModel model = LinearModel.loadDefault();
- * double[] p = model.score(words, hits); // one probability per model.heads() entry
+ * double[] p = model.score(words, lexicon.classesOf(words), hits); // one probability per head
  * }</pre>
  */
 public final class LinearModel {
@@ -205,10 +205,11 @@ public final class LinearModel {
      * Scores a text: each head's probability in its best window.
      *
      * @param words the normalised words
+     * @param classes the lexicon classes of each word
      * @param hits the lexicon hits on those words
      * @return one probability per head
      */
-    public double[] score(String[] words, List<RuleHit> hits) {
+    public double[] score(String[] words, int[][] classes, List<RuleHit> hits) {
         int headCount = heads.size();
         int n = words.length;
         double[][] prefix = new double[headCount][n + 1];
@@ -226,7 +227,7 @@ public final class LinearModel {
         for (int i = 0; i < n; i++) {
             Arrays.fill(sums, 0);
             featureCount[0] = 0;
-            hasher.wordFeatures(words, wordHashes, i, accumulate);
+            hasher.wordFeatures(words, wordHashes, classes, i, accumulate);
             for (int h = 0; h < headCount; h++) {
                 prefix[h][i + 1] = prefix[h][i] + sums[h];
             }

@@ -13,7 +13,7 @@ import java.util.Set;
  * learns from these; the model's windowed scoring computes the same sums incrementally.
  *
  * <pre>{@code
- * SparseFeatures x = SparseFeatures.of(model.hasher(), words, hits);
+ * SparseFeatures x = SparseFeatures.of(model.hasher(), words, lexicon.classesOf(words), hits);
  * double z = bias + x.dot(weights, heads, head);
  * }</pre>
  *
@@ -27,15 +27,16 @@ public record SparseFeatures(int[] buckets, float[] values) {
      *
      * @param hasher the hasher
      * @param words normalised words
+     * @param classes the lexicon classes of each word
      * @param hits lexicon hits on them
      * @return the features
      */
-    public static SparseFeatures of(FeatureHasher hasher, String[] words, List<RuleHit> hits) {
+    public static SparseFeatures of(FeatureHasher hasher, String[] words, int[][] classes, List<RuleHit> hits) {
         Map<Integer, Float> counts = new HashMap<>();
         int[] total = new int[1];
         int[] wordHashes = hasher.wordHashes(words);
         for (int i = 0; i < words.length; i++) {
-            hasher.wordFeatures(words, wordHashes, i, bucket -> {
+            hasher.wordFeatures(words, wordHashes, classes, i, bucket -> {
                 counts.merge(bucket, 1f, Float::sum);
                 total[0]++;
             });
