@@ -1,0 +1,210 @@
+package io.monago.atrium.guard.security;
+
+import io.monago.atrium.guard.security.decode.DecodeBudget;
+import io.monago.atrium.guard.security.decode.DecodedPayload;
+import io.monago.atrium.guard.security.decode.PayloadDecoder;
+import io.monago.atrium.guard.security.lexicon.Lexicon;
+import io.monago.atrium.guard.security.lexicon.RuleHit;
+import io.monago.atrium.guard.security.model.LinearModel;
+import io.monago.atrium.guard.security.suffix.GibberishSuffixDetector;
+import io.monago.atrium.guard.security.text.NormalizedText;
+import io.monago.atrium.guard.security.text.Obfuscation;
+import io.monago.atrium.guard.security.text.TextNormalizer;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Scores one text for every category: normalise, match the lexicon, run the model, look at what
+ * normalisation undid, look at the tail for a suffix, then decode what is encoded and scan that
+ * again one level deeper. Immutable; the per-call state lives in {@link Context}.
+ */
+final class TextScanner {
+    /** The attack categories whose score a decoded payload passes on to {@code encoded_payload}. */
+    private static final Set<IncidentCategory> CONTENT = Set.of(IncidentCategory.PROMPT_INJECTION,
+            IncidentCategory.JAILBREAK_ATTEMPT, IncidentCategory.SYSTEM_PROMPT_EXTRACTION,
+            IncidentCategory.ENCODED_PAYLOAD, IncidentCategory.HIDDEN_INSTRUCTIONS);
+    private static final int MIN_ROT13_KEYWORDS = 2;
+
+    private final Lexicon lexicon;
+    private final TextNormalizer normalizer;
+    private final LinearModel model;
+    private final PayloadDecoder decoder;
+    private final GibberishSuffixDetector suffixDetector = new GibberishSuffixDetector();
+    private final Set<AnalysisStage> stages;
+    private final DecodeLimits limits;
+
+    TextScanner(Lexicon lexicon, TextNormalizer normalizer, LinearModel model, Set<AnalysisStage> stages,
+                DecodeLimits limits) {
+        this.lexicon = lexicon;
+        this.normalizer = normalizer;
+        this.model = model;
+        this.stages = stages;
+        this.limits = limits;
+        this.decoder = new PayloadDecoder(limits.maxBytesPerPayload());
+    }
+
+    /** Per-call state: the decode budget and the deepest level reached. */
+    static final class Context {
+        final DecodeBudget budget;
+        int maxDepth;
+
+        Context(DecodeLimits limits) {
+            this.budget = new DecodeBudget(limits.maxTotalBytes(), limits.maxPayloads());
+        }
+    }
+
+    /** The best score per category, with the rule that earned it. */
+    static final class Scores {
+        final Map<IncidentCategory, Double> score = new EnumMap<>(IncidentCategory.class);
+        final Map<IncidentCategory, String> rule = new EnumMap<>(IncidentCategory.class);
+
+        void offer(IncidentCategory category, double value, String ruleId) {
+            if (value > score.getOrDefault(category, 0.0)) {
+                score.put(category, value);
+                rule.put(category, ruleId);
+            }
+        }
+
+        double get(IncidentCategory category) {
+            return score.getOrDefault(category, 0.0);
+        }
+
+        double content() {
+            double max = 0;
+            for (IncidentCategory category : CONTENT) {
+                max = Math.max(max, get(category));
+            }
+            return max;
+        }
+    }
+
+    Scores scan(String text, int depth, Context context) {
+        context.maxDepth = Math.max(context.maxDepth, depth);
+        Scores scores = new Scores();
+        NormalizedText normalized = normalizer.normalize(text);
+        List<RuleHit> hits = stages.contains(AnalysisStage.LEXICON) ? lexicon.match(normalized) : List.of();
+        scoreContent(normalized, hits, scores);
+        if (stages.contains(AnalysisStage.DECODING) && depth < limits.maxDepth()) {
+            scoreDecoded(text, normalized, depth, context, scores);
+        }
+        if (stages.contains(AnalysisStage.HIDDEN_CHARACTERS)) {
+            scoreHidden(normalized.obfuscation(), depth, context, scores);
+        }
+        if (stages.contains(AnalysisStage.ADVERSARIAL_SUFFIX)) {
+            double suffix = suffixDetector.score(text);
+            if (suffix > 0) {
+                scores.offer(IncidentCategory.ADVERSARIAL_SUFFIX, suffix, "suffix.gibberish");
+            }
+        }
+        return scores;
+    }
+
+    /** Model heads where the model is on; the rule weights themselves for the other categories. */
+    private void scoreContent(NormalizedText normalized, List<RuleHit> hits, Scores scores) {
+        boolean learned = stages.contains(AnalysisStage.LEARNED_MODEL);
+        if (learned) {
+            String[] words = normalized.words().toArray(new String[0]);
+            double[] probabilities = model.score(words, lexicon.classesOf(words), hits);
+            for (int h = 0; h < probabilities.length; h++) {
+                IncidentCategory category = model.heads().get(h);
+                scores.offer(category, probabilities[h], strongestRule(hits, category).orElse("model"));
+            }
+        }
+        for (RuleHit hit : hits) {
+            if (!learned || !model.heads().contains(hit.category())) {
+                scores.offer(hit.category(), hit.weight(), hit.id());
+            }
+        }
+    }
+
+    private static Optional<String> strongestRule(List<RuleHit> hits, IncidentCategory category) {
+        RuleHit best = null;
+        for (RuleHit hit : hits) {
+            if (hit.category() == category && (best == null || hit.weight() > best.weight())) {
+                best = hit;
+            }
+        }
+        return Optional.ofNullable(best).map(RuleHit::id);
+    }
+
+    private void scoreDecoded(String text, NormalizedText normalized, int depth, Context context, Scores scores) {
+        for (DecodedPayload payload : decoder.decode(text, context.budget)) {
+            rescan(payload, depth, context, scores);
+        }
+        if (looksRot13(normalized)) {
+            decoder.rot13(text, context.budget).ifPresent(payload -> rescan(payload, depth, context, scores));
+        }
+    }
+
+    private void rescan(DecodedPayload payload, int depth, Context context, Scores scores) {
+        Scores inner = scan(payload.text(), depth + 1, context);
+        String rule = "decoded." + payload.encoding().id();
+        scores.offer(IncidentCategory.ENCODED_PAYLOAD, inner.content(), rule);
+        for (Map.Entry<IncidentCategory, Double> entry : inner.score.entrySet()) {
+            scores.offer(entry.getKey(), entry.getValue(), rule);
+        }
+    }
+
+    /** Rot13 cannot be told from its alphabet: it is rot13 when rotating words yields attack words. */
+    private boolean looksRot13(NormalizedText normalized) {
+        int rotatedKeywords = 0;
+        for (int i = 0; i < normalized.wordCount() && rotatedKeywords < MIN_ROT13_KEYWORDS; i++) {
+            String word = normalized.word(i);
+            if (word.length() < 4 || lexicon.vocabulary().contains(word)) {
+                continue;
+            }
+            StringBuilder rotated = new StringBuilder(word.length());
+            for (int k = 0; k < word.length(); k++) {
+                rotated.append(PayloadDecoder.rot13(word.charAt(k)));
+            }
+            if (lexicon.vocabulary().contains(rotated.toString())) {
+                rotatedKeywords++;
+            }
+        }
+        return rotatedKeywords >= MIN_ROT13_KEYWORDS;
+    }
+
+    private void scoreHidden(Obfuscation o, int depth, Context context, Scores scores) {
+        IncidentCategory hidden = IncidentCategory.HIDDEN_INSTRUCTIONS;
+        if (o.bidiMarks() > 0) {
+            scores.offer(hidden, 0.2, "hidden.bidi_mark");
+        }
+        if (o.zeroWidth() > 0) {
+            scores.offer(hidden, o.zeroWidthInWords() >= 3 ? 0.6 : 0.3, "hidden.zero_width");
+        }
+        if (o.homoglyphWords() > 0) {
+            scores.offer(hidden, 0.5, "hidden.homoglyph");
+        }
+        if (o.leetKeywords() > 0) {
+            scores.offer(hidden, 0.6, "hidden.leetspeak_keyword");
+        }
+        if (o.spacedKeywords() > 0) {
+            scores.offer(hidden, 0.6, "hidden.spaced_keyword");
+        }
+        if (o.bidiControls() > 0) {
+            scores.offer(hidden, 0.75, "hidden.bidi_control");
+        }
+        if (o.invisibleKeywords() > 0) {
+            scores.offer(hidden, 0.85, "hidden.invisible_in_keyword");
+        }
+        if (o.homoglyphKeywords() > 0) {
+            scores.offer(hidden, 0.85, "hidden.homoglyph_keyword");
+        }
+        if (o.tagCharacters() > 0) {
+            scores.offer(hidden, o.tagCharacters() >= 2 ? 0.95 : 0.6, "hidden.tag_characters");
+            if (stages.contains(AnalysisStage.DECODING) && depth < limits.maxDepth()) {
+                decoder.tags(o.tagPayload(), context.budget).ifPresent(payload -> rescan(payload, depth, context, scores));
+            }
+        }
+        // A disguise wrapped around an attack is the attack hiding: report it as such.
+        double disguise = scores.get(hidden);
+        double attack = Math.max(scores.get(IncidentCategory.PROMPT_INJECTION),
+                Math.max(scores.get(IncidentCategory.JAILBREAK_ATTEMPT), scores.get(IncidentCategory.SYSTEM_PROMPT_EXTRACTION)));
+        if (disguise >= 0.5 && attack >= SecurityPolicy.DEFAULT_LEARNED_THRESHOLD) {
+            scores.offer(hidden, Math.max(0.9, Math.min(0.99, attack)), scores.rule.get(hidden) + "+attack");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.monago.atrium.guard.security.lexicon;
+
+import io.monago.atrium.guard.security.IncidentCategory;
+import java.util.List;
+
+/**
+ * A lexicon rule: slots matched in order over the words of a normalised text, with bounded gaps
+ * between them. Its id is what incidents report; its weight is its precision as the lexicon's
+ * author judged it, and the model learns how far to trust it.
+ *
+ * @param id a short, stable id such as {@code en.override.ignore_prior}
+ * @param category the category it is evidence for
+ * @param weight the author's confidence in [0, 1]
+ * @param slots what must match, in order
+ */
+public record Rule(String id, IncidentCategory category, double weight, List<Slot> slots) {
+    /** Copies the slots. */
+    public Rule {
+        slots = List.copyOf(slots);
+    }
+
+    /**
+     * Matches the rule with its first slot starting at a word.
+     *
+     * @param words the words of a normalised text
+     * @param start where the first slot must start
+     * @return the index after the last matched word, or -1 when the rule does not match there
+     */
+    int matchAt(String[] words, int start) {
+        return match(words, 0, start, 0);
+    }
+
+    private int match(String[] words, int slotIndex, int position, int carriedGap) {
+        if (slotIndex == slots.size()) {
+            return position;
+        }
+        Slot slot = slots.get(slotIndex);
+        int gap = slotIndex == 0 ? 0 : slot.maxGap() + carriedGap;
+        for (int skip = 0; skip <= gap && position + skip < words.length; skip++) {
+            for (Phrase phrase : slot.phrases()) {
+                int length = phrase.matchAt(words, position + skip);
+                if (length > 0) {
+                    int end = match(words, slotIndex + 1, position + skip + length, 0);
+                    if (end >= 0) {
+                        return end;
+                    }
+                }
+            }
+        }
+        if (slot.optional()) {
+            return match(words, slotIndex + 1, position, gap);
+        }
+        return -1;
+    }
+}

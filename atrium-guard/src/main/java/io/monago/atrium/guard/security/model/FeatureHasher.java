@@ -1,0 +1,154 @@
+package io.monago.atrium.guard.security.model;
+
+import io.monago.atrium.guard.security.IncidentCategory;
+import java.util.function.IntConsumer;
+
+/**
+ * Maps features to buckets of a fixed-size weight table (the hashing trick), so the model needs no
+ * vocabulary: word unigrams, word bigrams, character 3- to 5-grams of each word (with word-boundary
+ * marks, first {@value #MAX_NGRAM_WORD} characters only, so a base64 blob costs no more than a long
+ * word), the lexicon classes of each word and ordered pairs of classes close together, and one
+ * feature per lexicon rule and per rule category. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * FeatureHasher hasher = new FeatureHasher(17);
+ * hasher.wordFeatures(words, wordHashes, classes, 3, bucket -> sum += weights[bucket]);
+ * }</pre>
+ */
+public final class FeatureHasher {
+    /** Characters of a word that contribute character n-grams. */
+    public static final int MAX_NGRAM_WORD = 20;
+    private static final int MIN_N = 3;
+    private static final int CLASS_PAIR_DISTANCE = 3;
+    private static final int MAX_N = 5;
+    private static final int FNV_OFFSET = 0x811C9DC5;
+    private static final int FNV_PRIME = 0x01000193;
+
+    private final int bits;
+    private final int mask;
+
+    /**
+     * Creates a hasher.
+     *
+     * @param bits log2 of the table size, 10 to 24
+     */
+    public FeatureHasher(int bits) {
+        if (bits < 10 || bits > 24) {
+            throw new IllegalArgumentException("bits must be between 10 and 24, was " + bits);
+        }
+        this.bits = bits;
+        this.mask = (1 << bits) - 1;
+    }
+
+    /**
+     * The table size exponent.
+     *
+     * @return log2 of the number of buckets
+     */
+    public int bits() {
+        return bits;
+    }
+
+    /**
+     * The number of buckets.
+     *
+     * @return {@code 2^bits}
+     */
+    public int size() {
+        return mask + 1;
+    }
+
+    /**
+     * Hashes every word once; {@link #wordFeatures} combines these for bigrams.
+     *
+     * @param words the words of a normalised text
+     * @return one hash per word
+     */
+    public int[] wordHashes(String[] words) {
+        int[] hashes = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            hashes[i] = hash(FNV_OFFSET ^ 'w', words[i], 0, words[i].length());
+        }
+        return hashes;
+    }
+
+    /**
+     * Emits the buckets of every text feature of one word: its unigram, its bigram with the word
+     * before, its character n-grams.
+     *
+     * @param words the words
+     * @param wordHashes their hashes, from {@link #wordHashes}
+     * @param classes the lexicon classes of each word, from {@code Lexicon.classesOf}
+     * @param index the word
+     * @param sink receives one bucket per feature occurrence
+     */
+    public void wordFeatures(String[] words, int[] wordHashes, int[][] classes, int index, IntConsumer sink) {
+        sink.accept(bucket(wordHashes[index]));
+        // Word classes of the lexicon, and ordered pairs of classes up to three words apart:
+        // "@override ... @directive" generalises over synonyms and languages.
+        for (int c : classes[index]) {
+            sink.accept(bucket((c ^ 0x4B4B4B4B) * FNV_PRIME));
+            for (int j = Math.max(0, index - CLASS_PAIR_DISTANCE); j < index; j++) {
+                for (int before : classes[j]) {
+                    sink.accept(bucket((before * 31 + c) * FNV_PRIME ^ 0x50505050));
+                }
+            }
+        }
+        int previous = index == 0 ? 0x5A5A5A5A : wordHashes[index - 1];
+        sink.accept(bucket(previous * 31 + wordHashes[index] ^ 0x6B000000));
+        String word = words[index];
+        int length = Math.min(word.length(), MAX_NGRAM_WORD);
+        // The word with boundary marks: '<' + word + '>' (the end mark only when not truncated).
+        int padded = length + (word.length() <= MAX_NGRAM_WORD ? 2 : 1);
+        for (int n = MIN_N; n <= MAX_N; n++) {
+            for (int start = 0; start + n <= padded; start++) {
+                int h = FNV_OFFSET ^ ('0' + n);
+                for (int k = start; k < start + n; k++) {
+                    char c = k == 0 ? '<' : k == length + 1 ? '>' : word.charAt(k - 1);
+                    h = (h ^ c) * FNV_PRIME;
+                }
+                sink.accept(bucket(h));
+            }
+        }
+    }
+
+    /**
+     * The bucket of a lexicon rule.
+     *
+     * @param ruleId the rule's id
+     * @return its bucket
+     */
+    public int ruleFeature(String ruleId) {
+        return bucket(hash(FNV_OFFSET ^ 'r', ruleId, 0, ruleId.length()));
+    }
+
+    /**
+     * The bucket shared by every rule of a category, in every language: what lets a new language's
+     * rules count before the model is retrained.
+     *
+     * @param category the rule's category
+     * @return its bucket
+     */
+    public int categoryFeature(IncidentCategory category) {
+        String name = category.wireName();
+        return bucket(hash(FNV_OFFSET ^ 'c', name, 0, name.length()));
+    }
+
+    private static int hash(int seed, String text, int from, int to) {
+        int h = seed;
+        for (int i = from; i < to; i++) {
+            h = (h ^ text.charAt(i)) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    /** Murmur3's finaliser, so that similar hashes spread over the table. */
+    private int bucket(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h & mask;
+    }
+}

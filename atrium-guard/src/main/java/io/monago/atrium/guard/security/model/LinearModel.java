@@ -1,0 +1,279 @@
+package io.monago.atrium.guard.security.model;
+
+import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.lexicon.RuleHit;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * One logistic-regression head per learned category over {@link FeatureHasher} features. Text
+ * features are counted and divided by the square root of their number in the window (so long and
+ * short texts score on one scale); rule features are 0/1 and not divided, so a lexicon hit weighs
+ * the same in a tweet and in an email. Long texts are scored in overlapping windows of
+ * {@link #window()} words and each head keeps its best window: one injected sentence in a long
+ * tool result is not drowned by the rest. Immutable and thread-safe.
+ *
+ * <p>Weights ship in the jar ({@value #RESOURCE}); {@code TrainSecurityModel} in the test sources
+ * produces them (docs/guard.md gives the command).
+ *
+ * <pre>{@code
+ * LinearModel model = LinearModel.loadDefault();
+ * double[] p = model.score(words, lexicon.classesOf(words), hits); // one probability per head
+ * }</pre>
+ */
+public final class LinearModel {
+    /** The shipped weights. */
+    public static final String RESOURCE = "/io/monago/atrium/guard/security/model/security-model.bin.gz";
+    private static final int MAGIC = 0x41545331; // "ATS1"
+
+    private final FeatureHasher hasher;
+    private final List<IncidentCategory> heads;
+    private final float[] bias;
+    /** Interleaved: weights[bucket * heads + head], so one cache line serves every head. */
+    private final float[] weights;
+    private final int window;
+    private final int stride;
+
+    /**
+     * Creates a model.
+     *
+     * @param hasher the feature hasher the weights were trained with
+     * @param heads the category of each head
+     * @param bias one intercept per head
+     * @param weights {@code hasher.size() * heads.size()} weights, interleaved by bucket
+     * @param window words per scoring window
+     * @param stride words between window starts
+     */
+    public LinearModel(FeatureHasher hasher, List<IncidentCategory> heads, float[] bias, float[] weights,
+                       int window, int stride) {
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.heads = List.copyOf(heads);
+        this.bias = bias.clone();
+        this.weights = weights.clone();
+        if (bias.length != heads.size() || weights.length != hasher.size() * heads.size()) {
+            throw new IllegalArgumentException("weights do not fit " + heads.size() + " heads of " + hasher.size() + " buckets");
+        }
+        if (window < 1 || stride < 1 || stride > window) {
+            throw new IllegalArgumentException("need 1 <= stride <= window, got window " + window + ", stride " + stride);
+        }
+        this.window = window;
+        this.stride = stride;
+    }
+
+    /**
+     * Loads the weights shipped in the jar.
+     *
+     * @return the model
+     * @throws IllegalStateException when the resource is missing or corrupt
+     */
+    public static LinearModel loadDefault() {
+        try (InputStream in = LinearModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * Reads a model written by {@link #write}.
+     *
+     * @param in gzip-compressed model bytes; not closed
+     * @return the model
+     * @throws IOException when the stream cannot be read
+     * @throws IllegalStateException when it is not a model file
+     */
+    public static LinearModel read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(new GZIPInputStream(in));
+        if (data.readInt() != MAGIC) {
+            throw new IllegalStateException("not a security model file (bad magic number)");
+        }
+        FeatureHasher hasher = new FeatureHasher(data.readInt());
+        int window = data.readInt();
+        int stride = data.readInt();
+        int headCount = data.readInt();
+        List<IncidentCategory> heads = new ArrayList<>();
+        float[] bias = new float[headCount];
+        for (int h = 0; h < headCount; h++) {
+            String name = data.readUTF();
+            heads.add(IncidentCategory.fromWire(name).orElseThrow(() ->
+                    new IllegalStateException("model head names an unknown category: " + name)));
+            bias[h] = data.readFloat();
+        }
+        float[] weights = new float[hasher.size() * headCount];
+        int nonZero = data.readInt();
+        for (int i = 0; i < nonZero; i++) {
+            int bucket = data.readInt();
+            for (int h = 0; h < headCount; h++) {
+                weights[bucket * headCount + h] = data.readFloat();
+            }
+        }
+        return new LinearModel(hasher, heads, bias, weights, window, stride);
+    }
+
+    /**
+     * Writes the model, gzip-compressed, keeping only buckets with a weight of at least
+     * {@code minWeight} in absolute value in some head.
+     *
+     * @param out where to write; not closed
+     * @param minWeight weights smaller than this are dropped
+     * @throws IOException when writing fails
+     */
+    public void write(OutputStream out, float minWeight) throws IOException {
+        GZIPOutputStream gzip = new GZIPOutputStream(out);
+        DataOutputStream data = new DataOutputStream(gzip);
+        data.writeInt(MAGIC);
+        data.writeInt(hasher.bits());
+        data.writeInt(window);
+        data.writeInt(stride);
+        data.writeInt(heads.size());
+        for (int h = 0; h < heads.size(); h++) {
+            data.writeUTF(heads.get(h).wireName());
+            data.writeFloat(bias[h]);
+        }
+        int headCount = heads.size();
+        List<Integer> kept = new ArrayList<>();
+        for (int bucket = 0; bucket < hasher.size(); bucket++) {
+            for (int h = 0; h < headCount; h++) {
+                if (Math.abs(weights[bucket * headCount + h]) >= minWeight) {
+                    kept.add(bucket);
+                    break;
+                }
+            }
+        }
+        data.writeInt(kept.size());
+        for (int bucket : kept) {
+            data.writeInt(bucket);
+            for (int h = 0; h < headCount; h++) {
+                data.writeFloat(weights[bucket * headCount + h]);
+            }
+        }
+        data.flush();
+        gzip.finish();
+    }
+
+    /**
+     * The categories of the heads, in the order {@link #score} returns them.
+     *
+     * @return the head categories
+     */
+    public List<IncidentCategory> heads() {
+        return heads;
+    }
+
+    /**
+     * The hasher.
+     *
+     * @return the feature hasher the weights belong to
+     */
+    public FeatureHasher hasher() {
+        return hasher;
+    }
+
+    /**
+     * Words per scoring window.
+     *
+     * @return the window length
+     */
+    public int window() {
+        return window;
+    }
+
+    /**
+     * Words between window starts.
+     *
+     * @return the stride
+     */
+    public int stride() {
+        return stride;
+    }
+
+    /**
+     * Scores a text: each head's probability in its best window.
+     *
+     * @param words the normalised words
+     * @param classes the lexicon classes of each word
+     * @param hits the lexicon hits on those words
+     * @return one probability per head
+     */
+    public double[] score(String[] words, int[][] classes, List<RuleHit> hits) {
+        int headCount = heads.size();
+        int n = words.length;
+        double[][] prefix = new double[headCount][n + 1];
+        int[] counts = new int[n + 1];
+        int[] wordHashes = hasher.wordHashes(words);
+        double[] sums = new double[headCount];
+        int[] featureCount = new int[1];
+        IntConsumer accumulate = bucket -> {
+            int base = bucket * headCount;
+            for (int h = 0; h < headCount; h++) {
+                sums[h] += weights[base + h];
+            }
+            featureCount[0]++;
+        };
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(sums, 0);
+            featureCount[0] = 0;
+            hasher.wordFeatures(words, wordHashes, classes, i, accumulate);
+            for (int h = 0; h < headCount; h++) {
+                prefix[h][i + 1] = prefix[h][i] + sums[h];
+            }
+            counts[i + 1] = counts[i] + featureCount[0];
+        }
+        double[] best = new double[headCount];
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        for (int start = 0; ; start += stride) {
+            int end = Math.min(n, start + window);
+            double norm = Math.sqrt(Math.max(1, counts[end] - counts[start]));
+            double[] ruleSums = ruleContribution(hits, start, end);
+            for (int h = 0; h < headCount; h++) {
+                double z = bias[h] + (prefix[h][end] - prefix[h][start]) / norm + ruleSums[h];
+                best[h] = Math.max(best[h], z);
+            }
+            if (end >= n) {
+                break;
+            }
+        }
+        for (int h = 0; h < headCount; h++) {
+            best[h] = sigmoid(best[h]);
+        }
+        return best;
+    }
+
+    private double[] ruleContribution(List<RuleHit> hits, int start, int end) {
+        int headCount = heads.size();
+        double[] sums = new double[headCount];
+        if (hits.isEmpty()) {
+            return sums;
+        }
+        for (int bucket : SparseFeatures.ruleBuckets(hasher, hits, start, end)) {
+            for (int h = 0; h < headCount; h++) {
+                sums[h] += weights[bucket * headCount + h];
+            }
+        }
+        return sums;
+    }
+
+    /**
+     * The logistic function.
+     *
+     * @param z a log-odds
+     * @return its probability
+     */
+    public static double sigmoid(double z) {
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+}

@@ -1,0 +1,95 @@
+package io.monago.atrium.guard.security.model;
+
+import io.monago.atrium.guard.security.lexicon.RuleHit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The feature vector of a whole text, as {@link LinearModel} sees one window: text features
+ * counted and divided by the square root of their total, rule features 0/1. The training program
+ * learns from these; the model's windowed scoring computes the same sums incrementally.
+ *
+ * <pre>{@code
+ * SparseFeatures x = SparseFeatures.of(model.hasher(), words, lexicon.classesOf(words), hits);
+ * double z = bias + x.dot(weights, heads, head);
+ * }</pre>
+ *
+ * @param buckets feature buckets, each once
+ * @param values the value of each bucket
+ */
+public record SparseFeatures(int[] buckets, float[] values) {
+
+    /**
+     * Extracts the features of a whole text.
+     *
+     * @param hasher the hasher
+     * @param words normalised words
+     * @param classes the lexicon classes of each word
+     * @param hits lexicon hits on them
+     * @return the features
+     */
+    public static SparseFeatures of(FeatureHasher hasher, String[] words, int[][] classes, List<RuleHit> hits) {
+        Map<Integer, Float> counts = new HashMap<>();
+        int[] total = new int[1];
+        int[] wordHashes = hasher.wordHashes(words);
+        for (int i = 0; i < words.length; i++) {
+            hasher.wordFeatures(words, wordHashes, classes, i, bucket -> {
+                counts.merge(bucket, 1f, Float::sum);
+                total[0]++;
+            });
+        }
+        float norm = (float) Math.sqrt(Math.max(1, total[0]));
+        counts.replaceAll((bucket, count) -> count / norm);
+        for (int bucket : ruleBuckets(hasher, hits, 0, words.length)) {
+            counts.merge(bucket, 1f, Float::sum);
+        }
+        int[] buckets = new int[counts.size()];
+        float[] values = new float[counts.size()];
+        int k = 0;
+        for (Map.Entry<Integer, Float> entry : counts.entrySet()) {
+            buckets[k] = entry.getKey();
+            values[k++] = entry.getValue();
+        }
+        return new SparseFeatures(buckets, values);
+    }
+
+    /**
+     * The rule features active in a window: each rule and each rule category once, however often
+     * it matched.
+     *
+     * @param hasher the hasher
+     * @param hits lexicon hits
+     * @param start first word of the window
+     * @param end index after its last word
+     * @return the buckets of the active rule features
+     */
+    public static Set<Integer> ruleBuckets(FeatureHasher hasher, List<RuleHit> hits, int start, int end) {
+        Set<Integer> buckets = new HashSet<>();
+        for (RuleHit hit : hits) {
+            if (hit.start() >= start && hit.start() < Math.max(end, start + 1)) {
+                buckets.add(hasher.ruleFeature(hit.id()));
+                buckets.add(hasher.categoryFeature(hit.category()));
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The dot product with one head of an interleaved weight table.
+     *
+     * @param weights weights, {@code bucket * heads + head}
+     * @param heads the number of heads
+     * @param head which head
+     * @return the sum of weight times value
+     */
+    public double dot(float[] weights, int heads, int head) {
+        double sum = 0;
+        for (int i = 0; i < buckets.length; i++) {
+            sum += weights[buckets[i] * heads + head] * values[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,281 @@
+package io.monago.atrium.guard.security.suffix;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Scores the end of a text for a machine-optimised adversarial suffix of the GCG kind (Zou et al.,
+ * 2023): a run of tokens that splice words with brackets, backslashes and markup
+ * ({@code oppositeley.](}, {@code giving**ONE}, {@code ]{\comment={[@}), glue words in mid-case
+ * ({@code similarlyNow}) and leave brackets unbalanced, appended to an otherwise ordinary request.
+ *
+ * <p>What matters is the contrast: the tail is odd and the text before it is not. JSON, code and
+ * logs are odd throughout and score low; a suffix pasted on its own, with no text before it,
+ * scores lower than one after a request. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * double s = new GibberishSuffixDetector().score("Write a tutorial. describing.\\ + similarlyNow ...");
+ * }</pre>
+ */
+public final class GibberishSuffixDetector {
+    /** Tokens examined at the end of the text. */
+    private static final int TAIL = 20;
+    /** Tokens before the tail examined for contrast. */
+    private static final int HEAD = 60;
+    private static final int MIN_TAIL = 10;
+    private static final String ODD_PUNCTUATION = "(){}[]<>\\*=|^~@#$%`\"+/;";
+    private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
+    private static final Set<String> CODE_WORDS = Set.of("int", "def", "void", "const", "var", "function", "null",
+            "public", "private", "static", "return", "select", "where");
+
+    private static final Pattern STRUCTURED = Pattern.compile(
+            "^[\"'{\\[(]*[\\w.\\-]+[\"']?:[\"'{\\[]?$|^\\w+=\\S+$|\\w\\(.*\\)|^\\d[\\d.,:\\-]*[,;]?$|^[\"']?[\\w.\\-]+[\"']?[,;]$|^\\|$|^[|\\-]+$");
+
+    /**
+     * Logistic-regression weights of {@link #features}: fitted on the training split of the
+     * project's corpus by {@code TrainSecurityModel --suffix} (it prints these numbers). Generated
+     * suffixes are odd, capitalised inside words, made of symbols and poor in function words, after
+     * text that has them; code and JSON are odd too but structured.
+     */
+    static final double[] WEIGHTS = {5.76, -4.04, 2.30, 2.48, -3.69, 3.91, 5.16};
+    static final double BIAS = -2.91;
+
+    private final Set<String> functionWords;
+
+    /**
+     * Creates a detector with the shipped function-word list ({@code function-words.txt}).
+     *
+     * @throws IllegalStateException when the resource is missing
+     */
+    public GibberishSuffixDetector() {
+        this.functionWords = readWords();
+    }
+
+    /**
+     * Scores a text.
+     *
+     * @param text the raw text
+     * @return a score in [0, 1]; above 0.8 the tail is very likely a generated suffix
+     */
+    public double score(String text) {
+        double[] f = features(text);
+        if (f == null) {
+            return 0;
+        }
+        double z = BIAS;
+        for (int i = 0; i < f.length; i++) {
+            z += WEIGHTS[i] * f[i];
+        }
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+
+    /**
+     * The features of a text's tail, or null when it is too short to judge: mean token oddness,
+     * share of function words in the tail and in the text before it, bracket imbalance (0 to 1),
+     * shares of structured tokens (code, JSON, logs), of tokens with inner capitals and of
+     * symbol-only tokens.
+     *
+     * @param text the raw text
+     * @return the features, in the order of {@link #WEIGHTS}
+     */
+    public double[] features(String text) {
+        List<String> tokens = lastTokens(text, TAIL + HEAD);
+        if (tokens.size() < MIN_TAIL) {
+            return null;
+        }
+        int tailStart = Math.max(0, tokens.size() - TAIL);
+        List<String> tail = tokens.subList(tailStart, tokens.size());
+        List<String> head = tokens.subList(0, tailStart);
+        return new double[] {oddness(tail), functionShare(tail), head.size() >= 4 ? functionShare(head) : 0.3,
+                Math.min(1.0, bracketImbalance(tail) / 3.0), structuredShare(tail), capitalShare(tail), symbolShare(tail)};
+    }
+
+    private double functionShare(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return 0;
+        }
+        int count = 0;
+        for (String token : tokens) {
+            int start = 0;
+            int end = token.length();
+            while (start < end && !Character.isLetter(token.charAt(start))) {
+                start++;
+            }
+            while (end > start && !Character.isLetter(token.charAt(end - 1))) {
+                end--;
+            }
+            if (end > start && functionWords.contains(token.substring(start, end).toLowerCase(Locale.ROOT))) {
+                count++;
+            }
+        }
+        return (double) count / tokens.size();
+    }
+
+    /** Tokens with a capital after the first letter ({@code tableView}, {@code NAME}). */
+    private static double capitalShare(List<String> tokens) {
+        int count = 0;
+        for (String token : tokens) {
+            for (int i = 1; i < token.length(); i++) {
+                if (Character.isUpperCase(token.charAt(i)) && Character.isLetter(token.charAt(i - 1))) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return (double) count / tokens.size();
+    }
+
+    /** Tokens without a letter or digit ({@code ==}, {@code ][}, {@code **}). */
+    private static double symbolShare(List<String> tokens) {
+        int count = 0;
+        for (String token : tokens) {
+            boolean alphanumeric = false;
+            for (int i = 0; i < token.length() && !alphanumeric; i++) {
+                alphanumeric = Character.isLetterOrDigit(token.charAt(i));
+            }
+            count += alphanumeric || token.equals("-") || token.equals("&") ? 0 : 1;
+        }
+        return (double) count / tokens.size();
+    }
+
+    /** Tokens of code, JSON and logs: {@code "key":}, {@code name=value}, {@code call()}, keywords. */
+    private static double structuredShare(List<String> tokens) {
+        int count = 0;
+        for (String token : tokens) {
+            if (STRUCTURED.matcher(token).find() || CODE_WORDS.contains(token.toLowerCase(Locale.ROOT))) {
+                count++;
+            }
+        }
+        return (double) count / tokens.size();
+    }
+
+    private static Set<String> readWords() {
+        try (InputStream in = GibberishSuffixDetector.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+            }
+            Set<String> words = new HashSet<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.startsWith("#")) {
+                    for (String word : line.strip().split("\\s+")) {
+                        if (!word.isEmpty()) {
+                            words.add(word);
+                        }
+                    }
+                }
+            }
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** Mean oddness of tokens: spliced punctuation, mid-word case changes, stray capitals. */
+    static double oddness(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return 0;
+        }
+        double sum = 0;
+        for (String token : tokens) {
+            sum += tokenOddness(token);
+        }
+        return sum / tokens.size();
+    }
+
+    static double tokenOddness(String token) {
+        int letters = 0;
+        int odd = 0;
+        int innerOdd = 0;
+        boolean caseSplice = false;
+        char previous = 0;
+        int length = token.length();
+        for (int i = 0; i < length; i++) {
+            char c = token.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c) && Character.isLowerCase(previous) && i > 1) {
+                    caseSplice = true;
+                }
+            } else if (ODD_PUNCTUATION.indexOf(c) >= 0) {
+                odd++;
+                if (i > 0 && i < length - 1) {
+                    innerOdd++;
+                }
+            }
+            previous = c;
+        }
+        double score = 0;
+        if (odd >= 2 || innerOdd >= 1 && letters > 0) {
+            score += 1.0;
+        } else if (odd == 1) {
+            score += 0.4;
+        }
+        if (caseSplice) {
+            score += 0.6;
+        }
+        if (letters == 0 && odd > 0) {
+            score += 0.3;
+        }
+        if (length > 1 && Character.isUpperCase(token.charAt(0)) && letters == length && !caseSplice) {
+            score += 0.2; // a capitalised word; natural text has some (names), generated suffixes many
+        }
+        return Math.min(1.0, score);
+    }
+
+    private static int bracketImbalance(List<String> tokens) {
+        int round = 0;
+        int square = 0;
+        int curly = 0;
+        for (String token : tokens) {
+            for (int i = 0; i < token.length(); i++) {
+                switch (token.charAt(i)) {
+                    case '(': round++; break;
+                    case ')': round--; break;
+                    case '[': square++; break;
+                    case ']': square--; break;
+                    case '{': curly++; break;
+                    case '}': curly--; break;
+                    default: break;
+                }
+            }
+        }
+        return Math.abs(round) + Math.abs(square) + Math.abs(curly);
+    }
+
+    /** The last {@code max} whitespace-separated tokens, found by walking back from the end. */
+    private static List<String> lastTokens(String text, int max) {
+        List<String> reversed = new ArrayList<>();
+        int end = text.length();
+        while (end > 0 && reversed.size() < max) {
+            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            int start = end;
+            while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start < end) {
+                // A token longer than 64 characters is a blob (base64, a URL), not a suffix token.
+                reversed.add(end - start > 64 ? "" : text.substring(start, end));
+            }
+            end = start;
+        }
+        List<String> tokens = new ArrayList<>(reversed.size());
+        for (int i = reversed.size() - 1; i >= 0; i--) {
+            tokens.add(reversed.get(i));
+        }
+        return tokens;
+    }
+}

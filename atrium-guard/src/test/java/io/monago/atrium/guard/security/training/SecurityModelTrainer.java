@@ -1,0 +1,155 @@
+package io.monago.atrium.guard.security.training;
+
+import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.corpus.LabelledText;
+import io.monago.atrium.guard.security.lexicon.Lexicon;
+import io.monago.atrium.guard.security.model.FeatureHasher;
+import io.monago.atrium.guard.security.model.LinearModel;
+import io.monago.atrium.guard.security.model.SparseFeatures;
+import io.monago.atrium.guard.security.text.Confusables;
+import io.monago.atrium.guard.security.text.NormalizedText;
+import io.monago.atrium.guard.security.text.TextNormalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Trains the shipped {@link LinearModel}: one logistic-regression head per learned category,
+ * AdaGrad with L2 regularisation, a fixed seed, deterministic in every step (same corpus, same
+ * settings: same weights, bit for bit).
+ *
+ * <p>Each head learns its category against benign text (weight 1) and, more gently, against the
+ * other categories' attacks (weight {@link Settings#otherCategoryWeight}), so a text that is both an
+ * injection and an extraction attempt (labelled with both) counts for both heads. The training
+ * set is augmented by joining texts: a benign request followed by an attack, and two benign
+ * requests, so that neither position nor length gives the label away.
+ */
+public final class SecurityModelTrainer {
+    /** The heads of the model, in order. */
+    public static final List<IncidentCategory> HEADS = List.of(IncidentCategory.PROMPT_INJECTION,
+            IncidentCategory.JAILBREAK_ATTEMPT, IncidentCategory.SYSTEM_PROMPT_EXTRACTION);
+
+    /**
+     * Training settings.
+     *
+     * @param seed the random seed (shuffling and augmentation)
+     * @param bits log2 of the hashed feature table
+     * @param window words per scoring window
+     * @param stride words between window starts
+     * @param epochs passes over the data
+     * @param learningRate AdaGrad's base rate
+     * @param l2 L2 regularisation per update
+     * @param otherCategoryWeight the weight of another category's attack as a negative
+     * @param positiveWeight the weight of a positive example
+     */
+    public record Settings(long seed, int bits, int window, int stride, int epochs, double learningRate, double l2,
+                           double otherCategoryWeight, double positiveWeight) {
+        /** The settings the shipped weights were trained with. */
+        public static final Settings DEFAULT = new Settings(20261127L, 17, 64, 16, 15, 0.3, 1e-4, 0.3, 1.5);
+    }
+
+    private record Example(SparseFeatures features, Set<IncidentCategory> labels) {
+    }
+
+    private final Settings settings;
+    private final Lexicon lexicon;
+    private final TextNormalizer normalizer;
+    private final FeatureHasher hasher;
+
+    /**
+     * Creates a trainer.
+     *
+     * @param settings the settings
+     */
+    public SecurityModelTrainer(Settings settings) {
+        this.settings = settings;
+        this.lexicon = Lexicon.load();
+        this.normalizer = new TextNormalizer(lexicon.vocabulary(), Confusables.load());
+        this.hasher = new FeatureHasher(settings.bits());
+    }
+
+    /**
+     * Trains on labelled texts: attacks of the learned categories and benign texts; encoded,
+     * disguised and suffix rows are for the other stages and are left out.
+     *
+     * @param rows training rows
+     * @return the model
+     */
+    public LinearModel train(List<LabelledText> rows) {
+        Random random = new Random(settings.seed());
+        List<LabelledText> attacks = new ArrayList<>();
+        List<LabelledText> benign = new ArrayList<>();
+        for (LabelledText row : rows) {
+            if (!row.obfuscation().isEmpty()) {
+                continue;
+            }
+            if (!row.attack()) {
+                benign.add(row);
+            } else if (HEADS.stream().anyMatch(row.labels()::contains)) {
+                attacks.add(row);
+            }
+        }
+        List<Example> examples = new ArrayList<>();
+        for (LabelledText row : attacks) {
+            examples.add(example(row.text(), row.labels()));
+            LabelledText carrier = benign.get(random.nextInt(benign.size()));
+            examples.add(example(carrier.text() + " " + row.text(), row.labels()));
+        }
+        for (LabelledText row : benign) {
+            examples.add(example(row.text(), Set.of()));
+            if (random.nextDouble() < 0.5) {
+                LabelledText other = benign.get(random.nextInt(benign.size()));
+                examples.add(example(row.text() + " " + other.text(), Set.of()));
+            }
+        }
+        return fit(examples, random);
+    }
+
+    private Example example(String text, Set<IncidentCategory> labels) {
+        NormalizedText normalized = normalizer.normalize(text);
+        String[] words = normalized.words().toArray(new String[0]);
+        return new Example(SparseFeatures.of(hasher, words, lexicon.classesOf(words), lexicon.match(normalized)), labels);
+    }
+
+    private LinearModel fit(List<Example> examples, Random random) {
+        int heads = HEADS.size();
+        float[] weights = new float[hasher.size() * heads];
+        double[] squaredGradients = new double[weights.length];
+        double[] bias = new double[heads];
+        double[] biasSquared = new double[heads];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            Collections.shuffle(order, random);
+            for (int index : order) {
+                Example example = examples.get(index);
+                SparseFeatures x = example.features();
+                for (int h = 0; h < heads; h++) {
+                    IncidentCategory head = HEADS.get(h);
+                    boolean positive = example.labels().contains(head);
+                    double weight = positive ? settings.positiveWeight()
+                            : example.labels().isEmpty() ? 1.0 : settings.otherCategoryWeight();
+                    double p = LinearModel.sigmoid(bias[h] + x.dot(weights, heads, h));
+                    double g = (p - (positive ? 1 : 0)) * weight;
+                    for (int i = 0; i < x.buckets().length; i++) {
+                        int k = x.buckets()[i] * heads + h;
+                        double grad = g * x.values()[i] + settings.l2() * weights[k];
+                        squaredGradients[k] += grad * grad;
+                        weights[k] -= (float) (settings.learningRate() * grad / Math.sqrt(squaredGradients[k] + 1e-8));
+                    }
+                    biasSquared[h] += g * g;
+                    bias[h] -= settings.learningRate() * g / Math.sqrt(biasSquared[h] + 1e-8);
+                }
+            }
+        }
+        float[] biasOut = new float[heads];
+        for (int h = 0; h < heads; h++) {
+            biasOut[h] = (float) bias[h];
+        }
+        return new LinearModel(hasher, HEADS, biasOut, weights, settings.window(), settings.stride());
+    }
+}

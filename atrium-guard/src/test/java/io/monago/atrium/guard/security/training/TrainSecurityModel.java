@@ -1,0 +1,127 @@
+package io.monago.atrium.guard.security.training;
+
+import io.monago.atrium.guard.security.CategoryPolicy;
+import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.SecurityAnalyzer;
+import io.monago.atrium.guard.security.SecurityPolicy;
+import io.monago.atrium.guard.security.corpus.Corpora;
+import io.monago.atrium.guard.security.corpus.DetectionRates;
+import io.monago.atrium.guard.security.corpus.LabelledText;
+import io.monago.atrium.guard.security.model.LinearModel;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Trains the security model on the training split of the project's own corpus and writes the
+ * weights that ship in the jar. The held-out split and the public development set are never
+ * trained on; their rates are printed at the end. Run from the repository root:
+ *
+ * <pre>
+ * ./mvnw -q -B -pl atrium-guard test-compile exec:java \
+ *     -Dexec.mainClass=io.monago.atrium.guard.security.training.TrainSecurityModel \
+ *     -Dexec.classpathScope=test
+ * </pre>
+ *
+ * An optional argument names the output file (default: the shipped resource in src/main).
+ */
+public final class TrainSecurityModel {
+    static final Path SHIPPED = Corpora.moduleDirectory().resolve("src/main/resources" + LinearModel.RESOURCE);
+
+    private TrainSecurityModel() {
+    }
+
+    /**
+     * Trains and writes the model.
+     *
+     * @param args optional output path
+     * @throws Exception when reading the corpus or writing the weights fails
+     */
+    public static void main(String[] args) throws Exception {
+        List<LabelledText> own = Corpora.own();
+        if (args.length > 0 && args[0].equals("--suffix")) {
+            System.out.println(SuffixWeightsFit.describe(SuffixWeightsFit.fit(
+                    own.stream().filter(row -> !row.heldOut()).toList())));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--cv")) {
+            crossValidate(own.stream().filter(row -> !row.heldOut()).toList());
+            return;
+        }
+        Path output = args.length > 0 ? Path.of(args[0]) : SHIPPED;
+        List<LabelledText> train = own.stream().filter(row -> !row.heldOut()).toList();
+        long start = System.nanoTime();
+        LinearModel model = new SecurityModelTrainer(SecurityModelTrainer.Settings.DEFAULT).train(train);
+        System.out.printf("trained on %d rows in %d ms%n", train.size(), (System.nanoTime() - start) / 1_000_000);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(output)) {
+            model.write(out, 1e-3f);
+        }
+        System.out.printf("wrote %s (%d bytes)%n", output, Files.size(output));
+
+        SecurityAnalyzer analyzer = SecurityAnalyzer.builder().model(model).build();
+        SecurityPolicy policy = SecurityPolicy.defaults();
+        System.out.println("own corpus, held-out split: "
+                + DetectionRates.measure(analyzer, policy, own, LabelledText::heldOut).summary());
+        System.out.println("own corpus, training split: "
+                + DetectionRates.measure(analyzer, policy, train).summary());
+        System.out.println("public dev set (never trained on): "
+                + DetectionRates.measure(analyzer, policy, Corpora.publicDevSet()).summary());
+    }
+
+    /**
+     * Five-fold cross-validation over groups of the training split, for a small grid of settings:
+     * how the shipped settings were chosen without looking at the held-out split.
+     */
+    private static void crossValidate(List<LabelledText> train) {
+        SecurityModelTrainer.Settings base = SecurityModelTrainer.Settings.DEFAULT;
+        double[] l2s = {1e-4, 1e-3};
+        int[] epochs = {5, 15};
+        double[] thresholds = {0.5, 0.6, 0.7, 0.8};
+        for (double l2 : l2s) {
+            for (int epoch : epochs) {
+                SecurityModelTrainer.Settings settings = new SecurityModelTrainer.Settings(base.seed(), base.bits(),
+                        base.window(), base.stride(), epoch, base.learningRate(), l2, base.otherCategoryWeight(),
+                        base.positiveWeight());
+                int[] detected = new int[thresholds.length];
+                int[] falsePositives = new int[thresholds.length];
+                int attacks = 0;
+                int benign = 0;
+                for (int fold = 0; fold < 5; fold++) {
+                    final int k = fold;
+                    List<LabelledText> fit = train.stream().filter(r -> foldOf(r) != k).toList();
+                    List<LabelledText> check = train.stream().filter(r -> foldOf(r) == k).toList();
+                    SecurityAnalyzer analyzer = SecurityAnalyzer.builder()
+                            .model(new SecurityModelTrainer(settings).train(fit)).build();
+                    for (int t = 0; t < thresholds.length; t++) {
+                        DetectionRates rates = DetectionRates.measure(analyzer, learnedAt(thresholds[t]), check);
+                        detected[t] += rates.detected();
+                        falsePositives[t] += rates.falsePositives();
+                        if (t == 0) {
+                            attacks += rates.attacks();
+                            benign += rates.benign();
+                        }
+                    }
+                }
+                for (int t = 0; t < thresholds.length; t++) {
+                    System.out.printf("l2=%g epochs=%d threshold=%.1f: detection %.3f, false positives %.3f%n", l2, epoch,
+                            thresholds[t], (double) detected[t] / attacks, (double) falsePositives[t] / benign);
+                }
+            }
+        }
+    }
+
+    /** The default policy with another threshold for the three learned categories. */
+    static SecurityPolicy learnedAt(double threshold) {
+        SecurityPolicy.Builder policy = SecurityPolicy.defaults().toBuilder();
+        for (IncidentCategory category : SecurityModelTrainer.HEADS) {
+            policy.set(category, CategoryPolicy.block(threshold));
+        }
+        return policy.build();
+    }
+
+    private static int foldOf(LabelledText row) {
+        return Math.floorMod(row.group().hashCode(), 5);
+    }
+}
