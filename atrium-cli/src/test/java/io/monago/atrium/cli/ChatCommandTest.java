@@ -59,6 +59,13 @@ class ChatCommandTest {
     }
 
     @Test
+    void aBlockedCallExitsWithThreeAndShowsTheTypedError() {
+        Run r = run(Map.of("ATRIUM_API_KEY", KEY, "ATRIUM_BASE_URL", gateway.baseUrl()), "chat", "leak SSN 123-45-6789");
+        assertThat(r.exit()).isEqualTo(ChatCommand.BLOCKED);
+        assertThat(r.out()).contains("PiiBlockedException").contains("pii_blocked").doesNotContain("123-45-6789");
+    }
+
+    @Test
     void aWrongKeyIsAFailureWithoutStackTrace() {
         Run r = run(Map.of("ATRIUM_API_KEY", "sk-mng-wrong", "ATRIUM_BASE_URL", gateway.baseUrl()), "chat", "hi");
         assertThat(r.exit()).isEqualTo(1);

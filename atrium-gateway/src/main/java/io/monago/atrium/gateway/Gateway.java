@@ -18,7 +18,14 @@ import io.monago.atrium.gateway.http.HealthHandler;
 import io.monago.atrium.gateway.http.ModelsHandler;
 import io.monago.atrium.gateway.meter.CostMeter;
 import io.monago.atrium.gateway.meter.TokenCounter;
+import io.monago.atrium.gateway.inspect.InspectInputStep;
+import io.monago.atrium.gateway.pipeline.AnswerStep;
 import io.monago.atrium.gateway.pipeline.GovernancePipeline;
+import io.monago.atrium.gateway.policy.DecidePolicyStep;
+import io.monago.atrium.gateway.redact.RedactAnswerStep;
+import io.monago.atrium.gateway.redact.RedactStep;
+import io.monago.atrium.gateway.redact.RestoreAnswerStep;
+import io.monago.atrium.guard.pii.PiiScanner;
 import io.monago.atrium.gateway.policy.Workspaces;
 import io.monago.atrium.gateway.provider.Providers;
 import io.monago.atrium.gateway.route.ModelRouter;
@@ -117,15 +124,20 @@ public final class Gateway implements AutoCloseable {
                     Providers.create(effective.providers(), vertx, upstream, json, tokens, clock));
             Authenticator authenticator = new Authenticator(new KeyRegistry(effective.keys()));
             AuthenticateStep authenticate = new AuthenticateStep(authenticator);
+            PiiScanner scanner = PiiScanner.defaults();
             GovernancePipeline pipeline = new GovernancePipeline(List.of(
                     authenticate,
                     new ValidateStep(new ChatRequestValidator(json), new RequestTagReader(json)),
                     new ModelAccessStep(workspaces),
-                    new RouteStep(router)));
+                    new RouteStep(router),
+                    new InspectInputStep(scanner, workspaces),
+                    new DecidePolicyStep(workspaces),
+                    new RedactStep(workspaces)));
+            List<AnswerStep> answerSteps = List.of(new RedactAnswerStep(scanner, workspaces), new RestoreAnswerStep());
             GovernanceRenderer renderer = new GovernanceRenderer(json);
             AtomicBoolean draining = new AtomicBoolean();
             ChatCompletionsHandler chat = new ChatCompletionsHandler(new ChatCompletionsHandler.Dependencies(
-                    new AuditIds(clock), clock, workspaces.defaultId(), pipeline, authenticate, List.of(),
+                    new AuditIds(clock), clock, workspaces.defaultId(), pipeline, authenticate, answerSteps,
                     tokens, new CostMeter(effective.pricing().usdToIdr()), audit, renderer));
             var routes = GatewayRoutes.create(vertx, effective.server().maxBodyBytes(), chat,
                     new ModelsHandler(authenticator, router, workspaces, renderer),

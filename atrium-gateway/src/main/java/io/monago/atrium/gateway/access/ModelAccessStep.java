@@ -30,7 +30,7 @@ public final class ModelAccessStep implements GovernanceStep {
     public Optional<Rejection> apply(Exchange exchange) {
         Principal p = exchange.principal().orElseThrow();
         String model = exchange.model().orElseThrow();
-        WorkspacePolicy ws = workspaces.find(p.workspaceId()).orElseThrow();
+        WorkspacePolicy ws = workspaces.require(exchange);
         if (!ModelGlob.anyMatches(ws.models(), model)) {
             return Optional.of(denied(model, "model not allowed for workspace " + ws.id()));
         }

@@ -1,14 +1,18 @@
 package io.monago.atrium.gateway.config;
 
+import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.security.IncidentCategory;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The entity and category names a configuration may use; they mirror the guard's enums. */
+/** The entity and category names a configuration may use, read from the guard's own enums. */
 final class GuardVocabulary {
 
-    static final Set<String> ENTITY_TYPES = Set.of("NIK", "KK", "NPWP", "BPJS", "PHONE", "EMAIL", "CREDIT_CARD",
-            "IBAN", "SSN", "PASSPORT", "IP_ADDRESS", "DATE_OF_BIRTH", "BANK_ACCOUNT", "MRN", "SECRET");
-    static final Set<String> INCIDENT_CATEGORIES = Set.of("prompt_injection", "jailbreak_attempt",
-            "system_prompt_extraction", "hidden_instructions", "encoded_payload", "adversarial_suffix");
+    static final Set<String> ENTITY_TYPES = Arrays.stream(EntityType.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> INCIDENT_CATEGORIES = Arrays.stream(IncidentCategory.values())
+            .map(IncidentCategory::wireName).collect(Collectors.toUnmodifiableSet());
 
     private GuardVocabulary() {
     }

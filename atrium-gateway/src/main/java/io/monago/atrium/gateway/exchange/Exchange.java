@@ -2,6 +2,8 @@ package io.monago.atrium.gateway.exchange;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.auth.Principal;
+import io.monago.atrium.gateway.inspect.Inspection;
+import io.monago.atrium.gateway.policy.PolicyOutcome;
 import io.monago.atrium.gateway.route.ModelRoute;
 import io.monago.atrium.protocol.PolicyDecision;
 import java.time.Instant;
@@ -32,6 +34,8 @@ public final class Exchange {
     private ObjectNode body;
     private String model;
     private ModelRoute route;
+    private Inspection inspection;
+    private PolicyOutcome policyOutcome;
     private PolicyDecision decision = PolicyDecision.ALLOWED;
     private String blockReason;
     private final Set<String> piiRedacted = new LinkedHashSet<>();
@@ -128,6 +132,26 @@ public final class Exchange {
     /** @param route the route chosen for the model */
     public void route(ModelRoute route) {
         this.route = route;
+    }
+
+    /** @return what the guard found in the request, once inspected */
+    public Inspection inspection() {
+        return inspection;
+    }
+
+    /** @param inspection what the guard found in the request */
+    public void inspection(Inspection inspection) {
+        this.inspection = inspection;
+    }
+
+    /** @return what policy decided about the inspection, once decided */
+    public PolicyOutcome policyOutcome() {
+        return policyOutcome;
+    }
+
+    /** @param outcome what policy decided about the inspection */
+    public void policyOutcome(PolicyOutcome outcome) {
+        this.policyOutcome = outcome;
     }
 
     /**

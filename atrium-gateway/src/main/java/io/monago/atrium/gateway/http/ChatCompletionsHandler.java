@@ -12,6 +12,7 @@ import io.monago.atrium.gateway.exchange.Verdict;
 import io.monago.atrium.gateway.inspect.ConversationTexts;
 import io.monago.atrium.gateway.meter.CostMeter;
 import io.monago.atrium.gateway.meter.TokenCounter;
+import io.monago.atrium.gateway.pipeline.AnswerStep;
 import io.monago.atrium.gateway.pipeline.GovernancePipeline;
 import io.monago.atrium.gateway.provider.ProviderCall;
 import io.monago.atrium.gateway.provider.ProviderException;

@@ -1,7 +1,9 @@
 package io.monago.atrium.gateway.policy;
 
-import io.monago.atrium.gateway.config.WorkspaceConfig;
 import io.monago.atrium.gateway.access.ModelGlob;
+import io.monago.atrium.guard.pii.PiiPolicy;
+import io.monago.atrium.guard.security.SecurityAnalyzer;
+import io.monago.atrium.guard.security.SecurityPolicy;
 import java.util.List;
 
 /**
@@ -9,16 +11,11 @@ import java.util.List;
  *
  * @param id the workspace id
  * @param models its model allow-list
+ * @param pii what to do with each PII entity type
+ * @param reversible whether redacted values are restored in the answer for the caller
+ * @param security what to do with each attack category
+ * @param analyzer the security analyzer, with this workspace's trusted roles
  */
-public record WorkspacePolicy(String id, List<ModelGlob> models) {
-
-    /**
-     * Compiles a workspace's configuration.
-     *
-     * @param config the configuration
-     * @return the policy
-     */
-    public static WorkspacePolicy compile(WorkspaceConfig config) {
-        return new WorkspacePolicy(config.id(), config.models().stream().map(ModelGlob::new).toList());
-    }
+public record WorkspacePolicy(String id, List<ModelGlob> models, PiiPolicy pii, boolean reversible,
+        SecurityPolicy security, SecurityAnalyzer analyzer) {
 }

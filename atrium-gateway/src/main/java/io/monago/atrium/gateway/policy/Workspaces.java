@@ -19,8 +19,9 @@ public final class Workspaces {
      */
     public Workspaces(List<WorkspaceConfig> configs) {
         Map<String, WorkspacePolicy> map = new LinkedHashMap<>();
+        WorkspacePolicyCompiler compiler = new WorkspacePolicyCompiler();
         for (WorkspaceConfig w : configs) {
-            map.put(w.id(), WorkspacePolicy.compile(w));
+            map.put(w.id(), compiler.compile(w));
         }
         this.byId = Map.copyOf(map);
         this.defaultId = configs.get(0).id();
@@ -34,6 +35,17 @@ public final class Workspaces {
      */
     public Optional<WorkspacePolicy> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * The workspace of an authenticated call.
+     *
+     * @param exchange a call past authentication
+     * @return its workspace's policy
+     */
+    public WorkspacePolicy require(io.monago.atrium.gateway.exchange.Exchange exchange) {
+        String id = exchange.principal().orElseThrow(() -> new IllegalStateException("not authenticated")).workspaceId();
+        return find(id).orElseThrow(() -> new IllegalStateException("key of unknown workspace " + id));
     }
 
     /** @return the id of the default (first) workspace */

@@ -1,4 +1,4 @@
-package io.monago.atrium.gateway.http;
+package io.monago.atrium.gateway.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.exchange.Exchange;

@@ -1,0 +1,40 @@
+package io.monago.atrium.gateway.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.UnaryOperator;
+
+/**
+ * The texts of a completion the model wrote: each choice's message content and the arguments of
+ * its tool calls. Rewrites them in place.
+ */
+final class AnswerTexts {
+
+    private AnswerTexts() {
+    }
+
+    static void rewrite(ObjectNode completion, UnaryOperator<String> rewrite) {
+        for (JsonNode choice : completion.path("choices")) {
+            if (!(choice.get("message") instanceof ObjectNode message)) {
+                continue;
+            }
+            rewriteField(message, "content", rewrite);
+            for (JsonNode call : message.path("tool_calls")) {
+                if (call.get("function") instanceof ObjectNode fn) {
+                    rewriteField(fn, "arguments", rewrite);
+                }
+            }
+        }
+    }
+
+    private static void rewriteField(ObjectNode owner, String field, UnaryOperator<String> rewrite) {
+        JsonNode v = owner.get(field);
+        if (v != null && v.isTextual() && !v.asText().isEmpty()) {
+            String before = v.asText();
+            String after = rewrite.apply(before);
+            if (!after.equals(before)) {
+                owner.put(field, after);
+            }
+        }
+    }
+}

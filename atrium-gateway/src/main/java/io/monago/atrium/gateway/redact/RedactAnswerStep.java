@@ -1,0 +1,49 @@
+package io.monago.atrium.gateway.redact;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.monago.atrium.gateway.exchange.Exchange;
+import io.monago.atrium.gateway.pipeline.AnswerStep;
+import io.monago.atrium.gateway.policy.Workspaces;
+import io.monago.atrium.guard.pii.PiiFinding;
+import io.monago.atrium.guard.pii.PiiScanner;
+import io.monago.atrium.guard.pii.PiiVerdict;
+import io.monago.atrium.guard.redact.RedactionSession;
+
+/**
+ * Step 8: scans what the model wrote and redacts the PII it produced (an answer cannot be blocked
+ * any more, so findings policy would block are redacted too). Counted as output PII in the headers
+ * and the audit record.
+ */
+public final class RedactAnswerStep implements AnswerStep {
+
+    private final PiiScanner scanner;
+    private final Workspaces workspaces;
+
+    /**
+     * Creates the step.
+     *
+     * @param scanner the PII scanner
+     * @param workspaces the workspaces, for their PII policy
+     */
+    public RedactAnswerStep(PiiScanner scanner, Workspaces workspaces) {
+        this.scanner = scanner;
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    public void apply(Exchange exchange, ObjectNode completion) {
+        var policy = workspaces.require(exchange).pii();
+        RedactionSession session = exchange.requestScope(RedactionSession.class).orElseGet(RedactionSession::oneWay);
+        AnswerTexts.rewrite(completion, text -> {
+            PiiVerdict v = policy.evaluate(scanner.scan(text));
+            v.summary().detectedCounts().forEach((type, count) -> exchange.piiOutput(type.name(), count));
+            if (v.redactInOutput().isEmpty()) {
+                return text;
+            }
+            for (PiiFinding f : v.redactInOutput()) {
+                exchange.piiRedacted(f.type().name());
+            }
+            return session.redact(text, v.redactInOutput());
+        });
+    }
+}
