@@ -49,11 +49,11 @@ public record AuditEntry(String auditId, String workspaceId, Optional<String> ke
         o.put("status_code", v.status());
         putOpt(o, "error_code", v.errorCode());
         o.put("pii_detected", v.piiDetected());
-        v.piiRedacted().forEach(o.putArray("pii_redacted")::add);
+        strings(o.putArray("pii_redacted"), v.piiRedacted());
         counts(o.putObject("pii_input"), v.piiInput());
         counts(o.putObject("pii_output"), v.piiOutput());
-        v.securityIncidents().forEach(o.putArray("security_incidents")::add);
-        v.matchedRules().forEach(o.putArray("matched_rules")::add);
+        strings(o.putArray("security_incidents"), v.securityIncidents());
+        strings(o.putArray("matched_rules"), v.matchedRules());
         ObjectNode usage = o.putObject("usage");
         usage.put("prompt_tokens", v.usage().promptTokens());
         usage.put("completion_tokens", v.usage().completionTokens());
@@ -63,6 +63,10 @@ public record AuditEntry(String auditId, String workspaceId, Optional<String> ke
         putOpt(o, "trace_id", v.tags().traceId());
         putOpt(o, "idempotency_key", v.tags().idempotencyKey());
         return new AuditEntry(v.auditId(), v.workspaceId(), v.keyId(), v.decision().wire(), v.status(), ts, o);
+    }
+
+    private static void strings(com.fasterxml.jackson.databind.node.ArrayNode target, java.util.List<String> values) {
+        values.forEach(target::add);
     }
 
     private static void counts(ObjectNode target, Map<String, Integer> counts) {

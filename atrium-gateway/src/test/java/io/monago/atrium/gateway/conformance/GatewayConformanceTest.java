@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GatewayConformanceTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CASES = Path.of("../conformance/gateway_default_policy.json");
 
     @TempDir

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FakeOpenAiUpstream implements AutoCloseable {
 
-    public enum Mode { ANSWER, FAIL_500, NOT_JSON, HANG }
+    public enum Mode { ANSWER, ECHO, FAIL_500, NOT_JSON, HANG }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,6 +28,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile Mode mode = Mode.ANSWER;
+    private volatile String answer = "Jakarta.";
 
     public FakeOpenAiUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -42,6 +43,11 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
 
     public void mode(Mode mode) {
         this.mode = mode;
+    }
+
+    /** In {@link Mode#ANSWER}, the assistant text to answer with. */
+    public void answer(String text) {
+        this.answer = text;
     }
 
     public List<Received> received() {
@@ -63,18 +69,33 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
                 }
                 ex.close();
             }
-            case ANSWER -> send(ex, 200, """
+            case ECHO -> send(ex, 200, completion(json, lastUserText(json)));
+            case ANSWER -> send(ex, 200, completion(json, answer));
+        }
+    }
+
+    private static String lastUserText(JsonNode request) {
+        String text = "";
+        for (JsonNode m : request.path("messages")) {
+            if ("user".equals(m.path("role").asText())) {
+                text = m.path("content").asText();
+            }
+        }
+        return text;
+    }
+
+    private static String completion(JsonNode request, String content) {
+        return """
                     {"id":"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT","object":"chat.completion","created":1741569952,
                      "model":"%s","system_fingerprint":"fp_44709d6fcb",
-                     "choices":[{"index":0,"message":{"role":"assistant","content":"Jakarta.","refusal":null,"annotations":[]},
+                     "choices":[{"index":0,"message":{"role":"assistant","content":%s,"refusal":null,"annotations":[]},
                                  "logprobs":null,"finish_reason":"stop"}],
                      "usage":{"prompt_tokens":1000,"completion_tokens":500,"total_tokens":1500,
                               "prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},
                               "completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,
                                 "accepted_prediction_tokens":0,"rejected_prediction_tokens":0}},
                      "service_tier":"default"}
-                    """.formatted(json.path("model").asText()));
-        }
+                    """.formatted(request.path("model").asText(), JSON.valueToTree(content).toString());
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
