@@ -66,7 +66,20 @@ class OpenAiJavaClientTest {
     }
 
     @Test
-    void aBlockSurfacesAsBadRequestWithTheProtocolCode() {
+    void aPiiBlockSurfacesAsBadRequestWithTheProtocolCodeAndGovernanceHeaders() {
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("leak SSN 123-45-6789")
+                .build();
+        BadRequestException e = catchThrowableOfType(BadRequestException.class,
+                () -> client.chat().completions().create(params));
+        assertThat(e.code()).contains("pii_blocked");
+        assertThat(e.headers().values(ProtocolHeaders.BLOCK_REASON)).containsExactly("PII detected: SSN");
+        assertThat(e.getMessage()).doesNotContain("123-45-6789");
+    }
+
+    @Test
+    void aModelBlockSurfacesAsBadRequestWithTheProtocolCode() {
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
                 .model("claude-sonnet-5")
                 .addUserMessage("hi")
