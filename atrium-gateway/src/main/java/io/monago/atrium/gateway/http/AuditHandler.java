@@ -6,7 +6,6 @@ import io.monago.atrium.gateway.auth.Authenticator;
 import io.monago.atrium.gateway.auth.Principal;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.protocol.ErrorCode;
-import io.monago.atrium.protocol.ProtocolHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +18,7 @@ import java.util.Optional;
  */
 public final class AuditHandler implements Handler<RoutingContext> {
 
-    private final Authenticator authenticator;
+    private final KeyCheck keys;
     private final AuditStore audit;
     private final GovernanceRenderer renderer;
 
@@ -31,20 +30,18 @@ public final class AuditHandler implements Handler<RoutingContext> {
      * @param renderer the renderer
      */
     public AuditHandler(Authenticator authenticator, AuditStore audit, GovernanceRenderer renderer) {
-        this.authenticator = authenticator;
+        this.keys = new KeyCheck(authenticator, renderer);
         this.audit = audit;
         this.renderer = renderer;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        Authenticator.Result auth = authenticator.authenticate(
-                Optional.ofNullable(ctx.request().getHeader(ProtocolHeaders.AUTHORIZATION)));
-        if (auth.rejection().isPresent()) {
-            JsonResponses.error(ctx.response(), renderer, auth.rejection().get());
+        Optional<Principal> found = keys.require(ctx);
+        if (found.isEmpty()) {
             return;
         }
-        Principal caller = auth.principal().orElseThrow();
+        Principal caller = found.get();
         String id = ctx.pathParam("id");
         Future.fromCompletionStage(audit.find(id), ctx.vertx().getOrCreateContext()).onComplete(ar -> {
             if (ar.failed()) {

@@ -8,7 +8,6 @@ import io.monago.atrium.gateway.auth.Authenticator;
 import io.monago.atrium.gateway.auth.Principal;
 import io.monago.atrium.gateway.policy.Workspaces;
 import io.monago.atrium.gateway.route.ModelRouter;
-import io.monago.atrium.protocol.ProtocolHeaders;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -19,7 +18,7 @@ import java.util.Optional;
  */
 public final class ModelsHandler implements Handler<RoutingContext> {
 
-    private final Authenticator authenticator;
+    private final KeyCheck keys;
     private final ModelRouter router;
     private final Workspaces workspaces;
     private final GovernanceRenderer renderer;
@@ -34,7 +33,7 @@ public final class ModelsHandler implements Handler<RoutingContext> {
      */
     public ModelsHandler(Authenticator authenticator, ModelRouter router, Workspaces workspaces,
             GovernanceRenderer renderer) {
-        this.authenticator = authenticator;
+        this.keys = new KeyCheck(authenticator, renderer);
         this.router = router;
         this.workspaces = workspaces;
         this.renderer = renderer;
@@ -42,13 +41,11 @@ public final class ModelsHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Authenticator.Result auth = authenticator.authenticate(
-                Optional.ofNullable(ctx.request().getHeader(ProtocolHeaders.AUTHORIZATION)));
-        if (auth.rejection().isPresent()) {
-            JsonResponses.error(ctx.response(), renderer, auth.rejection().get());
+        Optional<Principal> found = keys.require(ctx);
+        if (found.isEmpty()) {
             return;
         }
-        Principal p = auth.principal().orElseThrow();
+        Principal p = found.get();
         var allowed = workspaces.find(p.workspaceId()).orElseThrow().models();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("object", "list");
