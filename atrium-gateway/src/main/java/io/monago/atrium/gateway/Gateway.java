@@ -10,6 +10,8 @@ import io.monago.atrium.gateway.auth.KeyBootstrap;
 import io.monago.atrium.gateway.auth.KeyRegistry;
 import io.monago.atrium.gateway.config.GatewayConfig;
 import io.monago.atrium.gateway.http.AuditHandler;
+import io.monago.atrium.gateway.idempotency.IdempotencyCache;
+import io.monago.atrium.gateway.idempotency.IdempotencyGate;
 import io.monago.atrium.gateway.http.AuditIds;
 import io.monago.atrium.gateway.http.ChatCompletionsHandler;
 import io.monago.atrium.gateway.http.GatewayRoutes;
@@ -62,6 +64,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class Gateway implements AutoCloseable {
+
+    /** Idempotency keys remembered at most (each with its answer), oldest forgotten first. */
+    static final int IDEMPOTENCY_CAPACITY = 10_000;
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -126,7 +131,6 @@ public final class Gateway implements AutoCloseable {
             AuthenticateStep authenticate = new AuthenticateStep(authenticator);
             PiiScanner scanner = PiiScanner.defaults();
             GovernancePipeline pipeline = new GovernancePipeline(List.of(
-                    authenticate,
                     new ValidateStep(new ChatRequestValidator(json), new RequestTagReader(json)),
                     new ModelAccessStep(workspaces),
                     new RouteStep(router),
@@ -137,7 +141,8 @@ public final class Gateway implements AutoCloseable {
             GovernanceRenderer renderer = new GovernanceRenderer(json);
             AtomicBoolean draining = new AtomicBoolean();
             ChatCompletionsHandler chat = new ChatCompletionsHandler(new ChatCompletionsHandler.Dependencies(
-                    new AuditIds(clock), clock, workspaces.defaultId(), pipeline, authenticate, answerSteps,
+                    new AuditIds(clock), clock, workspaces.defaultId(), pipeline, authenticate,
+                    new IdempotencyGate(new IdempotencyCache(IDEMPOTENCY_CAPACITY, clock)), answerSteps,
                     tokens, new CostMeter(effective.pricing().usdToIdr()), audit, renderer));
             var routes = GatewayRoutes.create(vertx, effective.server().maxBodyBytes(), chat,
                     new ModelsHandler(authenticator, router, workspaces, renderer),

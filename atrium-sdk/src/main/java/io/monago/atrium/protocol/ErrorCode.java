@@ -30,6 +30,8 @@ public enum ErrorCode {
     MODEL_NOT_FOUND(404, "model_not_found", "invalid_request_error"),
     /** A resource other than a model (an audit record, a route) does not exist. */
     NOT_FOUND(404, "not_found", "invalid_request_error"),
+    /** A call with the same {@code Idempotency-Key} is still being processed; retry shortly. */
+    REQUEST_IN_PROGRESS(409, "request_in_progress", "invalid_request_error"),
     /** Body over the configured limit. */
     REQUEST_TOO_LARGE(413, "request_too_large", "invalid_request_error"),
     /** Request rate over the limit. */

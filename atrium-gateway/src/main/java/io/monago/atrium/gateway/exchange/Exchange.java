@@ -2,6 +2,7 @@ package io.monago.atrium.gateway.exchange;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.auth.Principal;
+import io.monago.atrium.gateway.idempotency.IdempotencyGate;
 import io.monago.atrium.gateway.inspect.Inspection;
 import io.monago.atrium.gateway.policy.PolicyOutcome;
 import io.monago.atrium.gateway.route.ModelRoute;
@@ -36,6 +37,7 @@ public final class Exchange {
     private ModelRoute route;
     private Inspection inspection;
     private PolicyOutcome policyOutcome;
+    private IdempotencyGate.Ticket idempotencyTicket;
     private PolicyDecision decision = PolicyDecision.ALLOWED;
     private String blockReason;
     private final Set<String> piiRedacted = new LinkedHashSet<>();
@@ -142,6 +144,16 @@ public final class Exchange {
     /** @param inspection what the guard found in the request */
     public void inspection(Inspection inspection) {
         this.inspection = inspection;
+    }
+
+    /** @return the claim on the call's Idempotency-Key, when it has one to record the answer under */
+    public Optional<IdempotencyGate.Ticket> idempotencyTicket() {
+        return Optional.ofNullable(idempotencyTicket);
+    }
+
+    /** @param ticket the claim on the call's Idempotency-Key */
+    public void idempotencyTicket(IdempotencyGate.Ticket ticket) {
+        this.idempotencyTicket = ticket;
     }
 
     /** @return what policy decided about the inspection, once decided */

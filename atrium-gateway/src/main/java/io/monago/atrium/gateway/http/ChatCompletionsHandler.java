@@ -5,6 +5,8 @@ import io.monago.atrium.gateway.audit.AuditEntry;
 import io.monago.atrium.gateway.audit.AuditStore;
 import io.monago.atrium.gateway.auth.AuthenticateStep;
 import io.monago.atrium.gateway.exchange.Exchange;
+import io.monago.atrium.gateway.idempotency.IdempotencyGate;
+import io.monago.atrium.gateway.idempotency.StoredReply;
 import io.monago.atrium.gateway.exchange.InboundRequest;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.gateway.exchange.Usage;
@@ -20,6 +22,7 @@ import io.monago.atrium.gateway.provider.ProviderReply;
 import io.monago.atrium.gateway.route.ModelRoute;
 import io.monago.atrium.protocol.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -39,7 +42,11 @@ public final class ChatCompletionsHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsHandler.class);
 
+    /** Response header on an answer replayed for a retried Idempotency-Key. */
+    public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
     private final AuditIds auditIds;
+    private final IdempotencyGate idempotency;
     private final Clock clock;
     private final String fallbackWorkspace;
     private final GovernancePipeline pipeline;
@@ -57,6 +64,7 @@ public final class ChatCompletionsHandler {
      */
     public ChatCompletionsHandler(Dependencies deps) {
         this.auditIds = deps.auditIds();
+        this.idempotency = deps.idempotency();
         this.clock = deps.clock();
         this.fallbackWorkspace = deps.fallbackWorkspace();
         this.pipeline = deps.pipeline();
@@ -77,7 +85,19 @@ public final class ChatCompletionsHandler {
     public void handle(RoutingContext ctx, Buffer body) {
         Exchange ex = start(ctx, body);
         try {
-            Optional<Rejection> rejection = pipeline.run(ex);
+            Optional<Rejection> rejection = authenticate.apply(ex);
+            if (rejection.isEmpty()) {
+                IdempotencyGate.Decision d = idempotency.check(ex);
+                if (d.replay().isPresent()) {
+                    replay(ctx.response(), d.replay().get());
+                    return;
+                }
+                d.ticket().ifPresent(ex::idempotencyTicket);
+                rejection = d.rejection();
+            }
+            if (rejection.isEmpty()) {
+                rejection = pipeline.run(ex);
+            }
             if (rejection.isPresent()) {
                 finish(ctx, ex, rejection.get());
             } else {
@@ -135,7 +155,7 @@ public final class ChatCompletionsHandler {
         Usage usage = reply.usage().orElseGet(() -> countUsage(ex, completion));
         ex.metered(usage, costs.costIdr(route, usage));
         Verdict v = ex.verdict(200, Optional.empty(), System.nanoTime());
-        record(ctx, v, renderer.body(completion));
+        record(ctx, ex, v, renderer.body(completion));
     }
 
     private Usage countUsage(Exchange ex, ObjectNode completion) {
@@ -159,7 +179,7 @@ public final class ChatCompletionsHandler {
 
     private void finish(RoutingContext ctx, Exchange ex, Rejection r) {
         Verdict v = ex.verdict(r.code().status(), Optional.of(r), System.nanoTime());
-        record(ctx, v, renderer.errorBody(r));
+        record(ctx, ex, v, renderer.errorBody(r));
     }
 
     private void internalError(RoutingContext ctx, Exchange ex, RuntimeException e) {
@@ -168,28 +188,39 @@ public final class ChatCompletionsHandler {
     }
 
     /** The reply waits for the audit record to be durable; it never leaves before. */
-    private void record(RoutingContext ctx, Verdict v, Buffer body) {
+    private void record(RoutingContext ctx, Exchange ex, Verdict v, Buffer body) {
         Future.fromCompletionStage(audit.append(AuditEntry.of(v)), ctx.vertx().getOrCreateContext())
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
-                        respond(ctx.response(), v, v.status(), body);
+                        respond(ctx.response(), ex, v, v.status(), body);
                     } else {
                         LOG.error("audit record {} could not be stored; answering 503", v.auditId());
                         Rejection r = Rejection.of(ErrorCode.SERVICE_UNAVAILABLE,
                                 "the call could not be recorded in the audit trail, so it was not answered; retry later");
-                        respond(ctx.response(), v, r.code().status(), renderer.errorBody(r));
+                        respond(ctx.response(), ex, v, r.code().status(), renderer.errorBody(r));
                     }
                 });
     }
 
-    private void respond(HttpServerResponse response, Verdict v, int status, Buffer body) {
+    private void respond(HttpServerResponse response, Exchange ex, Verdict v, int status, Buffer body) {
+        renderer.headers(v, response.headers());
+        response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        ex.idempotencyTicket().ifPresent(t -> t.complete(
+                new StoredReply(status, MultiMap.caseInsensitiveMultiMap().addAll(response.headers()), body)));
         if (response.closed() || response.ended()) {
             return;
         }
-        renderer.headers(v, response.headers());
-        response.setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(body);
+        response.setStatusCode(status).end(body);
+    }
+
+    /** A retried call gets the first call's answer, audit id included; nothing is governed or billed again. */
+    private static void replay(HttpServerResponse response, StoredReply reply) {
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        response.headers().addAll(reply.headers());
+        response.putHeader(IDEMPOTENT_REPLAYED, "true");
+        response.setStatusCode(reply.status()).end(reply.body());
     }
 
     /**
@@ -198,8 +229,9 @@ public final class ChatCompletionsHandler {
      * @param auditIds audit id generator
      * @param clock wall clock
      * @param fallbackWorkspace workspace for calls whose key is unknown
-     * @param pipeline the request-side steps
-     * @param authenticate the authentication step alone, for requests that never reach the pipeline
+     * @param pipeline the request-side steps after authentication
+     * @param authenticate the authentication step, run first
+     * @param idempotency the Idempotency-Key gate, run right after authentication
      * @param answerSteps the answer-side steps
      * @param tokens token counter for providers that report no usage
      * @param costs the cost meter
@@ -207,7 +239,7 @@ public final class ChatCompletionsHandler {
      * @param renderer the governance renderer
      */
     public record Dependencies(AuditIds auditIds, Clock clock, String fallbackWorkspace, GovernancePipeline pipeline,
-            AuthenticateStep authenticate, List<AnswerStep> answerSteps, TokenCounter tokens, CostMeter costs,
+            AuthenticateStep authenticate, IdempotencyGate idempotency, List<AnswerStep> answerSteps, TokenCounter tokens, CostMeter costs,
             AuditStore audit, GovernanceRenderer renderer) {
     }
 }
