@@ -27,19 +27,23 @@ public final class IbanRecognizer implements TokenRecognizer {
 
     @Override
     public Optional<Match> recognize(char[] t, int start, int end, Context context) {
-        if (end - start < 4 || !CharClass.isAsciiLetter(t[start]) || !CharClass.isAsciiLetter(t[start + 1])
-                || !CharClass.isDigit(t[start + 2]) || !CharClass.isDigit(t[start + 3])) {
-            return Optional.empty();
-        }
-        int length = Iban.length(t[start], t[start + 1]);
-        if (length == 0) {
+        if (end - start < 4 || !CharClass.isAsciiLetter(t[start])) {
             return Optional.empty();
         }
         char[] compact = new char[MAX_LENGTH];
         int count = 0;
         int p = start;
         int last = start;
+        int length = MAX_LENGTH;
         while (count < length && p < t.length) {
+            if (count == 4) {
+                boolean head = CharClass.isAsciiLetter(compact[0]) && CharClass.isAsciiLetter(compact[1])
+                        && CharClass.isDigit(compact[2]) && CharClass.isDigit(compact[3]);
+                length = head ? Iban.length(compact[0], compact[1]) : 0;
+                if (length == 0) {
+                    return Optional.empty();
+                }
+            }
             char c = t[p];
             if (CharClass.isAlnum(c)) {
                 compact[count++] = c;

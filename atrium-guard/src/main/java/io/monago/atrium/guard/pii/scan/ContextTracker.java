@@ -30,6 +30,8 @@ final class ContextTracker implements Context {
     private static final int RING = 32;
     private static final int TYPES = EntityType.values().length;
     private static final int MAX_LIST_GAP = 8;
+    /** A context word followed by a number this close introduces that number. */
+    private static final int INTRODUCES = 24;
     private static final long AND = WordKey.of("and");
     private static final long DAN = WordKey.of("dan");
     private static final long OR = WordKey.of("or");
@@ -42,12 +44,16 @@ final class ContextTracker implements Context {
     private final int[] ringStart = new int[RING];
     private final int[] ringEnd = new int[RING];
     private final int[] ringFlags = new int[RING];
+    /** For each ring word that closes a bracket, where the value before it ended; else -1. */
+    private final int[] ringPreviousValue = new int[RING];
     private int pushed;
+    private int lastValueEnd = -1;
     private long headKey;
     private int headEnd = -1;
 
     private final int[] consumedUpTo = new int[TYPES];
     private final int[] lastFindingEnd = new int[TYPES];
+    private final int[] lastFindingLength = new int[TYPES];
 
     private int spanStart;
     private int spanEnd;
@@ -88,8 +94,23 @@ final class ContextTracker implements Context {
             ringStart[slot] = start;
             ringEnd[slot] = end;
             ringFlags[slot] = f;
+            ringPreviousValue[slot] = closesBracket(end) ? lastValueEnd : -1;
         }
         return f;
+    }
+
+    /** {@code ... (Deutsche Bank)}: a word that closes a bracket describes what came before it. */
+    private boolean closesBracket(int end) {
+        int p = end;
+        while (p < text.length && (text[p] == ' ' || text[p] == FoldedText.IGNORED) && p - end < 2) {
+            p++;
+        }
+        return p < text.length && (text[p] == ')' || text[p] == ']');
+    }
+
+    /** Records that a finding ends here, so that a context word right after it is attributed to it. */
+    void valueEndsAt(int end) {
+        lastValueEnd = Math.max(lastValueEnd, end);
     }
 
     /** Whether a phrase's second word starting at {@code start} follows its first word ending at {@code end}. */
@@ -117,16 +138,20 @@ final class ContextTracker implements Context {
     void consume(EntityType type, int findingStart, int findingEnd) {
         consumedUpTo[type.ordinal()] = findingStart;
         lastFindingEnd[type.ordinal()] = findingEnd;
+        lastFindingLength[type.ordinal()] = findingEnd - findingStart;
     }
 
     @Override
     public int distance(EntityType type) {
         computeBefore();
-        int b = before[type.ordinal()];
-        if (b != NONE) {
-            return b; // a word after the candidate always counts as farther than one before within the window
+        int t = type.ordinal();
+        if (before[t] != NONE) {
+            return before[t];
         }
-        computeAfter();
+        if (continuesList(t)) {
+            return spanStart - lastFindingEnd[t];
+        }
+        computeAfter(); // a word after the candidate always counts as farther than any word before it
         int a = after[type.ordinal()];
         return a == NONE ? NONE : a + (afterFrom - spanEnd) + AFTER_PENALTY + BEFORE;
     }
@@ -154,6 +179,10 @@ final class ContextTracker implements Context {
             if (d > BEFORE) {
                 break;
             }
+            int previousValue = ringPreviousValue[slot];
+            if (previousValue >= 0 && ringStart[slot] - previousValue <= INTRODUCES) {
+                continue; // "IBAN DE89... (Deutsche Bank) ...": the word belongs to the value before it
+            }
             int flags = ringFlags[slot];
             int entities = flags & ContextWords.ENTITY_MASK;
             for (int bits = entities; bits != 0; bits &= bits - 1) {
@@ -167,17 +196,18 @@ final class ContextTracker implements Context {
                 negative = d;
             }
         }
-        for (int type = 0; type < TYPES; type++) {
-            if (before[type] == NONE && continuesList(lastFindingEnd[type], spanStart)) {
-                before[type] = spanStart - lastFindingEnd[type];
-                nearestPositive = Math.min(nearestPositive, before[type]);
-            }
-        }
     }
 
-    /** {@code 3201..., 3202...} or {@code 1234 dan 5678}: only separators and one conjunction between. */
-    private boolean continuesList(int previousEnd, int start) {
-        if (previousEnd < 0 || start < previousEnd || start - previousEnd > MAX_LIST_GAP) {
+    /**
+     * {@code NIK 3201..., 3202... dan 3203...}: a candidate written like the previous finding of a
+     * type (same length, give or take one) and separated from it by nothing but separators and one
+     * conjunction continues its list and keeps its context.
+     */
+    private boolean continuesList(int type) {
+        int previousEnd = lastFindingEnd[type];
+        int start = spanStart;
+        if (previousEnd < 0 || start < previousEnd || start - previousEnd > MAX_LIST_GAP
+                || Math.abs((spanEnd - spanStart) - lastFindingLength[type]) > 1) {
             return false;
         }
         int wordStart = -1;
@@ -205,6 +235,12 @@ final class ContextTracker implements Context {
         return key == AND || key == DAN || key == OR || key == ATAU || key == SERTA;
     }
 
+    /**
+     * Context words after the candidate, up to the next number. A word counts for the candidate
+     * when it follows it tightly ({@code 3201... (NIK)}) or introduces nothing else; a word that
+     * introduces the next value ({@code No. rekening 123...}, {@code BPJS dengan nomor 000...})
+     * belongs to that value.
+     */
     private void computeAfter() {
         if (afterFor == afterFrom) {
             return;
@@ -214,12 +250,13 @@ final class ContextTracker implements Context {
         int limit = Math.min(text.length, afterFrom + AFTER);
         long head = 0;
         int headStop = -1;
+        boolean headIntroduces = false;
         int p = afterFrom;
         while (p < limit) {
             char c = text[p];
             byte k = CharClass.of(c);
             if (k == CharClass.DIGIT) {
-                break; // a word after the next value belongs to that value
+                break;
             }
             if (k != CharClass.LETTER) {
                 p++;
@@ -231,22 +268,52 @@ final class ContextTracker implements Context {
             }
             long key = WordKey.of(text, s, p);
             int flags = words.lookup(key);
+            boolean introduced = headIntroduces && adjacent(headStop, s);
             if ((flags & ContextWords.PHRASE_TAIL) != 0 && adjacent(headStop, s)) {
                 int phrase = words.phrase(head, key);
                 if (phrase != 0) {
                     flags = (flags & ~ContextWords.ENTITY_MASK) | phrase;
                 }
             }
-            if ((flags & ContextWords.PHRASE_HEAD) != 0) {
+            if ((flags & (ContextWords.PHRASE_HEAD | ContextWords.INTRODUCER)) != 0) {
                 head = key;
                 headStop = p;
+                headIntroduces = (flags & ContextWords.INTRODUCER) != 0;
             }
-            for (int bits = flags & ContextWords.ENTITY_MASK; bits != 0; bits &= bits - 1) {
+            int entities = flags & ContextWords.ENTITY_MASK;
+            if (entities == 0 || (!tight(afterFrom, s) && (introduced || digitWithin(p, INTRODUCES)))) {
+                continue;
+            }
+            for (int bits = entities; bits != 0; bits &= bits - 1) {
                 int type = Integer.numberOfTrailingZeros(bits);
                 if (after[type] == NONE) {
                     after[type] = s - afterFrom;
                 }
             }
         }
+    }
+
+    /** Whether only a few spaces and brackets separate the candidate from a word after it. */
+    private boolean tight(int from, int to) {
+        if (to - from > 3) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (c != ' ' && c != '(' && c != '[' && c != ',' && c != '-' && c != FoldedText.IGNORED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean digitWithin(int from, int length) {
+        int limit = Math.min(text.length, from + length);
+        for (int i = from; i < limit; i++) {
+            if (CharClass.isDigit(text[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -148,7 +148,8 @@ final class ScanPass {
             if (CharClass.isDigit(after)) {
                 return true;
             }
-            if ((next == '-' || next == '.') && CharClass.isAlnum(after) && engine.secretPrefixes.mayStart(t[s])) {
+            if ((next == '-' || next == '.') && (CharClass.isAlnum(after) || after == '-' || after == '_')
+                    && engine.secretPrefixes.mayStart(t[s])) {
                 return true;
             }
         }
@@ -187,18 +188,55 @@ final class ScanPass {
                 return Math.max(end, best.match().end());
             }
         }
+        return secretAfterName(s, end);
+    }
+
+    /**
+     * {@code DB_PASSWORD=...}, {@code api_key: ...}: a compound name whose last word announces a
+     * secret (alone or with the word before it) is followed by the secret.
+     */
+    private int secretAfterName(int s, int end) {
+        if (!engine.enabled(EntityType.SECRET)) {
+            return end;
+        }
+        int lastStart = end;
+        while (lastStart > s && CharClass.isAsciiLetter(t[lastStart - 1])) {
+            lastStart--;
+        }
+        long last = WordKey.of(t, lastStart, end);
+        int flags = engine.words.lookup(last);
+        if ((flags & ContextWords.PHRASE_TAIL) != 0 && lastStart - 1 > s) {
+            int headStart = lastStart - 1;
+            while (headStart > s && CharClass.isAsciiLetter(t[headStart - 1])) {
+                headStart--;
+            }
+            flags |= engine.words.phrase(WordKey.of(t, headStart, lastStart - 1), last);
+        }
+        if ((flags & ContextWords.SECRET_TRIGGER) == 0) {
+            return end;
+        }
+        Optional<Match> m = engine.assignment.afterTrigger(t, end);
+        if (m.isPresent()) {
+            add(m.get(), Context.NONE);
+            return m.get().end();
+        }
         return end;
     }
 
-    /** The end of a compound token: letters, digits and {@code _ - . / + =}, without trailing punctuation. */
+    /**
+     * The end of a compound token: letters, digits, {@code _}, and {@code - . / +} between them, and
+     * {@code =} as base64 padding; without trailing punctuation.
+     */
     private int tokenEnd(int s) {
         int p = s;
         while (p < n) {
             char c = t[p];
-            if (CharClass.isWordChar(c) || c == '_' || c == '=' || c == FoldedText.IGNORED) {
+            if (CharClass.isWordChar(c) || c == '_' || c == FoldedText.IGNORED) {
                 p++;
+            } else if (c == '=' && (p + 1 >= n || t[p + 1] == '=' || t[p + 1] <= ' ' || t[p + 1] == '"')) {
+                p++; // base64 padding; "KEY=value" is two tokens
             } else if ((c == '-' || c == '.' || c == '/' || c == '+') && p + 1 < n
-                    && (CharClass.isWordChar(t[p + 1]) || t[p + 1] == '_' || t[p + 1] == '-')) {
+                    && (CharClass.isWordChar(t[p + 1]) || t[p + 1] == '_')) {
                 p++;
             } else {
                 break;
@@ -353,8 +391,7 @@ final class ScanPass {
         boolean afterMatch = false;
         int g = firstGroup;
         while (g <= lastGroup) {
-            boolean multi = g == firstGroup || afterMatch || run.lengthOfGroup(g) >= 3
-                    || (g >= 2 && run.separatorBeforeGroup(g) != run.separatorBeforeGroup(g - 1));
+            boolean multi = g == firstGroup || afterMatch || run.lengthOfGroup(g) >= 3 || separatorChange(g);
             Ranked best = null;
             int bestLast = -1;
             int digits = 0;
@@ -369,10 +406,17 @@ final class ScanPass {
                 }
                 run.window(g, h);
                 context.prepare(run.start(), run.end(), runEnd);
+                if (joined(g, h)) {
+                    continue;
+                }
+                boolean midRun = h > g && g > firstGroup && !afterMatch && !separatorChange(g);
                 for (DigitRecognizer r : candidates) {
                     Optional<Match> m = r.recognize(run, context);
                     if (m.isPresent()) {
                         Ranked candidate = new Ranked(m.get(), context.distance(m.get().type()));
+                        if (midRun && !candidate.hasContext()) {
+                            continue; // "4523 0694 8359 4731" holds no landline number
+                        }
                         if (best == null || candidate.beats(best)) {
                             best = candidate;
                             bestLast = h;
@@ -390,6 +434,24 @@ final class ScanPass {
                 afterMatch = false;
             }
         }
+    }
+
+    /**
+     * Whether groups {@code [g, h]} are joined to a neighbouring group by a dash or a dot: then they
+     * are a fragment of a longer number ({@code 4111-1111-1111-1111-2222}) and not a candidate.
+     * Spaces and slashes also separate values ({@code 0812-3456-7890/0813-9876-5432}).
+     */
+    private boolean joined(int g, int h) {
+        return (g > 0 && joining(run.separatorBeforeGroup(g)))
+                || (h + 1 < run.groupCount() && joining(run.separatorBeforeGroup(h + 1)));
+    }
+
+    private static boolean joining(char separator) {
+        return separator == '-' || separator == '.';
+    }
+
+    private boolean separatorChange(int g) {
+        return g >= 2 && run.separatorBeforeGroup(g) != run.separatorBeforeGroup(g - 1);
     }
 
     // ---- anchors ------------------------------------------------------------------------------
@@ -441,10 +503,12 @@ final class ScanPass {
 
     private void add(Match m, int contextDistance) {
         found.add(new Ranked(m, contextDistance));
+        context.valueEndsAt(m.end());
     }
 
     private void commit(Ranked r) {
         found.add(r);
+        context.valueEndsAt(r.match().end());
         if (r.hasContext()) {
             context.consume(r.match().type(), r.match().start(), r.match().end());
         }
