@@ -91,7 +91,8 @@ public final class ContextWords {
         b.words(NEGATIVE, "order", "pesanan", "invoice", "faktur", "inv", "ref", "referensi", "resi",
                 "tracking", "transaksi", "transaction", "trx", "version", "versi", "ver", "build",
                 "release", "rilis", "sku", "serial", "tiket", "ticket", "booking", "isbn", "issue",
-                "commit", "antrian", "queue", "kode", "code", "produk", "product", "item", "barang");
+                "commit", "antrian", "queue", "kode", "code", "produk", "product", "item", "barang", "rp", "idr",
+                "usd", "sgd", "eur", "saldo", "harga", "biaya", "tagihan", "nominal", "price", "amount");
         b.words(INTRODUCER, "no", "nomor", "nomer", "nr");
         b.words(SPELLED_AT, "at");
         b.words(SPELLED_DOT, "dot");
@@ -113,6 +114,10 @@ public final class ContextWords {
         b.phrase("bpjs", "card", bits(EntityType.BPJS), head, tail);
         b.phrase("jkn", "card", bits(EntityType.BPJS), head, tail);
         b.phrase("kis", "card", bits(EntityType.BPJS), head, tail);
+        b.phrase("kartu", "bpjs", bits(EntityType.BPJS), head, tail);
+        b.phrase("kartu", "jkn", bits(EntityType.BPJS), head, tail);
+        b.phrase("kartu", "kis", bits(EntityType.BPJS), head, tail);
+        b.phrase("kartu", "identitas", bits(EntityType.NIK), head, tail);
         b.phrase("tax", "id", bits(EntityType.NPWP), head, tail);
         b.phrase("api", "key", bits(EntityType.SECRET) | SECRET_TRIGGER, head, tail);
         b.phrase("access", "key", bits(EntityType.SECRET) | SECRET_TRIGGER, head, tail);

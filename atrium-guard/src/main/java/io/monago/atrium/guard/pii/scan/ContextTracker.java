@@ -12,13 +12,23 @@ import java.util.Arrays;
 /**
  * Context words for one scan. The single pass hands every word it meets to {@link #onWord}; words
  * that announce an entity or mark a reference go into a small ring, so the context before a
- * candidate is read from the ring (never by re-scanning the text). The context after a candidate is
- * a bounded forward look, done only when a recogniser asks and cached per position.
+ * candidate is read from the ring, never by re-scanning the text. The context after a candidate is
+ * a bounded forward look, done only when a recogniser asks, and cached.
  *
- * <p>A context word is used up by the finding it announced: in {@code rekening 1234567890 a.n.
- * Budi, 081234567890} the word {@code rekening} makes the first number an account and then no
- * longer applies, so the second stays a phone number. Values listed right after a finding
- * ({@code NIK 3201..., 3202... dan 3203...}) keep the context.
+ * <p>Which value a context word belongs to:
+ * <ul>
+ *   <li>a word introduces the first number after it: in {@code rekening 1234567890 a.n. Budi,
+ *       081234567890} the word {@code rekening} makes the first number an account and no longer
+ *       applies to the second, which stays a phone number;
+ *   <li>values listed after a finding keep its context ({@code NIK 3201..., 3202... dan 3203...});
+ *   <li>a word in brackets right after a value describes that value ({@code DE89... (Deutsche
+ *       Bank)}, {@code 3201... (NIK)}, {@code 0812... (WA only)});
+ *   <li>a reference word ({@code order}, {@code versi}) reaches only a few characters, within its
+ *       sentence;
+ *   <li>after a candidate, a word counts only if it does not introduce a number of its own
+ *       ({@code 3201... adalah NIK saya}, but not {@code 3201..., No. rekening 123...}), unless it
+ *       labels the candidate in brackets right after it ({@code 3201... (NIK)}).
+ * </ul>
  */
 final class ContextTracker implements Context {
     /** How far before a candidate a context word counts, in characters. */
@@ -27,11 +37,13 @@ final class ContextTracker implements Context {
     static final int AFTER = 32;
     /** Extra distance for a word after the candidate: a word before it is the stronger signal. */
     static final int AFTER_PENALTY = 16;
+    /** A context word followed by a number (or an e-mail address) this close introduces it. */
+    static final int INTRODUCES = 24;
+    /** How far before a candidate a reference word ({@code order}, {@code versi}) reaches. */
+    static final int NEGATIVE_REACH = 12;
     private static final int RING = 32;
     private static final int TYPES = EntityType.values().length;
     private static final int MAX_LIST_GAP = 8;
-    /** A context word followed by a number this close introduces that number. */
-    private static final int INTRODUCES = 24;
     private static final long AND = WordKey.of("and");
     private static final long DAN = WordKey.of("dan");
     private static final long OR = WordKey.of("or");
@@ -44,14 +56,16 @@ final class ContextTracker implements Context {
     private final int[] ringStart = new int[RING];
     private final int[] ringEnd = new int[RING];
     private final int[] ringFlags = new int[RING];
-    /** For each ring word that closes a bracket, where the value before it ended; else -1. */
-    private final int[] ringPreviousValue = new int[RING];
+    private final boolean[] ringDescribesPrevious = new boolean[RING];
     private int pushed;
-    private int lastValueEnd = -1;
     private long headKey;
     private int headEnd = -1;
+    private int headSlot = -1;
 
-    private final int[] consumedUpTo = new int[TYPES];
+    /** Context words ending at or before this offset have been used by a value after them. */
+    private int usedUpTo = -1;
+    private int lastValueEnd = -1;
+    private int sentenceStart;
     private final int[] lastFindingEnd = new int[TYPES];
     private final int[] lastFindingLength = new int[TYPES];
 
@@ -59,6 +73,8 @@ final class ContextTracker implements Context {
     private int spanEnd;
     private int afterFrom;
     private int beforeFor = -1;
+    private int beforeUsedUpTo = -1;
+    private int beforeSentence = -1;
     private int afterFor = -1;
     private final int[] before = new int[TYPES];
     private final int[] after = new int[TYPES];
@@ -68,7 +84,6 @@ final class ContextTracker implements Context {
     ContextTracker(char[] text, KeywordTable words) {
         this.text = text;
         this.words = words;
-        Arrays.fill(consumedUpTo, -1);
         Arrays.fill(lastFindingEnd, -1);
     }
 
@@ -83,48 +98,40 @@ final class ContextTracker implements Context {
             int phrase = words.phrase(headKey, key);
             if (phrase != 0) {
                 f = (f & ~(ContextWords.ENTITY_MASK | ContextWords.SECRET_TRIGGER | ContextWords.NEGATIVE)) | phrase;
+                if (headSlot >= 0 && pushed > 0 && ((pushed - 1) & (RING - 1)) == headSlot) {
+                    ringFlags[headSlot] &= ~ContextWords.ENTITY_MASK; // "kartu keluarga" is a KK, not a card
+                }
             }
+        }
+        int slot = -1;
+        if ((f & (ContextWords.ENTITY_MASK | ContextWords.NEGATIVE)) != 0) {
+            slot = pushed++ & (RING - 1);
+            ringStart[slot] = start;
+            ringEnd[slot] = end;
+            ringFlags[slot] = f;
+            ringDescribesPrevious[slot] = inBracketAfter(lastValueEnd, start);
         }
         if ((f & ContextWords.PHRASE_HEAD) != 0) {
             headKey = key;
             headEnd = end;
-        }
-        if ((f & (ContextWords.ENTITY_MASK | ContextWords.NEGATIVE)) != 0) {
-            int slot = pushed++ & (RING - 1);
-            ringStart[slot] = start;
-            ringEnd[slot] = end;
-            ringFlags[slot] = f;
-            ringPreviousValue[slot] = closesBracket(end) ? lastValueEnd : -1;
+            headSlot = slot;
         }
         return f;
     }
 
-    /** {@code ... (Deutsche Bank)}: a word that closes a bracket describes what came before it. */
-    private boolean closesBracket(int end) {
-        int p = end;
-        while (p < text.length && (text[p] == ' ' || text[p] == FoldedText.IGNORED) && p - end < 2) {
-            p++;
-        }
-        return p < text.length && (text[p] == ')' || text[p] == ']');
-    }
-
-    /** Records that a finding ends here, so that a context word right after it is attributed to it. */
-    void valueEndsAt(int end) {
+    /**
+     * Records that a number or a finding ends here: the context words before it have been used
+     * (call after the value's own candidates were evaluated).
+     */
+    void valueSeen(int end) {
+        usedUpTo = Math.max(usedUpTo, end);
         lastValueEnd = Math.max(lastValueEnd, end);
     }
 
-    /** Whether a phrase's second word starting at {@code start} follows its first word ending at {@code end}. */
-    private boolean adjacent(int end, int start) {
-        if (end < 0 || start < end || start - end > 3) {
-            return false;
-        }
-        for (int i = end; i < start; i++) {
-            char c = text[i];
-            if (c != ' ' && c != '.' && c != ':' && c != '-' && c != '/' && c != FoldedText.IGNORED) {
-                return false;
-            }
-        }
-        return true;
+    /** Records a finding, for lists of values of one type. */
+    void findingOf(EntityType type, int start, int end) {
+        lastFindingEnd[type.ordinal()] = end;
+        lastFindingLength[type.ordinal()] = end - start;
     }
 
     /** Sets the candidate the next questions are about. */
@@ -132,13 +139,6 @@ final class ContextTracker implements Context {
         spanStart = start;
         spanEnd = end;
         afterFrom = lookAheadFrom;
-    }
-
-    /** A finding of {@code type} that relied on context uses up the context words before it. */
-    void consume(EntityType type, int findingStart, int findingEnd) {
-        consumedUpTo[type.ordinal()] = findingStart;
-        lastFindingEnd[type.ordinal()] = findingEnd;
-        lastFindingLength[type.ordinal()] = findingEnd - findingStart;
     }
 
     @Override
@@ -152,21 +152,23 @@ final class ContextTracker implements Context {
             return spanStart - lastFindingEnd[t];
         }
         computeAfter(); // a word after the candidate always counts as farther than any word before it
-        int a = after[type.ordinal()];
+        int a = after[t];
         return a == NONE ? NONE : a + (afterFrom - spanEnd) + AFTER_PENALTY + BEFORE;
     }
 
     @Override
     public boolean negative() {
         computeBefore();
-        return negative != NONE && negative < nearestPositive;
+        return negative != NONE && negative <= NEGATIVE_REACH && negative < nearestPositive;
     }
 
     private void computeBefore() {
-        if (beforeFor == spanStart) {
+        if (beforeFor == spanStart && beforeUsedUpTo == usedUpTo && beforeSentence == sentenceStart) {
             return;
         }
         beforeFor = spanStart;
+        beforeUsedUpTo = usedUpTo;
+        beforeSentence = sentenceStart;
         Arrays.fill(before, NONE);
         negative = NONE;
         nearestPositive = Integer.MAX_VALUE;
@@ -176,32 +178,30 @@ final class ContextTracker implements Context {
             if (d < 0) {
                 continue;
             }
-            if (d > BEFORE) {
-                break;
+            if (d > BEFORE || ringEnd[slot] <= usedUpTo) {
+                break; // older words are farther, or used by a value in between
             }
-            int previousValue = ringPreviousValue[slot];
-            if (previousValue >= 0 && ringStart[slot] - previousValue <= INTRODUCES) {
-                continue; // "IBAN DE89... (Deutsche Bank) ...": the word belongs to the value before it
+            if (ringDescribesPrevious[slot]) {
+                continue;
             }
             int flags = ringFlags[slot];
-            int entities = flags & ContextWords.ENTITY_MASK;
-            for (int bits = entities; bits != 0; bits &= bits - 1) {
+            for (int bits = flags & ContextWords.ENTITY_MASK; bits != 0; bits &= bits - 1) {
                 int type = Integer.numberOfTrailingZeros(bits);
-                if (before[type] == NONE && ringEnd[slot] > consumedUpTo[type]) {
+                if (before[type] == NONE) {
                     before[type] = d;
                     nearestPositive = Math.min(nearestPositive, d);
                 }
             }
-            if ((flags & ContextWords.NEGATIVE) != 0 && negative == NONE) {
+            if ((flags & ContextWords.NEGATIVE) != 0 && negative == NONE && ringStart[slot] >= sentenceStart) {
                 negative = d;
             }
         }
     }
 
     /**
-     * {@code NIK 3201..., 3202... dan 3203...}: a candidate written like the previous finding of a
-     * type (same length, give or take one) and separated from it by nothing but separators and one
-     * conjunction continues its list and keeps its context.
+     * {@code NIK 3201..., 3202... dan 3203...}: a candidate written like the previous finding of its
+     * type (same length, give or take one) and separated from it by a list separator or a
+     * conjunction keeps that finding's context.
      */
     private boolean continuesList(int type) {
         int previousEnd = lastFindingEnd[type];
@@ -210,6 +210,7 @@ final class ContextTracker implements Context {
                 || Math.abs((spanEnd - spanStart) - lastFindingLength[type]) > 1) {
             return false;
         }
+        boolean separator = false;
         int wordStart = -1;
         int wordEnd = -1;
         for (int i = previousEnd; i < start; i++) {
@@ -220,7 +221,12 @@ final class ContextTracker implements Context {
                 } else if (wordEnd >= 0) {
                     return false; // a second word
                 }
-            } else if (c == ' ' || c == ',' || c == ';' || c == '/' || c == '&' || c == FoldedText.IGNORED) {
+            } else if (c == ',' || c == ';' || c == '/' || c == '&') {
+                separator = true;
+                if (wordStart >= 0 && wordEnd < 0) {
+                    wordEnd = i;
+                }
+            } else if (c == ' ' || c == FoldedText.IGNORED) {
                 if (wordStart >= 0 && wordEnd < 0) {
                     wordEnd = i;
                 }
@@ -229,18 +235,12 @@ final class ContextTracker implements Context {
             }
         }
         if (wordStart < 0) {
-            return true;
+            return separator;
         }
         long key = WordKey.of(text, wordStart, wordEnd < 0 ? start : wordEnd);
         return key == AND || key == DAN || key == OR || key == ATAU || key == SERTA;
     }
 
-    /**
-     * Context words after the candidate, up to the next number. A word counts for the candidate
-     * when it follows it tightly ({@code 3201... (NIK)}) or introduces nothing else; a word that
-     * introduces the next value ({@code No. rekening 123...}, {@code BPJS dengan nomor 000...})
-     * belongs to that value.
-     */
     private void computeAfter() {
         if (afterFor == afterFrom) {
             return;
@@ -253,10 +253,12 @@ final class ContextTracker implements Context {
         boolean headIntroduces = false;
         int p = afterFrom;
         while (p < limit) {
-            char c = text[p];
-            byte k = CharClass.of(c);
+            byte k = CharClass.of(text[p]);
             if (k == CharClass.DIGIT) {
-                break;
+                break; // a word after the next number belongs to that number
+            }
+            if (k == CharClass.STOP && (text[p] == '\n' || p + 1 == text.length || text[p + 1] <= ' ')) {
+                break; // nor does a word of the next sentence
             }
             if (k != CharClass.LETTER) {
                 p++;
@@ -281,7 +283,8 @@ final class ContextTracker implements Context {
                 headIntroduces = (flags & ContextWords.INTRODUCER) != 0;
             }
             int entities = flags & ContextWords.ENTITY_MASK;
-            if (entities == 0 || (!tight(afterFrom, s) && (introduced || digitWithin(p, INTRODUCES)))) {
+            boolean labelsCandidate = inBracketAfter(spanEnd, s); // "3201... (NIK)"
+            if (entities == 0 || ((introduced || valueWithin(p, INTRODUCES)) && !labelsCandidate)) {
                 continue;
             }
             for (int bits = entities; bits != 0; bits &= bits - 1) {
@@ -293,24 +296,54 @@ final class ContextTracker implements Context {
         }
     }
 
-    /** Whether only a few spaces and brackets separate the candidate from a word after it. */
-    private boolean tight(int from, int to) {
-        if (to - from > 3) {
+    /** Whether a phrase's second word starting at {@code start} follows its first word ending at {@code end}. */
+    private boolean adjacent(int end, int start) {
+        if (end < 0 || start < end || start - end > 3) {
             return false;
         }
-        for (int i = from; i < to; i++) {
+        for (int i = end; i < start; i++) {
             char c = text[i];
-            if (c != ' ' && c != '(' && c != '[' && c != ',' && c != '-' && c != FoldedText.IGNORED) {
+            if (c != ' ' && c != '.' && c != ':' && c != '-' && c != '/' && c != FoldedText.IGNORED) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean digitWithin(int from, int length) {
+    /**
+     * Whether a word starting at {@code wordStart} stands in brackets opened right after a value
+     * ending at {@code valueEnd}: {@code DE89... (Deutsche Bank)}, {@code 3201... (NIK)},
+     * {@code 0812... (WA only)}. Such a word describes that value.
+     */
+    private boolean inBracketAfter(int valueEnd, int wordStart) {
+        if (valueEnd < 0 || wordStart <= valueEnd || wordStart - valueEnd > INTRODUCES) {
+            return false;
+        }
+        int p = valueEnd;
+        while (p < wordStart && text[p] == ' ' && p - valueEnd < 2) {
+            p++;
+        }
+        if (p >= wordStart || (text[p] != '(' && text[p] != '[')) {
+            return false;
+        }
+        for (int i = p + 1; i < wordStart; i++) {
+            if (text[i] == ')' || text[i] == ']') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Records where a sentence ends: reference words do not reach across it, nor words after a candidate. */
+    void sentenceEndsAt(int end) {
+        sentenceStart = end;
+    }
+
+    /** Whether a number or an e-mail address starts soon after a word: the word introduces it. */
+    private boolean valueWithin(int from, int length) {
         int limit = Math.min(text.length, from + length);
         for (int i = from; i < limit; i++) {
-            if (CharClass.isDigit(text[i])) {
+            if (CharClass.isDigit(text[i]) || text[i] == '@') {
                 return true;
             }
         }

@@ -70,6 +70,12 @@ final class ScanPass {
                 case CharClass.COLON:
                     i = colon(i);
                     break;
+                case CharClass.STOP:
+                    if (c == '\n' || i + 1 == n || t[i + 1] <= ' ') {
+                        context.sentenceEndsAt(i + 1);
+                    }
+                    i++;
+                    break;
                 default:
                     i++;
             }
@@ -112,7 +118,7 @@ final class ScanPass {
                 return after;
             }
         }
-        if (e < n && startsCompound(s, e, flags)) {
+        if (startsCompound(s, e)) {
             return compound(s, flags);
         }
         return e;
@@ -138,8 +144,8 @@ final class ScanPass {
      * underscore ({@code AKIA...}, {@code v1}, {@code user_1}), joined to digits by a separator
      * ({@code INV-2024}), or a known secret prefix before a dash or dot ({@code sk-}, {@code xoxb-}).
      */
-    private boolean startsCompound(int s, int e, int flags) {
-        char next = t[e];
+    private boolean startsCompound(int s, int e) {
+        char next = e < n ? t[e] : ' ';
         if (CharClass.isDigit(next) || next == '_') {
             return true;
         }
@@ -153,23 +159,12 @@ final class ScanPass {
                 return true;
             }
         }
-        return e - s >= 10 && t[s] == 'e' && t[s + 1] == 'y' && t[s + 2] == 'J'; // JWT header
+        // A JWT header, or a key with no digit in its first letters (AKIA... of letters only).
+        return e - s >= 16 && engine.secretPrefixes.mayStart(t[s]) || e - s >= 10 && t[s] == 'e' && t[s + 1] == 'y'
+                && t[s + 2] == 'J';
     }
 
     private int compound(int s, int flags) {
-        int wordEnd = s;
-        while (wordEnd < n && (CharClass.isAsciiLetter(t[wordEnd]) || t[wordEnd] == FoldedText.IGNORED)) {
-            wordEnd++;
-        }
-        if ((flags & (ContextWords.ENTITY_MASK | ContextWords.PHRASE_HEAD)) != 0) {
-            // "NIK3201...", "KTP-3201...", "No.3201...": the context word introduces a number.
-            int d = CharClass.isDigit(t[wordEnd]) ? wordEnd
-                    : wordEnd + 1 < n && CharClass.isDigit(t[wordEnd + 1]) ? wordEnd + 1 : -1;
-            if (d >= 0) {
-                freeDigitsAt = d;
-                return wordEnd;
-            }
-        }
         int end = tokenEnd(s);
         if (engine.tokens.length > 0) {
             context.prepare(s, end, end);
@@ -186,6 +181,19 @@ final class ScanPass {
             if (best != null) {
                 commit(best);
                 return Math.max(end, best.match().end());
+            }
+        }
+        int wordEnd = s;
+        while (wordEnd < n && (CharClass.isAsciiLetter(t[wordEnd]) || t[wordEnd] == FoldedText.IGNORED)) {
+            wordEnd++;
+        }
+        if ((flags & (ContextWords.ENTITY_MASK | ContextWords.INTRODUCER)) != 0 && wordEnd < n) {
+            // "NIK3201...", "KTP-3201...", "No.3201...": the context word introduces a number.
+            int d = CharClass.isDigit(t[wordEnd]) ? wordEnd
+                    : wordEnd + 1 < n && CharClass.isDigit(t[wordEnd + 1]) ? wordEnd + 1 : -1;
+            if (d >= 0) {
+                freeDigitsAt = d;
+                return wordEnd;
             }
         }
         return secretAfterName(s, end);
@@ -308,6 +316,7 @@ final class ScanPass {
         boolean gluedLeft = gluedLeft(spanStart, first);
         boolean gluedRight = gluedRight(p);
         evaluate(gluedLeft ? 1 : 0, run.groupCount() - (gluedRight ? 2 : 1), p);
+        context.valueSeen(p);
         return Math.max(p, resumeAt);
     }
 
@@ -450,8 +459,11 @@ final class ScanPass {
         return separator == '-' || separator == '.';
     }
 
+    /** Whether the separator changes at group {@code g}, before or after it: a number may start there. */
     private boolean separatorChange(int g) {
-        return g >= 2 && run.separatorBeforeGroup(g) != run.separatorBeforeGroup(g - 1);
+        char before = run.separatorBeforeGroup(g);
+        return (g >= 2 && before != run.separatorBeforeGroup(g - 1))
+                || (g >= 1 && g + 1 < run.groupCount() && before != run.separatorBeforeGroup(g + 1));
     }
 
     // ---- anchors ------------------------------------------------------------------------------
@@ -502,15 +514,12 @@ final class ScanPass {
     // ---- results ------------------------------------------------------------------------------
 
     private void add(Match m, int contextDistance) {
-        found.add(new Ranked(m, contextDistance));
-        context.valueEndsAt(m.end());
+        commit(new Ranked(m, contextDistance));
     }
 
     private void commit(Ranked r) {
         found.add(r);
-        context.valueEndsAt(r.match().end());
-        if (r.hasContext()) {
-            context.consume(r.match().type(), r.match().start(), r.match().end());
-        }
+        context.findingOf(r.match().type(), r.match().start(), r.match().end());
+        context.valueSeen(r.match().end());
     }
 }
