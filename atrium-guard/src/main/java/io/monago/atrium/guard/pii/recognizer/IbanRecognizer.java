@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * IBANs, compact ({@code DE89370400440532013000}) or printed in groups of four
- * ({@code DE89 3704 0044 0532 0130 00}): a country that uses IBANs, exactly that country's length,
- * and the mod 97 check.
+ * ({@code DE89 3704 0044 0532 0130 00}): capital letters, a country that uses IBANs, exactly that
+ * country's length, not running on into a longer token, and the mod 97 check.
  *
  * <ul>
  *   <li>{@code iban.mod97}: 0.95, or 0.99 with a context word ({@code IBAN});
@@ -19,6 +19,25 @@ import java.util.Optional;
  */
 public final class IbanRecognizer implements TokenRecognizer {
     private static final int MAX_LENGTH = 34;
+
+    /** Whether the text goes on with more of a token: {@code ...a382-67903339e66e} is a UUID. */
+    private static boolean continues(char[] t, int p) {
+        if (p >= t.length) {
+            return false;
+        }
+        return CharClass.isAlnum(t[p])
+                || ((t[p] == '-' || t[p] == '.' || t[p] == '_') && p + 1 < t.length && CharClass.isAlnum(t[p + 1]));
+    }
+
+    /** IBANs are written in capitals; a lower-case hex string that passes mod 97 is a hash or an id. */
+    private static boolean upperCase(char[] compact, int count) {
+        for (int i = 0; i < count; i++) {
+            if (compact[i] >= 'a' && compact[i] <= 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
 
     @Override
     public EntityType type() {
@@ -57,7 +76,7 @@ public final class IbanRecognizer implements TokenRecognizer {
                 break;
             }
         }
-        if (count != length || (last + 1 < t.length && CharClass.isAlnum(t[last + 1]))) {
+        if (count != length || continues(t, last + 1) || !upperCase(compact, count)) {
             return Optional.empty();
         }
         boolean valid = Iban.valid(new String(compact, 0, count));

@@ -38,7 +38,7 @@ final class ContextTracker implements Context {
     /** Extra distance for a word after the candidate: a word before it is the stronger signal. */
     static final int AFTER_PENALTY = 16;
     /** A context word followed by a number (or an e-mail address) this close introduces it. */
-    static final int INTRODUCES = 24;
+    static final int INTRODUCES = 32;
     /** How far before a candidate a reference word ({@code order}, {@code versi}) reaches. */
     static final int NEGATIVE_REACH = 12;
     private static final int RING = 32;

@@ -25,6 +25,8 @@ import java.util.Optional;
  * character is looked at a small, constant number of times whatever the input.
  */
 final class ScanPass {
+    /** A match covering the rest of its run wins over a better one that leaves a fragment, above this. */
+    private static final double WHOLE_RUN_CONFIDENCE = 0.85;
     private final ScanEngine engine;
     private final char[] t;
     private final int n;
@@ -400,11 +402,16 @@ final class ScanPass {
         boolean afterMatch = false;
         int g = firstGroup;
         while (g <= lastGroup) {
-            boolean multi = g == firstGroup || afterMatch || run.lengthOfGroup(g) >= 3 || separatorChange(g);
+            boolean multi = g == firstGroup || afterMatch || run.lengthOfGroup(g) >= 3 || separatorChange(g)
+                    || spelledOutStarts(g, lastGroup);
             Ranked best = null;
             int bestLast = -1;
+            Ranked bestToEnd = null;
             int digits = 0;
             for (int h = g; h <= lastGroup && (h == g || multi); h++) {
+                if (h > g && spelledOutStarts(h, lastGroup)) {
+                    break; // "+44 20 7946 0194 3 2 0 1 ...": a digit-by-digit number starts here
+                }
                 digits += run.lengthOfGroup(h);
                 if (digits > Recognizers.MAX_DIGITS) {
                     break;
@@ -415,7 +422,7 @@ final class ScanPass {
                 }
                 run.window(g, h);
                 context.prepare(run.start(), run.end(), runEnd);
-                if (joined(g, h)) {
+                if (joined(g, h) || longGroupJoined(g, h)) {
                     continue;
                 }
                 boolean midRun = h > g && g > firstGroup && !afterMatch && !separatorChange(g);
@@ -430,8 +437,16 @@ final class ScanPass {
                             best = candidate;
                             bestLast = h;
                         }
+                        if (h == lastGroup && (bestToEnd == null || candidate.beats(bestToEnd))) {
+                            bestToEnd = candidate;
+                        }
                     }
                 }
+            }
+            if (best != null && bestToEnd != null && bestToEnd != best && bestToEnd.hasContext() == best.hasContext()
+                    && bestToEnd.match().confidence() >= WHOLE_RUN_CONFIDENCE) {
+                best = bestToEnd; // one value over a value and a dangling fragment of the same run
+                bestLast = lastGroup;
             }
             if (best != null) {
                 commit(best);
@@ -443,6 +458,26 @@ final class ScanPass {
                 afterMatch = false;
             }
         }
+    }
+
+    /** Whether single digits start at group {@code g} after a longer group: {@code 3 2 0 1 ...} spelled out. */
+    private boolean spelledOutStarts(int g, int lastGroup) {
+        return g > 0 && g + 2 <= lastGroup && run.lengthOfGroup(g - 1) >= 2 && run.lengthOfGroup(g) == 1
+                && run.lengthOfGroup(g + 1) == 1 && run.lengthOfGroup(g + 2) == 1;
+    }
+
+    /**
+     * Whether a space joins a long group to a later one in groups {@code [g, h]}: a group of seven
+     * digits or more stands alone ({@code 17409339 0817 9140 0574} is two values), except as the
+     * last group after a prefix ({@code +62 81234567890}, {@code 0274 5123456}).
+     */
+    private boolean longGroupJoined(int g, int h) {
+        for (int k = g; k < h; k++) {
+            if (run.lengthOfGroup(k) >= 7 && run.separatorBeforeGroup(k + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
