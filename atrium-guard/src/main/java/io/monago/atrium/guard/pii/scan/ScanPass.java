@@ -399,32 +399,45 @@ final class ScanPass {
      */
     private void evaluate(int firstGroup, int lastGroup, int runEnd) {
         resumeAt = runEnd;
+        int last = lastGroupBeforeLongSpelledRun(firstGroup, lastGroup);
         boolean afterMatch = false;
         int g = firstGroup;
         while (g <= lastGroup) {
+            if (g > last) {
+                // More single digits in a row than any number has: one long number, nothing to find.
+                last = lastGroupBeforeLongSpelledRun(skipSingles(g, lastGroup), lastGroup);
+                g = skipSingles(g, lastGroup);
+                afterMatch = false;
+                continue;
+            }
             boolean multi = g == firstGroup || afterMatch || run.lengthOfGroup(g) >= 3 || separatorChange(g)
-                    || spelledOutStarts(g, lastGroup);
+                    || spelledOutStarts(g, last);
             Ranked best = null;
             int bestLast = -1;
             Ranked bestToEnd = null;
             int digits = 0;
-            for (int h = g; h <= lastGroup && (h == g || multi); h++) {
-                if (h > g && spelledOutStarts(h, lastGroup)) {
-                    break; // "+44 20 7946 0194 3 2 0 1 ...": a digit-by-digit number starts here
+            boolean uniform = true;
+            boolean longJoined = false;
+            for (int h = g; h <= last && (h == g || multi); h++) {
+                if (h > g) {
+                    if (spelledOutStarts(h, last)) {
+                        break; // "+44 20 7946 0194 3 2 0 1 ...": a digit-by-digit number starts here
+                    }
+                    char separator = run.separatorBeforeGroup(h);
+                    uniform &= h == g + 1 || separator == run.separatorBeforeGroup(g + 1);
+                    // A group of seven digits or more stands alone after a space: "17409339 0817" is two values.
+                    longJoined |= run.lengthOfGroup(h - 1) >= 7 && separator == ' ';
                 }
                 digits += run.lengthOfGroup(h);
                 if (digits > Recognizers.MAX_DIGITS) {
                     break;
                 }
                 DigitRecognizer[] candidates = engine.byLength[digits];
-                if (candidates.length == 0) {
+                if (candidates.length == 0 || longJoined || joined(g, h)) {
                     continue;
                 }
-                run.window(g, h);
+                run.window(g, h, uniform);
                 context.prepare(run.start(), run.end(), runEnd);
-                if (joined(g, h) || longGroupJoined(g, h)) {
-                    continue;
-                }
                 boolean midRun = h > g && g > firstGroup && !afterMatch && !separatorChange(g);
                 for (DigitRecognizer r : candidates) {
                     Optional<Match> m = r.recognize(run, context);
@@ -460,24 +473,33 @@ final class ScanPass {
         }
     }
 
+    /**
+     * The last group before a row of more single-digit groups than any number has digits
+     * ({@code 1 1 1 1 ...}), or {@code lastGroup} when there is none. Such a row is one long number,
+     * as a long unbroken row of digits is, and holds no candidate.
+     */
+    private int lastGroupBeforeLongSpelledRun(int from, int lastGroup) {
+        int singles = 0;
+        for (int g = from; g <= lastGroup; g++) {
+            singles = run.lengthOfGroup(g) == 1 ? singles + 1 : 0;
+            if (singles > Recognizers.MAX_DIGITS) {
+                return g - singles;
+            }
+        }
+        return lastGroup;
+    }
+
+    private int skipSingles(int g, int lastGroup) {
+        while (g <= lastGroup && run.lengthOfGroup(g) == 1) {
+            g++;
+        }
+        return g;
+    }
+
     /** Whether single digits start at group {@code g} after a longer group: {@code 3 2 0 1 ...} spelled out. */
     private boolean spelledOutStarts(int g, int lastGroup) {
         return g > 0 && g + 2 <= lastGroup && run.lengthOfGroup(g - 1) >= 2 && run.lengthOfGroup(g) == 1
                 && run.lengthOfGroup(g + 1) == 1 && run.lengthOfGroup(g + 2) == 1;
-    }
-
-    /**
-     * Whether a space joins a long group to a later one in groups {@code [g, h]}: a group of seven
-     * digits or more stands alone ({@code 17409339 0817 9140 0574} is two values), except as the
-     * last group after a prefix ({@code +62 81234567890}, {@code 0274 5123456}).
-     */
-    private boolean longGroupJoined(int g, int h) {
-        for (int k = g; k < h; k++) {
-            if (run.lengthOfGroup(k) >= 7 && run.separatorBeforeGroup(k + 1) == ' ') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
