@@ -131,7 +131,7 @@ final class ContextTracker implements Context {
     /** Records a finding, for lists of values of one type. */
     void findingOf(EntityType type, int start, int end) {
         lastFindingEnd[type.ordinal()] = end;
-        lastFindingLength[type.ordinal()] = end - start;
+        lastFindingLength[type.ordinal()] = visibleLength(start, end);
     }
 
     /** Sets the candidate the next questions are about. */
@@ -200,14 +200,14 @@ final class ContextTracker implements Context {
 
     /**
      * {@code NIK 3201..., 3202... dan 3203...}: a candidate written like the previous finding of its
-     * type (same length, give or take one) and separated from it by a list separator or a
+     * type (same visible length, give or take one) and separated from it by a list separator or a
      * conjunction keeps that finding's context.
      */
     private boolean continuesList(int type) {
         int previousEnd = lastFindingEnd[type];
         int start = spanStart;
         if (previousEnd < 0 || start < previousEnd || start - previousEnd > MAX_LIST_GAP
-                || Math.abs((spanEnd - spanStart) - lastFindingLength[type]) > 1) {
+                || Math.abs(visibleLength(spanStart, spanEnd) - lastFindingLength[type]) > 1) {
             return false;
         }
         boolean separator = false;
@@ -239,6 +239,16 @@ final class ContextTracker implements Context {
         }
         long key = WordKey.of(text, wordStart, wordEnd < 0 ? start : wordEnd);
         return key == AND || key == DAN || key == OR || key == ATAU || key == SERTA;
+    }
+
+    private int visibleLength(int start, int end) {
+        int length = 0;
+        for (int i = start; i < end; i++) {
+            if (text[i] != FoldedText.IGNORED) {
+                length++;
+            }
+        }
+        return length;
     }
 
     private void computeAfter() {

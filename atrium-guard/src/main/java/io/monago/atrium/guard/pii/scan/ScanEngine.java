@@ -88,6 +88,6 @@ public final class ScanEngine {
         if (text.length() == 0) {
             return List.of();
         }
-        return new ScanPass(this, FoldedText.fold(text)).run();
+        return new ScanPass(this, text, FoldedText.fold(text)).run();
     }
 }

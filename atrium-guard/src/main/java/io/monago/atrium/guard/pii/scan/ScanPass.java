@@ -28,6 +28,7 @@ final class ScanPass {
     /** A match covering the rest of its run wins over a better one that leaves a fragment, above this. */
     private static final double WHOLE_RUN_CONFIDENCE = 0.85;
     private final ScanEngine engine;
+    private final CharSequence original;
     private final char[] t;
     private final int n;
     private final ContextTracker context;
@@ -38,8 +39,9 @@ final class ScanPass {
     /** Where the main loop resumes after a run: past the run, or past a match that reached beyond it. */
     private int resumeAt;
 
-    ScanPass(ScanEngine engine, char[] folded) {
+    ScanPass(ScanEngine engine, CharSequence original, char[] folded) {
         this.engine = engine;
+        this.original = original;
         this.t = folded;
         this.n = folded.length;
         this.context = new ContextTracker(folded, engine.words);
@@ -82,7 +84,7 @@ final class ScanPass {
                     i++;
             }
         }
-        return OverlapResolver.resolve(found, engine.enabled);
+        return OverlapResolver.resolve(found, engine.enabled, original);
     }
 
     // ---- words --------------------------------------------------------------------------------
@@ -130,7 +132,7 @@ final class ScanPass {
     private int keywordAction(int s, int e, int flags) {
         Optional<Match> m = Optional.empty();
         if ((flags & ContextWords.SECRET_TRIGGER) != 0 && engine.enabled(EntityType.SECRET)) {
-            m = engine.assignment.afterTrigger(t, e);
+            m = engine.assignment.afterTrigger(t, e).map(this::preferSpecific);
         } else if ((flags & ContextWords.SPELLED_AT) != 0 && engine.enabled(EntityType.EMAIL)) {
             m = engine.email.spelledAt(t, s, e);
         }
@@ -225,12 +227,34 @@ final class ScanPass {
         if ((flags & ContextWords.SECRET_TRIGGER) == 0) {
             return end;
         }
-        Optional<Match> m = engine.assignment.afterTrigger(t, end);
+        Optional<Match> m = engine.assignment.afterTrigger(t, end).map(this::preferSpecific);
         if (m.isPresent()) {
             add(m.get(), Context.NONE);
             return m.get().end();
         }
         return end;
+    }
+
+    /**
+     * A value after {@code token:} that a specific recogniser knows ({@code ghp_...}, a JWT) is
+     * reported under that recogniser's rule.
+     */
+    private Match preferSpecific(Match assignment) {
+        int s = assignment.start();
+        if (!CharClass.isAlnum(t[s])) {
+            return assignment;
+        }
+        int end = tokenEnd(s);
+        context.prepare(s, end, end);
+        for (TokenRecognizer r : engine.tokens) {
+            if (r.type() == EntityType.SECRET) {
+                Optional<Match> m = r.recognize(t, s, end, context);
+                if (m.isPresent() && m.get().start() == s) {
+                    return m.get();
+                }
+            }
+        }
+        return assignment;
     }
 
     /**
