@@ -30,7 +30,7 @@ class PiiPolicyTest {
         assertThat(v.flag()).extracting(PiiFinding::type).containsExactly(EntityType.EMAIL);
         assertThat(v.blocked()).isTrue();
         assertThat(v.flagged()).isTrue();
-        assertThat(v.redactInOutput()).extracting(PiiFinding::type)
+        assertThat(v.toReplace()).extracting(PiiFinding::type)
                 .containsExactly(EntityType.NIK, EntityType.PHONE, EntityType.SSN);
     }
 
