@@ -21,7 +21,14 @@ import java.util.List;
  */
 public record PiiVerdict(List<PiiFinding> redact, List<PiiFinding> block, List<PiiFinding> flag,
         List<PiiFinding> allow) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param redact findings to redact
+     * @param block findings that block
+     * @param flag findings to flag
+     * @param allow findings allowed
+     */
     public PiiVerdict {
         redact = List.copyOf(redact);
         block = List.copyOf(block);

@@ -88,7 +88,13 @@ public final class PiiRedactor {
      * @param verdict what the policy decided about the segment's findings
      */
     public record RedactedSegment(TextSegment segment, String redactedText, PiiVerdict verdict) {
-        /** Validates that no component is null. */
+        /**
+         * Validates that no component is null.
+         *
+         * @param segment the original segment
+         * @param redactedText the text to forward
+         * @param verdict the policy's verdict
+         */
         public RedactedSegment {
             Objects.requireNonNull(segment, "segment");
             Objects.requireNonNull(redactedText, "redactedText");
@@ -109,7 +115,12 @@ public final class PiiRedactor {
      * @param summary counts per type and action over all segments, for headers and the audit record
      */
     public record RedactedRequest(List<RedactedSegment> segments, PiiSummary summary) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param segments the redacted segments
+         * @param summary the request's summary
+         */
         public RedactedRequest {
             segments = List.copyOf(segments);
             Objects.requireNonNull(summary, "summary");
@@ -123,7 +134,12 @@ public final class PiiRedactor {
      * @param verdict what the policy decided about the answer's findings
      */
     public record RedactedText(String text, PiiVerdict verdict) {
-        /** Validates that no component is null. */
+        /**
+         * Validates that no component is null.
+         *
+         * @param text the redacted answer
+         * @param verdict the policy's verdict
+         */
         public RedactedText {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(verdict, "verdict");

@@ -20,7 +20,7 @@ public final class CharClass {
     public static final byte AT = 5;
     /** {@code +}. */
     public static final byte PLUS = 6;
-    /** An opening bracket: {@code ( [ { <}. */
+    /** An opening bracket: {@code (}, {@code [}, <code>&#123;</code> or {@code <}. */
     public static final byte OPEN = 7;
     /** {@code -}. */
     public static final byte DASH = 8;
