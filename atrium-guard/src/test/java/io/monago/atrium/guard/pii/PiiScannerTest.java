@@ -163,6 +163,12 @@ class PiiScannerTest {
         }
 
         @Test
+        void contextWordsGluedToTheirValue() {
+            assertThat(types("NIK3201234567890123, KTP-3171015708450001, No.081234567890"))
+                    .containsExactly("NIK=3201234567890123", "NIK=3171015708450001", "PHONE=081234567890");
+        }
+
+        @Test
         void theWordAtAloneIsNotAnEmail() {
             assertThat(scanner.scan("Meet me at the lobby, or look at example.com for details.")).isEmpty();
         }

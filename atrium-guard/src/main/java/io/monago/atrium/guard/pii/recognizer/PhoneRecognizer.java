@@ -51,7 +51,7 @@ public final class PhoneRecognizer implements DigitRecognizer {
 
     @Override
     public Optional<Match> recognize(DigitWindow w, Context context) {
-        if (w.amountShaped()) {
+        if (w.amountShaped() || !phoneShaped(w)) {
             return Optional.empty();
         }
         Match structural = structural(w);
@@ -64,6 +64,20 @@ public final class PhoneRecognizer implements DigitRecognizer {
             return Optional.empty();
         }
         return Optional.of(structural);
+    }
+
+    /**
+     * One kind of separator, except perhaps after a country or area code ({@code +62 812-3456-7890},
+     * {@code (021) 555-1234}): {@code 04.410.059.2-173.004} is not a phone number, whatever the
+     * context.
+     */
+    private static boolean phoneShaped(DigitWindow w) {
+        for (int g = 3; g < w.groups(); g++) {
+            if (w.separator(g) != w.separator(2)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Match structural(DigitWindow w) {
