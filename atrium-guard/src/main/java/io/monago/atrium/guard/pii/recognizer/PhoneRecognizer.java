@@ -67,15 +67,21 @@ public final class PhoneRecognizer implements DigitRecognizer {
     }
 
     /**
-     * One kind of separator, except perhaps after a country or area code ({@code +62 812-3456-7890},
-     * {@code (021) 555-1234}): {@code 04.410.059.2-173.004} is not a phone number, whatever the
-     * context.
+     * At most one kind of dash, dot or slash besides spaces and a closing parenthesis
+     * ({@code +62 812-3456-7890}, {@code +60 3-2161 2626}, {@code (021) 555-1234}):
+     * {@code 04.410.059.2-173.004} is not a phone number, whatever the context.
      */
     private static boolean phoneShaped(DigitWindow w) {
-        for (int g = 3; g < w.groups(); g++) {
-            if (w.separator(g) != w.separator(2)) {
+        char kind = 0;
+        for (int g = 1; g < w.groups(); g++) {
+            char s = w.separator(g);
+            if (s == ' ' || s == ')') {
+                continue;
+            }
+            if (kind != 0 && s != kind) {
                 return false;
             }
+            kind = s;
         }
         return true;
     }
