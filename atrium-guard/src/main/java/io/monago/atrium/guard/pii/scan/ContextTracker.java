@@ -3,6 +3,7 @@ package io.monago.atrium.guard.pii.scan;
 import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.recognizer.Context;
 import io.monago.atrium.guard.pii.recognizer.ContextWords;
+import io.monago.atrium.guard.pii.recognizer.EmailRecognizer;
 import io.monago.atrium.guard.pii.text.CharClass;
 import io.monago.atrium.guard.pii.text.FoldedText;
 import io.monago.atrium.guard.pii.text.KeywordTable;
@@ -78,6 +79,7 @@ final class ContextTracker implements Context {
     private int afterFor = -1;
     private final int[] before = new int[TYPES];
     private final int[] after = new int[TYPES];
+    private final int[] afterWordEnd = new int[TYPES];
     private int negative;
     private int nearestPositive;
 
@@ -128,8 +130,14 @@ final class ContextTracker implements Context {
         lastValueEnd = Math.max(lastValueEnd, end);
     }
 
-    /** Records a finding, for lists of values of one type. */
-    void findingOf(EntityType type, int start, int end) {
+    /**
+     * Records a finding, for lists of values of one type. A finding whose context word came after
+     * it ({@code 3201... adalah NIK saya}) uses that word up too.
+     */
+    void findingOf(EntityType type, int start, int end, int contextDistance) {
+        if (contextDistance > BEFORE && afterWordEnd[type.ordinal()] > 0) {
+            usedUpTo = Math.max(usedUpTo, afterWordEnd[type.ordinal()]);
+        }
         lastFindingEnd[type.ordinal()] = end;
         lastFindingLength[type.ordinal()] = visibleLength(start, end);
     }
@@ -257,6 +265,7 @@ final class ContextTracker implements Context {
         }
         afterFor = afterFrom;
         Arrays.fill(after, NONE);
+        Arrays.fill(afterWordEnd, 0);
         int limit = Math.min(text.length, afterFrom + AFTER);
         long head = 0;
         int headStop = -1;
@@ -301,6 +310,7 @@ final class ContextTracker implements Context {
                 int type = Integer.numberOfTrailingZeros(bits);
                 if (after[type] == NONE) {
                     after[type] = s - afterFrom;
+                    afterWordEnd[type] = p;
                 }
             }
         }
@@ -349,11 +359,13 @@ final class ContextTracker implements Context {
         sentenceStart = end;
     }
 
-    /** Whether a number or an e-mail address starts soon after a word: the word introduces it. */
+    /** Whether a number or an e-mail address ({@code @}, {@code [at]}) starts soon after a word: the word introduces it. */
     private boolean valueWithin(int from, int length) {
         int limit = Math.min(text.length, from + length);
         for (int i = from; i < limit; i++) {
-            if (CharClass.isDigit(text[i]) || text[i] == '@') {
+            char c = text[i];
+            if (CharClass.isDigit(c) || c == '@' || (CharClass.of(c) == CharClass.OPEN
+                    && EmailRecognizer.bracketedWord(text, i, "at") > 0)) {
                 return true;
             }
         }

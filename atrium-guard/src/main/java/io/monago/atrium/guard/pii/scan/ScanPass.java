@@ -350,7 +350,7 @@ final class ScanPass {
 
     private void commit(Ranked r) {
         found.add(r);
-        context.findingOf(r.match().type(), r.match().start(), r.match().end());
+        context.findingOf(r.match().type(), r.match().start(), r.match().end(), r.context());
         context.valueSeen(r.match().end());
     }
 }
