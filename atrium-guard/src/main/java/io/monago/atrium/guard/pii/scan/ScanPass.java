@@ -128,11 +128,7 @@ final class ScanPass {
         } else if ((flags & ContextWords.SPELLED_AT) != 0 && engine.enabled(EntityType.EMAIL)) {
             m = engine.email.spelledAt(t, s, e);
         }
-        if (m.isPresent()) {
-            add(m.get(), Context.NONE);
-            return m.get().end();
-        }
-        return e;
+        return take(m, e);
     }
 
     /**
@@ -220,11 +216,7 @@ final class ScanPass {
             return end;
         }
         Optional<Match> m = engine.assignment.afterTrigger(t, end).map(this::preferSpecific);
-        if (m.isPresent()) {
-            add(m.get(), Context.NONE);
-            return m.get().end();
-        }
-        return end;
+        return take(m, end);
     }
 
     /**
@@ -288,11 +280,7 @@ final class ScanPass {
             return numbers.scan(i + 1, i, false, true);
         }
         if (engine.enabled(EntityType.EMAIL) && EmailRecognizer.bracketedWord(t, i, "at") > 0) {
-            Optional<Match> m = engine.email.bracketedAt(t, i);
-            if (m.isPresent()) {
-                add(m.get(), Context.NONE);
-                return m.get().end();
-            }
+            return take(engine.email.bracketedAt(t, i), i + 1);
         }
         return i + 1;
     }
@@ -300,23 +288,12 @@ final class ScanPass {
     // ---- anchors ------------------------------------------------------------------------------
 
     private int atSign(int i) {
-        if (engine.enabled(EntityType.EMAIL)) {
-            Optional<Match> m = engine.email.atSign(t, i);
-            if (m.isPresent()) {
-                add(m.get(), Context.NONE);
-                return m.get().end();
-            }
-        }
-        return i + 1;
+        return engine.enabled(EntityType.EMAIL) ? take(engine.email.atSign(t, i), i + 1) : i + 1;
     }
 
     private int dash(int i) {
         if (engine.enabled(EntityType.SECRET) && PemBlockRecognizer.startsAt(t, i)) {
-            Optional<Match> m = engine.pem.parse(t, i);
-            if (m.isPresent()) {
-                add(m.get(), Context.NONE);
-                return m.get().end();
-            }
+            return take(engine.pem.parse(t, i), i + 1);
         }
         return i + 1;
     }
@@ -343,6 +320,15 @@ final class ScanPass {
     }
 
     // ---- results ------------------------------------------------------------------------------
+
+    /** Takes a match of an anchored detector: records it and resumes after it; else resumes at {@code otherwise}. */
+    private int take(Optional<Match> m, int otherwise) {
+        if (m.isEmpty()) {
+            return otherwise;
+        }
+        add(m.get(), Context.NONE);
+        return m.get().end();
+    }
 
     private void add(Match m, int contextDistance) {
         commit(new Ranked(m, contextDistance));
