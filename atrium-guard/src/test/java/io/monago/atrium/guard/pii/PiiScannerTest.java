@@ -295,6 +295,33 @@ class PiiScannerTest {
         }
 
         @Test
+        void aRecogniserOutsideTheDigitRangeIsRefused() {
+            DigitRecognizer tooLong = new DigitRecognizer() {
+                @Override
+                public EntityType type() {
+                    return EntityType.MRN;
+                }
+
+                @Override
+                public int minDigits() {
+                    return 10;
+                }
+
+                @Override
+                public int maxDigits() {
+                    return 30;
+                }
+
+                @Override
+                public Optional<Match> recognize(DigitWindow w, Context c) {
+                    return Optional.empty();
+                }
+            };
+            assertThatThrownBy(() -> PiiScanner.builder().addRecognizer(tooLong).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..19");
+        }
+
+        @Test
         void oneScannerServesManyThreads() throws Exception {
             String text = "NIK 3201234567890123, HP 0812-3456-7890, email budi@gmail.com, kartu 4111 1111 1111 1111";
             List<PiiFinding> expected = scanner.scan(text);

@@ -335,6 +335,11 @@ final class ScanPass {
     }
 
     private void commit(Ranked r) {
+        Match m = r.match();
+        if (m.start() < 0 || m.end() > n || m.end() <= m.start()) {
+            throw new IllegalStateException("rule " + m.rule() + " matched [" + m.start() + ", " + m.end()
+                    + ") in a text of " + n + " chars");
+        }
         found.add(r);
         context.findingOf(r.match().type(), r.match().start(), r.match().end(), r.context());
         context.valueSeen(r.match().end());
