@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param minConfidence findings below this confidence are ignored, in [0, 1]
  */
 public record EntityRule(PiiAction action, double minConfidence) {
-    /** Validates the rule. */
+    /**
+     * Validates the rule.
+     *
+     * @param action what to do with a finding
+     * @param minConfidence in [0, 1]
+     */
     public EntityRule {
         Objects.requireNonNull(action, "action");
         if (!(minConfidence >= 0 && minConfidence <= 1)) {

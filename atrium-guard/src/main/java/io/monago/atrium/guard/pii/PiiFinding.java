@@ -23,7 +23,15 @@ import java.util.Objects;
  * @param rule which rule found it, e.g. {@code card.luhn} or {@code nik.context}
  */
 public record PiiFinding(EntityType type, int start, int end, double confidence, String rule) {
-    /** Validates the span and confidence. */
+    /**
+     * Validates the span and confidence.
+     *
+     * @param type what was found
+     * @param start offset of the first character
+     * @param end offset after the last character
+     * @param confidence in (0, 1]
+     * @param rule the rule's name
+     */
     public PiiFinding {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(rule, "rule");

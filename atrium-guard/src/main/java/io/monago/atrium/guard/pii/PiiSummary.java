@@ -30,7 +30,14 @@ public record PiiSummary(Map<EntityType, Integer> redactedCounts, Map<EntityType
         Map<EntityType, Integer> flaggedCounts, Map<EntityType, Integer> allowedCounts) {
     private static final PiiSummary EMPTY = new PiiSummary(Map.of(), Map.of(), Map.of(), Map.of());
 
-    /** Copies the maps into unmodifiable maps in entity-type order. */
+    /**
+     * Copies the maps into unmodifiable maps in entity-type order.
+     *
+     * @param redactedCounts redacted per type
+     * @param blockedCounts blocking per type
+     * @param flaggedCounts flagged per type
+     * @param allowedCounts allowed per type
+     */
     public PiiSummary {
         redactedCounts = freeze(redactedCounts);
         blockedCounts = freeze(blockedCounts);

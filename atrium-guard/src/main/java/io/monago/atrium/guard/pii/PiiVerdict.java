@@ -11,7 +11,7 @@ import java.util.List;
  * <pre>{@code
  * PiiVerdict v = policy.evaluate(scanner.scan(text));
  * if (v.blocked()) { reject(v.summary().blockReason().orElseThrow()); }
- * String safe = session.redact(text, v.redact());
+ * String safe = session.redact(text, v.toReplace());
  * }</pre>
  *
  * @param redact findings to replace before the text leaves
@@ -21,7 +21,14 @@ import java.util.List;
  */
 public record PiiVerdict(List<PiiFinding> redact, List<PiiFinding> block, List<PiiFinding> flag,
         List<PiiFinding> allow) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param redact findings to redact
+     * @param block findings that block
+     * @param flag findings to flag
+     * @param allow findings allowed
+     */
     public PiiVerdict {
         redact = List.copyOf(redact);
         block = List.copyOf(block);
@@ -48,12 +55,14 @@ public record PiiVerdict(List<PiiFinding> redact, List<PiiFinding> block, List<P
     }
 
     /**
-     * What to redact in a model's answer, where blocking is no longer possible: the findings to
-     * redact and the ones that would have blocked a request, in text order.
+     * Everything that must not leave as it is: the findings to redact and the ones that block, in
+     * text order. A forwarded request has no blocking finding, so this is what it redacts; a blocked
+     * request is still stored in redacted form; in a model's answer, where blocking is too late,
+     * blocking types are redacted.
      *
      * @return findings for {@code RedactionSession.redact}
      */
-    public List<PiiFinding> redactInOutput() {
+    public List<PiiFinding> toReplace() {
         List<PiiFinding> all = new ArrayList<>(redact);
         all.addAll(block);
         all.sort(Comparator.comparingInt(PiiFinding::start));

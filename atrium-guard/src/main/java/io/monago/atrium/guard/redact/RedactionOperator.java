@@ -78,7 +78,13 @@ public sealed interface RedactionOperator {
      * @param maskChar the replacement character
      */
     record Mask(int keepStart, int keepEnd, char maskChar) implements RedactionOperator {
-        /** Validates the counts. */
+        /**
+         * Validates the counts.
+         *
+         * @param keepStart letters and digits kept at the start
+         * @param keepEnd letters and digits kept at the end
+         * @param maskChar the replacement character
+         */
         public Mask {
             if (keepStart < 0 || keepEnd < 0) {
                 throw new IllegalArgumentException("characters to keep must not be negative");

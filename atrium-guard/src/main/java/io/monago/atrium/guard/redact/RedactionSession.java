@@ -26,9 +26,10 @@ import java.util.Objects;
  * RedactionSession session = RedactionSession.reversible();
  * for (TextSegment s : segments) {
  *     PiiVerdict v = policy.evaluate(scanner.scan(s.text()));
- *     rewrite(s.path(), session.redact(s.text(), v.redact()));   // "Pasien NIK [NIK_1] ..."
+ *     rewrite(s.path(), session.redact(s.text(), v.toReplace()));  // "Pasien NIK [NIK_1] ..."
  * }
- * String answer = session.restore(upstreamAnswer);                // "[NIK_1]" back to the NIK
+ * String answer = session.redactOutput(upstreamAnswer, outputFindings);  // PII the model produced
+ * answer = session.restore(answer);                                       // "[NIK_1]" back to the NIK
  * }</pre>
  *
  * <p>Thread-safe (its methods are synchronized), though a request normally uses it from one thread
@@ -45,6 +46,7 @@ public final class RedactionSession {
     private final Map<String, String> originalByPlaceholder = new HashMap<>();
     private final int[] numbers = new int[EntityType.values().length];
     private final int[] counts = new int[EntityType.values().length];
+    private final int[] outputCounts = new int[EntityType.values().length];
     private int longestPlaceholder;
     private MessageDigest sha256;
 
@@ -91,6 +93,24 @@ public final class RedactionSession {
      * @throws IllegalArgumentException when a finding lies outside the text or findings overlap
      */
     public synchronized String redact(CharSequence text, List<PiiFinding> findings) {
+        return replace(text, findings, true);
+    }
+
+    /**
+     * Redacts the findings of a model's answer. Placeholders issued here are never restored: the
+     * caller did not send these values, and the policy says they must not reach it. Scan and redact
+     * the raw answer first, then {@link #restore} the request's placeholders.
+     *
+     * @param text the model's answer, as the upstream sent it
+     * @param findings findings of {@code text} to redact, in text order, not overlapping
+     * @return the answer with every finding replaced
+     * @throws IllegalArgumentException when a finding lies outside the text or findings overlap
+     */
+    public synchronized String redactOutput(CharSequence text, List<PiiFinding> findings) {
+        return replace(text, findings, false);
+    }
+
+    private String replace(CharSequence text, List<PiiFinding> findings, boolean input) {
         Objects.requireNonNull(text, "text");
         if (findings.isEmpty()) {
             return text.toString();
@@ -104,14 +124,14 @@ public final class RedactionSession {
                         + " chars");
             }
             out.append(text, copied, f.start());
-            out.append(replacement(f.type(), text.subSequence(f.start(), f.end()).toString()));
-            counts[f.type().ordinal()]++;
+            out.append(replacement(f.type(), text.subSequence(f.start(), f.end()).toString(), input));
+            (input ? counts : outputCounts)[f.type().ordinal()]++;
             copied = f.end();
         }
         return out.append(text, copied, text.length()).toString();
     }
 
-    private String replacement(EntityType type, String value) {
+    private String replacement(EntityType type, String value, boolean restorable) {
         RedactionOperator op = operators.getOrDefault(type, defaultOperator);
         if (op instanceof RedactionOperator.Mask) {
             return mask((RedactionOperator.Mask) op, value);
@@ -122,17 +142,17 @@ public final class RedactionSession {
         if (op == RedactionOperator.remove()) {
             return "";
         }
-        return placeholder(type, value);
+        return placeholder(type, value, restorable);
     }
 
-    private String placeholder(EntityType type, String value) {
+    private String placeholder(EntityType type, String value, boolean restorable) {
         String key = type.name() + '\u0000' + CanonicalValue.of(type, value);
         String placeholder = placeholderByValue.get(key);
         if (placeholder == null) {
             placeholder = "[" + type.name() + "_" + (++numbers[type.ordinal()]) + "]";
             placeholderByValue.put(key, placeholder);
             longestPlaceholder = Math.max(longestPlaceholder, placeholder.length());
-            if (reversible) {
+            if (reversible && restorable) {
                 originalByPlaceholder.put(placeholder, value);
             }
         }
@@ -257,15 +277,30 @@ public final class RedactionSession {
     }
 
     /**
-     * How many findings this session has redacted, per type, over every call to {@link #redact}.
+     * How many findings this session has redacted in the request, per type, over every call to
+     * {@link #redact}.
      *
      * @return counts in entity-type order, types with no finding left out
      */
     public synchronized Map<EntityType, Integer> counts() {
+        return countsOf(counts);
+    }
+
+    /**
+     * How many findings this session has redacted in the answer, per type, over every call to
+     * {@link #redactOutput}.
+     *
+     * @return counts in entity-type order, types with no finding left out
+     */
+    public synchronized Map<EntityType, Integer> outputCounts() {
+        return countsOf(outputCounts);
+    }
+
+    private static Map<EntityType, Integer> countsOf(int[] byType) {
         Map<EntityType, Integer> m = new EnumMap<>(EntityType.class);
         for (EntityType t : EntityType.values()) {
-            if (counts[t.ordinal()] > 0) {
-                m.put(t, counts[t.ordinal()]);
+            if (byType[t.ordinal()] > 0) {
+                m.put(t, byType[t.ordinal()]);
             }
         }
         return Collections.unmodifiableMap(m);
@@ -275,7 +310,7 @@ public final class RedactionSession {
     @Override
     public synchronized String toString() {
         return "RedactionSession[reversible=" + reversible + ", placeholders=" + placeholderByValue.size()
-                + ", redacted=" + counts() + "]";
+                + ", redacted=" + counts() + ", redactedInOutput=" + outputCounts() + "]";
     }
 
     /** Chooses operators and reversibility. */

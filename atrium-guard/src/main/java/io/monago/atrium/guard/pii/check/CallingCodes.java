@@ -50,6 +50,9 @@ public final class CallingCodes {
      */
     public static int length(Digits d) {
         int n = d.length();
+        if (n == 0 || d.digit(0) == 0) {
+            return 0; // no country code starts with 0
+        }
         for (int len = 1; len <= 3 && len <= n; len++) {
             if (CODES.get((int) d.value(0, len))) {
                 return len;

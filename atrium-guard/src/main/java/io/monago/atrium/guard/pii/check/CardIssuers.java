@@ -59,6 +59,23 @@ public final class CardIssuers {
         if (p4 == 9360) {
             return n >= 16;                                               // GPN (Indonesia)
         }
-        return p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 63 || p2 == 67;  // Maestro, 12..19
+        return loose(d);
+    }
+
+    /**
+     * Whether the digits fall in a range whose network issues many lengths from a broad prefix
+     * (Maestro: 50, 56-58, 63, 67, 12 to 19 digits), so that a reference number lands in it more
+     * often than in the tight ranges of the other networks.
+     *
+     * @param d all the card's digits
+     * @return true for the Maestro ranges
+     */
+    public static boolean loose(Digits d) {
+        int n = d.length();
+        if (n < 12 || n > 19) {
+            return false;
+        }
+        int p2 = (int) d.value(0, 2);
+        return p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 63 || p2 == 67;
     }
 }

@@ -28,6 +28,8 @@ public final class ContextWords {
     public static final int SPELLED_AT = 1 << 19;
     /** The word is a spelled-out {@code dot} of an e-mail address. */
     public static final int SPELLED_DOT = 1 << 20;
+    /** The word introduces the value after it: {@code no.}, {@code nomor}. */
+    public static final int INTRODUCER = 1 << 21;
     private static final int MONTH_SHIFT = 24;
 
     private static final KeywordTable TABLE = build();
@@ -89,7 +91,9 @@ public final class ContextWords {
         b.words(NEGATIVE, "order", "pesanan", "invoice", "faktur", "inv", "ref", "referensi", "resi",
                 "tracking", "transaksi", "transaction", "trx", "version", "versi", "ver", "build",
                 "release", "rilis", "sku", "serial", "tiket", "ticket", "booking", "isbn", "issue",
-                "commit", "antrian", "queue", "kode", "code", "produk", "product", "item", "barang");
+                "commit", "antrian", "queue", "kode", "code", "produk", "product", "item", "barang", "rp", "idr",
+                "usd", "sgd", "eur", "saldo", "harga", "biaya", "tagihan", "nominal", "price", "amount");
+        b.words(INTRODUCER, "no", "nomor", "nomer", "nr");
         b.words(SPELLED_AT, "at");
         b.words(SPELLED_DOT, "dot");
 
@@ -107,6 +111,13 @@ public final class ContextWords {
         b.phrase("national", "id", bits(EntityType.NIK), head, tail);
         b.phrase("identity", "card", bits(EntityType.NIK), head, tail);
         b.phrase("id", "card", bits(EntityType.NIK), head, tail);
+        b.phrase("bpjs", "card", bits(EntityType.BPJS), head, tail);
+        b.phrase("jkn", "card", bits(EntityType.BPJS), head, tail);
+        b.phrase("kis", "card", bits(EntityType.BPJS), head, tail);
+        b.phrase("kartu", "bpjs", bits(EntityType.BPJS), head, tail);
+        b.phrase("kartu", "jkn", bits(EntityType.BPJS), head, tail);
+        b.phrase("kartu", "kis", bits(EntityType.BPJS), head, tail);
+        b.phrase("kartu", "identitas", bits(EntityType.NIK), head, tail);
         b.phrase("tax", "id", bits(EntityType.NPWP), head, tail);
         b.phrase("api", "key", bits(EntityType.SECRET) | SECRET_TRIGGER, head, tail);
         b.phrase("access", "key", bits(EntityType.SECRET) | SECRET_TRIGGER, head, tail);

@@ -64,15 +64,36 @@ public final class EmailRecognizer {
         if (p < t.length && t[p] == ' ') {
             p++;
         }
-        for (int i = 0; i < word.length(); i++, p++) {
-            if (p >= t.length || (t[p] | 0x20) != word.charAt(i)) {
-                return -1;
-            }
+        p = wordAt(t, p, word);
+        if (p < 0) {
+            return -1;
         }
         if (p < t.length && t[p] == ' ') {
             p++;
         }
         return p < t.length && t[p] == close ? p + 1 : -1;
+    }
+
+    /**
+     * Matches a lower-case word at {@code p}, in any case, skipping invisible characters
+     * ({@code a\u2060t}).
+     *
+     * @return the index after the word, or -1
+     */
+    private static int wordAt(char[] t, int p, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            while (p < t.length && t[p] == FoldedText.IGNORED) {
+                p++;
+            }
+            if (p >= t.length || (t[p] | 0x20) != word.charAt(i)) {
+                return -1;
+            }
+            p++;
+        }
+        while (p < t.length && t[p] == FoldedText.IGNORED) {
+            p++;
+        }
+        return p;
     }
 
     /**
@@ -158,7 +179,7 @@ public final class EmailRecognizer {
     }
 
     private static int spelledDotStart(char[] t, int close) {
-        for (int p = close - 3; p >= Math.max(0, close - 6); p--) {
+        for (int p = close - 3; p >= Math.max(0, close - 12); p--) {
             char c = t[p];
             if (c == '[' || c == '(' || c == '{' || c == '<') {
                 return p;
@@ -212,9 +233,9 @@ public final class EmailRecognizer {
         int after = -1;
         if (p < n && (t[p] == '[' || t[p] == '(' || t[p] == '{' || t[p] == '<')) {
             after = bracketedWord(t, p, "dot");
-        } else if (p > q && p + 3 < n && (t[p] | 0x20) == 'd' && (t[p + 1] | 0x20) == 'o' && (t[p + 2] | 0x20) == 't'
-                && t[p + 3] == ' ') {
-            after = p + 3;
+        } else if (p > q) {
+            int end = wordAt(t, p, "dot");
+            after = end > 0 && end < n && t[end] == ' ' ? end : -1;
         }
         if (after < 0) {
             return -1;

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * IBANs, compact ({@code DE89370400440532013000}) or printed in groups of four
- * ({@code DE89 3704 0044 0532 0130 00}): a country that uses IBANs, exactly that country's length,
- * and the mod 97 check.
+ * ({@code DE89 3704 0044 0532 0130 00}): capital letters, a country that uses IBANs, exactly that
+ * country's length, not running on into a longer token, and the mod 97 check.
  *
  * <ul>
  *   <li>{@code iban.mod97}: 0.95, or 0.99 with a context word ({@code IBAN});
@@ -20,6 +20,25 @@ import java.util.Optional;
 public final class IbanRecognizer implements TokenRecognizer {
     private static final int MAX_LENGTH = 34;
 
+    /** Whether the text goes on with more of a token: {@code ...a382-67903339e66e} is a UUID. */
+    private static boolean continues(char[] t, int p) {
+        if (p >= t.length) {
+            return false;
+        }
+        return CharClass.isAlnum(t[p])
+                || ((t[p] == '-' || t[p] == '.' || t[p] == '_') && p + 1 < t.length && CharClass.isAlnum(t[p + 1]));
+    }
+
+    /** IBANs are written in capitals; a lower-case hex string that passes mod 97 is a hash or an id. */
+    private static boolean upperCase(char[] compact, int count) {
+        for (int i = 0; i < count; i++) {
+            if (compact[i] >= 'a' && compact[i] <= 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public EntityType type() {
         return EntityType.IBAN;
@@ -27,19 +46,23 @@ public final class IbanRecognizer implements TokenRecognizer {
 
     @Override
     public Optional<Match> recognize(char[] t, int start, int end, Context context) {
-        if (end - start < 4 || !CharClass.isAsciiLetter(t[start]) || !CharClass.isAsciiLetter(t[start + 1])
-                || !CharClass.isDigit(t[start + 2]) || !CharClass.isDigit(t[start + 3])) {
-            return Optional.empty();
-        }
-        int length = Iban.length(t[start], t[start + 1]);
-        if (length == 0) {
+        if (end - start < 4 || !CharClass.isAsciiLetter(t[start])) {
             return Optional.empty();
         }
         char[] compact = new char[MAX_LENGTH];
         int count = 0;
         int p = start;
         int last = start;
+        int length = MAX_LENGTH;
         while (count < length && p < t.length) {
+            if (count == 4) {
+                boolean head = CharClass.isAsciiLetter(compact[0]) && CharClass.isAsciiLetter(compact[1])
+                        && CharClass.isDigit(compact[2]) && CharClass.isDigit(compact[3]);
+                length = head ? Iban.length(compact[0], compact[1]) : 0;
+                if (length == 0) {
+                    return Optional.empty();
+                }
+            }
             char c = t[p];
             if (CharClass.isAlnum(c)) {
                 compact[count++] = c;
@@ -53,7 +76,7 @@ public final class IbanRecognizer implements TokenRecognizer {
                 break;
             }
         }
-        if (count != length || (last + 1 < t.length && CharClass.isAlnum(t[last + 1]))) {
+        if (count != length || continues(t, last + 1) || !upperCase(compact, count)) {
             return Optional.empty();
         }
         boolean valid = Iban.valid(new String(compact, 0, count));

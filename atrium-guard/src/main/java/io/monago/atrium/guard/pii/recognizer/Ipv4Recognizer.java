@@ -9,8 +9,9 @@ import java.util.Optional;
  * ({@code 1.2.3.4.5} is an OID or a version, not an address).
  *
  * <ul>
- *   <li>{@code ip.v4}: 0.85, dropped near a reference word such as {@code version} or
- *       {@code versi}; 0.99 with a context word ({@code IP}, {@code alamat IP}).
+ *   <li>{@code ip.v4}: 0.85, dropped right after a reference word such as {@code version} or
+ *       {@code versi}, or when a part has a leading zero ({@code 22.235.094.167} is an amount);
+ *       0.99 with a context word ({@code IP}, {@code alamat IP}).
  * </ul>
  */
 public final class Ipv4Recognizer implements DigitRecognizer {
@@ -35,11 +36,13 @@ public final class Ipv4Recognizer implements DigitRecognizer {
             return Optional.empty();
         }
         int offset = 0;
+        boolean leadingZero = false;
         for (int g = 0; g < 4; g++) {
             int len = w.groupLength(g);
             if (len > 3 || (g > 0 && w.separator(g) != '.') || w.value(offset, offset + len) > 255) {
                 return Optional.empty();
             }
+            leadingZero |= len > 1 && w.digit(offset) == 0;
             offset += len;
         }
         char[] t = w.text();
@@ -52,6 +55,9 @@ public final class Ipv4Recognizer implements DigitRecognizer {
         if (context.has(EntityType.IP_ADDRESS)) {
             return Optional.of(Match.of(w, EntityType.IP_ADDRESS, 0.99, "ip.v4"));
         }
-        return context.negative() ? Optional.empty() : Optional.of(Match.of(w, EntityType.IP_ADDRESS, 0.85, "ip.v4"));
+        if (leadingZero || context.negative()) {
+            return Optional.empty(); // "22.235.094.167" is an amount
+        }
+        return Optional.of(Match.of(w, EntityType.IP_ADDRESS, 0.85, "ip.v4"));
     }
 }

@@ -22,15 +22,17 @@ public final class JwtRecognizer implements TokenRecognizer {
         if (end - start < 16 || t[start] != 'e' || t[start + 1] != 'y' || t[start + 2] != 'J') {
             return Optional.empty();
         }
-        int p = segment(t, start, end);
-        if (p - start < 10 || p >= end || t[p] != '.') {
+        // Segments are read past the token: base64url may put '-' next to a dot, where tokens stop.
+        int n = t.length;
+        int p = segment(t, start, n);
+        if (p - start < 10 || p >= n || t[p] != '.') {
             return Optional.empty();
         }
-        int q = segment(t, p + 1, end);
-        if (q - (p + 1) < 4 || q >= end || t[q] != '.') {
+        int q = segment(t, p + 1, n);
+        if (q - (p + 1) < 4 || q >= n || t[q] != '.') {
             return Optional.empty();
         }
-        int r = segment(t, q + 1, end);
+        int r = segment(t, q + 1, n);
         return Optional.of(new Match(EntityType.SECRET, start, r, 0.95, "secret.jwt"));
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code mrn.context}: a context word and either 5 to 12 digits ({@code 00-12-34},
- *       {@code 01234567}) or a compound token with at least four digits
+ *       {@code 01234567}, {@code 537.894}) or a compound token with at least four digits
  *       ({@code RM-2023-001234}); 0.9.
  * </ul>
  */
@@ -34,7 +34,7 @@ public final class MrnRecognizer implements DigitRecognizer, TokenRecognizer {
 
     @Override
     public Optional<Match> recognize(DigitWindow w, Context context) {
-        if (!w.uniformSeparators() || w.amountShaped() || w.plus() || !context.has(EntityType.MRN)) {
+        if (!w.uniformSeparators() || w.plus() || !context.has(EntityType.MRN)) {
             return Optional.empty();
         }
         return Optional.of(Match.of(w, EntityType.MRN, 0.9, "mrn.context"));

@@ -19,7 +19,8 @@ import java.util.Optional;
  *   <li>{@code phone.context}: a context word ({@code HP}, {@code telepon}, {@code WA},
  *       {@code phone}...) and 7 to 15 digits; 0.9, or 0.99 when a structure above also holds.
  * </ul>
- * Bare matches below 0.9 are dropped near a reference word ({@code order}, {@code resi}...).
+ * Bare matches are dropped right after a reference word ({@code order}, {@code resi}...): an order
+ * number that happens to look like a phone number is still an order number.
  */
 public final class PhoneRecognizer implements DigitRecognizer {
     // Second and third digit of Indonesian mobile prefixes 08xx: Telkomsel, Indosat, XL, Axis, Tri, Smartfren.
@@ -50,7 +51,7 @@ public final class PhoneRecognizer implements DigitRecognizer {
 
     @Override
     public Optional<Match> recognize(DigitWindow w, Context context) {
-        if (w.amountShaped()) {
+        if (w.amountShaped() || !phoneShaped(w)) {
             return Optional.empty();
         }
         Match structural = structural(w);
@@ -59,10 +60,30 @@ public final class PhoneRecognizer implements DigitRecognizer {
                     ? new Match(EntityType.PHONE, w.start(), w.end(), 0.99, structural.rule())
                     : Match.of(w, EntityType.PHONE, 0.9, "phone.context"));
         }
-        if (structural == null || (structural.confidence() < 0.9 && context.negative())) {
+        if (structural == null || context.negative()) {
             return Optional.empty();
         }
         return Optional.of(structural);
+    }
+
+    /**
+     * At most one kind of dash, dot or slash besides spaces and a closing parenthesis
+     * ({@code +62 812-3456-7890}, {@code +60 3-2161 2626}, {@code (021) 555-1234}):
+     * {@code 04.410.059.2-173.004} is not a phone number, whatever the context.
+     */
+    private static boolean phoneShaped(DigitWindow w) {
+        char kind = 0;
+        for (int g = 1; g < w.groups(); g++) {
+            char s = w.separator(g);
+            if (s == ' ' || s == ')') {
+                continue;
+            }
+            if (kind != 0 && s != kind) {
+                return false;
+            }
+            kind = s;
+        }
+        return true;
     }
 
     private static Match structural(DigitWindow w) {
@@ -82,7 +103,7 @@ public final class PhoneRecognizer implements DigitRecognizer {
             boolean known = MOBILE[(int) w.value(2, 4)];
             return Match.of(w, EntityType.PHONE, known ? 0.9 : 0.75, "phone.id-mobile");
         }
-        if (d0 == 6 && d1 == 2 && w.digit(2) == 8 && n >= 11 && n <= 14 && w.groupLength(0) != 1) {
+        if (d0 == 6 && d1 == 2 && w.digit(2) == 8 && n >= 11 && n <= 14) {
             return Match.of(w, EntityType.PHONE, 0.8, "phone.id-mobile");
         }
         if (d0 == 0 && d1 >= 2 && d1 != 8 && n >= 9 && n <= 12 && (w.groups() > 1 || w.parenthesised())

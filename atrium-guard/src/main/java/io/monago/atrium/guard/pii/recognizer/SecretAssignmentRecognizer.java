@@ -20,7 +20,7 @@ import java.util.Optional;
  *       entropy of at least 3.5 bits per character; 0.8.
  * </ul>
  * Placeholders ({@code <password>}, {@code ${DB_PASSWORD}}, {@code ****}, {@code [REDACTED]}) are
- * not secrets. The span covers the value only, so {@code password: [SECRET_1]} still reads well.
+ * not secrets; a PEM block after the word is left to {@link PemBlockRecognizer}. The span covers the value only, so {@code password: [SECRET_1]} still reads well.
  */
 public final class SecretAssignmentRecognizer {
     private static final int MAX_NAME_REST = 32;
@@ -44,40 +44,46 @@ public final class SecretAssignmentRecognizer {
         if (p < n && (t[p] == '"' || t[p] == '\'')) {
             p++;
         }
-        int afterName = skipSpaces(t, p);
-        int connected = connector(t, afterName);
-        for (int words = 0; connected < 0 && words < MAX_FILLER_WORDS; words++) {
-            int q = afterName;
-            while (q < n && CharClass.isAsciiLetter(t[q]) && q - afterName <= 12) {
-                q++;
-            }
-            if (q == afterName) {
+        int q = skipSpaces(t, p);
+        boolean connected = false;
+        for (int words = 0; words <= MAX_FILLER_WORDS; words++) {
+            int c = connector(t, q);
+            if (c >= 0) {
+                connected = true;
+                q = skipSpaces(t, c);
                 break;
             }
-            afterName = skipSpaces(t, q);
-            connected = connector(t, afterName);
+            int w = q;
+            while (w < n && CharClass.isAsciiLetter(t[w]) && w - q <= 12) {
+                w++;
+            }
+            boolean filler = w > q && (w >= n || t[w] == ' ' || t[w] == ':' || t[w] == '=');
+            if (!filler || words == MAX_FILLER_WORDS) {
+                break; // the value itself, after "password" or a few words such as "lama saya"
+            }
+            q = skipSpaces(t, w);
         }
-        int vs = skipQuotes(t, skipSpaces(t, connected >= 0 ? connected : skipSpaces(t, p)));
+        int vs = skipQuotes(t, q);
         int ve = vs;
         while (ve < n && ve - vs < MAX_VALUE && t[ve] > ' ' && t[ve] != '"' && t[ve] != '\'' && t[ve] != '`'
                 && t[ve] != ',' && t[ve] != ';') {
             ve++;
         }
-        while (ve > vs && (t[ve - 1] == '.' || t[ve - 1] == ')' || t[ve - 1] == '!' || t[ve - 1] == '?')) {
-            ve--;
+        if (ve > vs && (t[ve - 1] == '.' || t[ve - 1] == ')') && (ve == n || t[ve] <= ' ')) {
+            ve--; // the end of the sentence, not of the value
         }
         if (ve - vs >= MAX_VALUE || placeholder(t, vs, ve)) {
             return Optional.empty();
         }
         int len = ve - vs;
         int classes = SecretStrength.count(SecretStrength.classes(t, vs, ve));
-        boolean secret = connected >= 0
+        boolean secret = connected
                 ? len >= 6 && classes >= 2
                 : len >= 8 && (classes >= 3 || (len >= 16 && classes >= 2 && SecretStrength.entropy(t, vs, ve) >= 3.5));
         if (!secret) {
             return Optional.empty();
         }
-        return Optional.of(new Match(EntityType.SECRET, vs, ve, connected >= 0 ? 0.9 : 0.8, "secret.assignment"));
+        return Optional.of(new Match(EntityType.SECRET, vs, ve, connected ? 0.9 : 0.8, "secret.assignment"));
     }
 
     private static int skipSpaces(char[] t, int p) {
@@ -131,7 +137,8 @@ public final class SecretAssignmentRecognizer {
             return true;
         }
         char first = t[vs];
-        if (first == '<' || first == '$' || first == '{' || first == '[' || first == '%' || first == '(') {
+        // "-----BEGIN ... KEY-----" is left to the PEM recogniser, which takes the whole block.
+        if (first == '<' || first == '$' || first == '{' || first == '[' || first == '%' || first == '(' || first == '-') {
             return true;
         }
         for (int i = vs; i < ve; i++) {

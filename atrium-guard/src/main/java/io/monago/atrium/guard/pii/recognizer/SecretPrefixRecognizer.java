@@ -96,17 +96,21 @@ public final class SecretPrefixRecognizer implements TokenRecognizer {
             return Optional.empty();
         }
         for (Rule rule : byFirstChar[first]) {
-            if (!startsWith(t, start, end, rule.prefix())) {
+            if (!startsWith(t, start, rule.prefix())) {
                 continue;
             }
             int bodyStart = start + rule.prefix().length();
             int p = bodyStart;
             boolean letter = false;
             boolean digit = false;
-            while (p < end && inAlphabet(t[p], rule.alphabet())) {
+            // The body may run past the token: a key can end in '-', which the scanner trims off tokens.
+            while (p < t.length && inAlphabet(t[p], rule.alphabet())) {
                 letter |= Character.isLetter(t[p]);
                 digit |= t[p] >= '0' && t[p] <= '9';
                 p++;
+            }
+            while (p > bodyStart && t[p - 1] == '.') {
+                p--;
             }
             int body = p - bodyStart;
             boolean longEnough = body >= rule.minBody() && (rule.maxBody() == 0 || body == rule.maxBody());
@@ -119,8 +123,8 @@ public final class SecretPrefixRecognizer implements TokenRecognizer {
         return Optional.empty();
     }
 
-    private static boolean startsWith(char[] t, int start, int end, String prefix) {
-        if (end - start < prefix.length()) {
+    private static boolean startsWith(char[] t, int start, String prefix) {
+        if (t.length - start < prefix.length()) {
             return false;
         }
         for (int i = 0; i < prefix.length(); i++) {

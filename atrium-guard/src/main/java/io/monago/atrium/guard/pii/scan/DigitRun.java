@@ -81,17 +81,16 @@ final class DigitRun implements DigitWindow {
         return runStart;
     }
 
-    /** Points the window at groups {@code [first, last]}. */
-    void window(int first, int last) {
+    /**
+     * Points the window at groups {@code [first, last]}.
+     *
+     * @param uniformSeparators whether the separators inside the window are all the same; the
+     *     caller extends windows one group at a time and keeps this up to date in constant time
+     */
+    void window(int first, int last, boolean uniformSeparators) {
         from = first;
         to = last;
-        uniform = true;
-        for (int g = first + 2; g <= last; g++) {
-            if (separatorBefore[g] != separatorBefore[first + 1]) {
-                uniform = false;
-                break;
-            }
-        }
+        uniform = uniformSeparators;
     }
 
     @Override

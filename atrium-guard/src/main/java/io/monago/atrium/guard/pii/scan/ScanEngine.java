@@ -48,12 +48,20 @@ public final class ScanEngine {
      * @param digitRecognizers number recognisers; those of other types are left out
      * @param tokenRecognizers token recognisers; those of other types are left out
      * @return the engine
+     * @throws IllegalArgumentException when a number recogniser's digit range is outside
+     *     {@code 1..}{@value Recognizers#MAX_DIGITS}
      */
     public static ScanEngine create(Collection<EntityType> entities, List<? extends DigitRecognizer> digitRecognizers,
             List<? extends TokenRecognizer> tokenRecognizers) {
         int enabled = 0;
         for (EntityType t : entities) {
             enabled |= t.bit();
+        }
+        for (DigitRecognizer r : digitRecognizers) {
+            if (r.minDigits() < 1 || r.maxDigits() > Recognizers.MAX_DIGITS || r.minDigits() > r.maxDigits()) {
+                throw new IllegalArgumentException(r.getClass().getName() + " accepts " + r.minDigits() + ".."
+                        + r.maxDigits() + " digits; the range must lie within 1.." + Recognizers.MAX_DIGITS);
+            }
         }
         DigitRecognizer[][] byLength = new DigitRecognizer[Recognizers.MAX_DIGITS + 1][];
         for (int len = 0; len <= Recognizers.MAX_DIGITS; len++) {
@@ -88,6 +96,6 @@ public final class ScanEngine {
         if (text.length() == 0) {
             return List.of();
         }
-        return new ScanPass(this, FoldedText.fold(text)).run();
+        return new ScanPass(this, text, FoldedText.fold(text)).run();
     }
 }

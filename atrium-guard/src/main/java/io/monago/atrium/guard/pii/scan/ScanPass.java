@@ -4,11 +4,9 @@ import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.PiiFinding;
 import io.monago.atrium.guard.pii.recognizer.Context;
 import io.monago.atrium.guard.pii.recognizer.ContextWords;
-import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
 import io.monago.atrium.guard.pii.recognizer.EmailRecognizer;
 import io.monago.atrium.guard.pii.recognizer.Match;
 import io.monago.atrium.guard.pii.recognizer.PemBlockRecognizer;
-import io.monago.atrium.guard.pii.recognizer.Recognizers;
 import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
 import io.monago.atrium.guard.pii.text.CharClass;
 import io.monago.atrium.guard.pii.text.FoldedText;
@@ -19,29 +17,27 @@ import java.util.Optional;
 
 /**
  * One left-to-right pass over folded text. Each character is classified once; letters are walked
- * as words (their keys built on the way, looked up once), digits as runs of groups, and a few
- * anchors ({@code @}, {@code +}, {@code (}, {@code -----BEGIN}, {@code :}) start their own bounded
+ * as words (their keys built on the way, looked up once), digits are handed to the
+ * {@link NumberScanner}, and a few anchors ({@code @}, {@code +}, {@code (}, {@code -----BEGIN}, {@code :}) start their own bounded
  * parsers. Recognisers see only candidates; whatever a detector consumes is skipped, so every
  * character is looked at a small, constant number of times whatever the input.
  */
 final class ScanPass {
     private final ScanEngine engine;
+    private final CharSequence original;
     private final char[] t;
     private final int n;
     private final ContextTracker context;
-    private final DigitRun run;
+    private final NumberScanner numbers;
     private final List<Ranked> found = new ArrayList<>();
-    /** A digit at this index follows a context word directly ({@code NIK:3201...}) and is not glued to it. */
-    private int freeDigitsAt = -1;
-    /** Where the main loop resumes after a run: past the run, or past a match that reached beyond it. */
-    private int resumeAt;
 
-    ScanPass(ScanEngine engine, char[] folded) {
+    ScanPass(ScanEngine engine, CharSequence original, char[] folded) {
         this.engine = engine;
+        this.original = original;
         this.t = folded;
         this.n = folded.length;
         this.context = new ContextTracker(folded, engine.words);
-        this.run = new DigitRun(folded);
+        this.numbers = new NumberScanner(engine, folded, context, this::commit);
     }
 
     List<PiiFinding> run() {
@@ -53,7 +49,7 @@ final class ScanPass {
                     i = word(i);
                     break;
                 case CharClass.DIGIT:
-                    i = number(i, i, false, false);
+                    i = numbers.scan(i, i, false, false);
                     break;
                 case CharClass.AT:
                     i = atSign(i);
@@ -70,11 +66,17 @@ final class ScanPass {
                 case CharClass.COLON:
                     i = colon(i);
                     break;
+                case CharClass.STOP:
+                    if (c == '\n' || i + 1 == n || t[i + 1] <= ' ') {
+                        context.sentenceEndsAt(i + 1);
+                    }
+                    i++;
+                    break;
                 default:
                     i++;
             }
         }
-        return OverlapResolver.resolve(found, engine.enabled);
+        return OverlapResolver.resolve(found, engine.enabled, original);
     }
 
     // ---- words --------------------------------------------------------------------------------
@@ -112,7 +114,7 @@ final class ScanPass {
                 return after;
             }
         }
-        if (e < n && startsCompound(s, e, flags)) {
+        if (startsCompound(s, e)) {
             return compound(s, flags);
         }
         return e;
@@ -122,15 +124,11 @@ final class ScanPass {
     private int keywordAction(int s, int e, int flags) {
         Optional<Match> m = Optional.empty();
         if ((flags & ContextWords.SECRET_TRIGGER) != 0 && engine.enabled(EntityType.SECRET)) {
-            m = engine.assignment.afterTrigger(t, e);
+            m = engine.assignment.afterTrigger(t, e).map(this::preferSpecific);
         } else if ((flags & ContextWords.SPELLED_AT) != 0 && engine.enabled(EntityType.EMAIL)) {
             m = engine.email.spelledAt(t, s, e);
         }
-        if (m.isPresent()) {
-            add(m.get(), Context.NONE);
-            return m.get().end();
-        }
-        return e;
+        return take(m, e);
     }
 
     /**
@@ -138,8 +136,8 @@ final class ScanPass {
      * underscore ({@code AKIA...}, {@code v1}, {@code user_1}), joined to digits by a separator
      * ({@code INV-2024}), or a known secret prefix before a dash or dot ({@code sk-}, {@code xoxb-}).
      */
-    private boolean startsCompound(int s, int e, int flags) {
-        char next = t[e];
+    private boolean startsCompound(int s, int e) {
+        char next = e < n ? t[e] : ' ';
         if (CharClass.isDigit(next) || next == '_') {
             return true;
         }
@@ -148,27 +146,17 @@ final class ScanPass {
             if (CharClass.isDigit(after)) {
                 return true;
             }
-            if ((next == '-' || next == '.') && CharClass.isAlnum(after) && engine.secretPrefixes.mayStart(t[s])) {
+            if ((next == '-' || next == '.') && (CharClass.isAlnum(after) || after == '-' || after == '_')
+                    && engine.secretPrefixes.mayStart(t[s])) {
                 return true;
             }
         }
-        return e - s >= 10 && t[s] == 'e' && t[s + 1] == 'y' && t[s + 2] == 'J'; // JWT header
+        // A JWT header, or a key with no digit in its first letters (AKIA... of letters only).
+        return e - s >= 16 && engine.secretPrefixes.mayStart(t[s]) || e - s >= 10 && t[s] == 'e' && t[s + 1] == 'y'
+                && t[s + 2] == 'J';
     }
 
     private int compound(int s, int flags) {
-        int wordEnd = s;
-        while (wordEnd < n && (CharClass.isAsciiLetter(t[wordEnd]) || t[wordEnd] == FoldedText.IGNORED)) {
-            wordEnd++;
-        }
-        if ((flags & (ContextWords.ENTITY_MASK | ContextWords.PHRASE_HEAD)) != 0) {
-            // "NIK3201...", "KTP-3201...", "No.3201...": the context word introduces a number.
-            int d = CharClass.isDigit(t[wordEnd]) ? wordEnd
-                    : wordEnd + 1 < n && CharClass.isDigit(t[wordEnd + 1]) ? wordEnd + 1 : -1;
-            if (d >= 0) {
-                freeDigitsAt = d;
-                return wordEnd;
-            }
-        }
         int end = tokenEnd(s);
         if (engine.tokens.length > 0) {
             context.prepare(s, end, end);
@@ -187,18 +175,86 @@ final class ScanPass {
                 return Math.max(end, best.match().end());
             }
         }
-        return end;
+        int wordEnd = s;
+        while (wordEnd < n && (CharClass.isAsciiLetter(t[wordEnd]) || t[wordEnd] == FoldedText.IGNORED)) {
+            wordEnd++;
+        }
+        if ((flags & (ContextWords.ENTITY_MASK | ContextWords.INTRODUCER)) != 0 && wordEnd < n) {
+            // "NIK3201...", "KTP-3201...", "No.3201...": the context word introduces a number.
+            int d = CharClass.isDigit(t[wordEnd]) ? wordEnd
+                    : wordEnd + 1 < n && CharClass.isDigit(t[wordEnd + 1]) ? wordEnd + 1 : -1;
+            if (d >= 0) {
+                numbers.freeDigitsAt(d);
+                return wordEnd;
+            }
+        }
+        return secretAfterName(s, end);
     }
 
-    /** The end of a compound token: letters, digits and {@code _ - . / + =}, without trailing punctuation. */
+    /**
+     * {@code DB_PASSWORD=...}, {@code api_key: ...}: a compound name whose last word announces a
+     * secret (alone or with the word before it) is followed by the secret.
+     */
+    private int secretAfterName(int s, int end) {
+        if (!engine.enabled(EntityType.SECRET)) {
+            return end;
+        }
+        int lastStart = end;
+        while (lastStart > s && CharClass.isAsciiLetter(t[lastStart - 1])) {
+            lastStart--;
+        }
+        long last = WordKey.of(t, lastStart, end);
+        int flags = engine.words.lookup(last);
+        if ((flags & ContextWords.PHRASE_TAIL) != 0 && lastStart - 1 > s) {
+            int headStart = lastStart - 1;
+            while (headStart > s && CharClass.isAsciiLetter(t[headStart - 1])) {
+                headStart--;
+            }
+            flags |= engine.words.phrase(WordKey.of(t, headStart, lastStart - 1), last);
+        }
+        if ((flags & ContextWords.SECRET_TRIGGER) == 0) {
+            return end;
+        }
+        Optional<Match> m = engine.assignment.afterTrigger(t, end).map(this::preferSpecific);
+        return take(m, end);
+    }
+
+    /**
+     * A value after {@code token:} that a specific recogniser knows ({@code ghp_...}, a JWT) is
+     * reported under that recogniser's rule.
+     */
+    private Match preferSpecific(Match assignment) {
+        int s = assignment.start();
+        if (!CharClass.isAlnum(t[s])) {
+            return assignment;
+        }
+        int end = tokenEnd(s);
+        context.prepare(s, end, end);
+        for (TokenRecognizer r : engine.tokens) {
+            if (r.type() == EntityType.SECRET) {
+                Optional<Match> m = r.recognize(t, s, end, context);
+                if (m.isPresent() && m.get().start() == s) {
+                    return m.get();
+                }
+            }
+        }
+        return assignment;
+    }
+
+    /**
+     * The end of a compound token: letters, digits, {@code _}, and {@code - . / +} between them, and
+     * {@code =} as base64 padding; without trailing punctuation.
+     */
     private int tokenEnd(int s) {
         int p = s;
         while (p < n) {
             char c = t[p];
-            if (CharClass.isWordChar(c) || c == '_' || c == '=' || c == FoldedText.IGNORED) {
+            if (CharClass.isWordChar(c) || c == '_' || c == FoldedText.IGNORED) {
                 p++;
+            } else if (c == '=' && (p + 1 >= n || t[p + 1] == '=' || t[p + 1] <= ' ' || t[p + 1] == '"')) {
+                p++; // base64 padding; "KEY=value" is two tokens
             } else if ((c == '-' || c == '.' || c == '/' || c == '+') && p + 1 < n
-                    && (CharClass.isWordChar(t[p + 1]) || t[p + 1] == '_' || t[p + 1] == '-')) {
+                    && (CharClass.isWordChar(t[p + 1]) || t[p + 1] == '_')) {
                 p++;
             } else {
                 break;
@@ -214,204 +270,30 @@ final class ScanPass {
 
     private int plus(int i) {
         if (i + 1 < n && CharClass.isDigit(t[i + 1])) {
-            return number(i + 1, i, true, false);
+            return numbers.scan(i + 1, i, true, false);
         }
         return i + 1;
     }
 
     private int open(int i) {
         if (t[i] == '(' && i + 1 < n && CharClass.isDigit(t[i + 1])) {
-            return number(i + 1, i, false, true);
+            return numbers.scan(i + 1, i, false, true);
         }
         if (engine.enabled(EntityType.EMAIL) && EmailRecognizer.bracketedWord(t, i, "at") > 0) {
-            Optional<Match> m = engine.email.bracketedAt(t, i);
-            if (m.isPresent()) {
-                add(m.get(), Context.NONE);
-                return m.get().end();
-            }
+            return take(engine.email.bracketedAt(t, i), i + 1);
         }
         return i + 1;
-    }
-
-    /**
-     * Collects the run of digit groups starting at {@code first} and offers its windows to the
-     * number recognisers.
-     */
-    private int number(int first, int spanStart, boolean plusSign, boolean parenthesis) {
-        run.begin(spanStart, plusSign, parenthesis);
-        int p = first;
-        while (true) {
-            int groupStart = p;
-            int firstDigit = run.digitCount();
-            int lastDigitEnd = p;
-            while (p < n) {
-                char c = t[p];
-                if (c >= '0' && c <= '9') {
-                    run.addDigit(c - '0');
-                    p++;
-                    lastDigitEnd = p;
-                } else if (c == FoldedText.IGNORED) {
-                    p++;
-                } else {
-                    break;
-                }
-            }
-            run.endGroup(groupStart, lastDigitEnd, firstDigit);
-            p = lastDigitEnd;
-            if (run.groupCount() == DigitRun.MAX_GROUPS) {
-                break;
-            }
-            int next = separator(p, parenthesis && run.groupCount() == 1);
-            if (next < 0) {
-                break;
-            }
-            p = next;
-        }
-        boolean gluedLeft = gluedLeft(spanStart, first);
-        boolean gluedRight = gluedRight(p);
-        evaluate(gluedLeft ? 1 : 0, run.groupCount() - (gluedRight ? 2 : 1), p);
-        return Math.max(p, resumeAt);
-    }
-
-    /** Index of the next group's first digit when a separator follows {@code p}, else -1. */
-    private int separator(int p, boolean afterOpenParen) {
-        if (p >= n) {
-            return -1;
-        }
-        char c = t[p];
-        int q = p + 1;
-        char kind;
-        if (afterOpenParen && c == ')') {
-            kind = ')';
-            if (q < n && (t[q] == ' ' || t[q] == '-')) {
-                q++;
-            }
-        } else if (c == ' ') {
-            kind = ' ';
-            if (q + 1 < n && (t[q] == '-' || t[q] == '.' || t[q] == '/') && t[q + 1] == ' ') {
-                kind = t[q];
-                q += 2;
-            }
-        } else if (c == '-' || c == '.' || c == '/') {
-            kind = c;
-        } else {
-            return -1;
-        }
-        while (q < n && t[q] == FoldedText.IGNORED) {
-            q++;
-        }
-        if (q < n && CharClass.isDigit(t[q])) {
-            run.separatorBeforeNext(kind);
-            return q;
-        }
-        return -1;
-    }
-
-    /** Whether the run is glued to a word on its left ({@code _123}, {@code @0812}). */
-    private boolean gluedLeft(int spanStart, int firstDigit) {
-        if (firstDigit == freeDigitsAt) {
-            return false;
-        }
-        int p = spanStart - 1;
-        while (p >= 0 && t[p] == FoldedText.IGNORED) {
-            p--;
-        }
-        if (p < 0) {
-            return false;
-        }
-        char c = t[p];
-        return CharClass.of(c) == CharClass.LETTER || c == '_' || c == '@';
-    }
-
-    /** Whether the run is glued to a word on its right ({@code 100mg}, {@code 2.14.0-rc1}, {@code 0812@}). */
-    private boolean gluedRight(int p) {
-        while (p < n && t[p] == FoldedText.IGNORED) {
-            p++;
-        }
-        if (p >= n) {
-            return false;
-        }
-        char c = t[p];
-        if (CharClass.of(c) == CharClass.LETTER || c == '_' || c == '@') {
-            return true;
-        }
-        if ((c == '-' || c == '.' || c == '/') && p + 1 < n) {
-            char after = t[p + 1];
-            return (after >= 'a' && after <= 'z') || after == '_';
-        }
-        return false;
-    }
-
-    /**
-     * Offers windows of groups {@code [firstGroup, lastGroup]} to the recognisers. Windows of
-     * several groups start only where a number plausibly starts: the run's start, right after a
-     * match, a group of three or more digits, or a change of separator; so a long table of small
-     * numbers costs one window per group, not a quadratic number.
-     */
-    private void evaluate(int firstGroup, int lastGroup, int runEnd) {
-        resumeAt = runEnd;
-        boolean afterMatch = false;
-        int g = firstGroup;
-        while (g <= lastGroup) {
-            boolean multi = g == firstGroup || afterMatch || run.lengthOfGroup(g) >= 3
-                    || (g >= 2 && run.separatorBeforeGroup(g) != run.separatorBeforeGroup(g - 1));
-            Ranked best = null;
-            int bestLast = -1;
-            int digits = 0;
-            for (int h = g; h <= lastGroup && (h == g || multi); h++) {
-                digits += run.lengthOfGroup(h);
-                if (digits > Recognizers.MAX_DIGITS) {
-                    break;
-                }
-                DigitRecognizer[] candidates = engine.byLength[digits];
-                if (candidates.length == 0) {
-                    continue;
-                }
-                run.window(g, h);
-                context.prepare(run.start(), run.end(), runEnd);
-                for (DigitRecognizer r : candidates) {
-                    Optional<Match> m = r.recognize(run, context);
-                    if (m.isPresent()) {
-                        Ranked candidate = new Ranked(m.get(), context.distance(m.get().type()));
-                        if (best == null || candidate.beats(best)) {
-                            best = candidate;
-                            bestLast = h;
-                        }
-                    }
-                }
-            }
-            if (best != null) {
-                commit(best);
-                resumeAt = Math.max(resumeAt, best.match().end());
-                g = bestLast + 1;
-                afterMatch = true;
-            } else {
-                g++;
-                afterMatch = false;
-            }
-        }
     }
 
     // ---- anchors ------------------------------------------------------------------------------
 
     private int atSign(int i) {
-        if (engine.enabled(EntityType.EMAIL)) {
-            Optional<Match> m = engine.email.atSign(t, i);
-            if (m.isPresent()) {
-                add(m.get(), Context.NONE);
-                return m.get().end();
-            }
-        }
-        return i + 1;
+        return engine.enabled(EntityType.EMAIL) ? take(engine.email.atSign(t, i), i + 1) : i + 1;
     }
 
     private int dash(int i) {
         if (engine.enabled(EntityType.SECRET) && PemBlockRecognizer.startsAt(t, i)) {
-            Optional<Match> m = engine.pem.parse(t, i);
-            if (m.isPresent()) {
-                add(m.get(), Context.NONE);
-                return m.get().end();
-            }
+            return take(engine.pem.parse(t, i), i + 1);
         }
         return i + 1;
     }
@@ -439,14 +321,27 @@ final class ScanPass {
 
     // ---- results ------------------------------------------------------------------------------
 
+    /** Takes a match of an anchored detector: records it and resumes after it; else resumes at {@code otherwise}. */
+    private int take(Optional<Match> m, int otherwise) {
+        if (m.isEmpty()) {
+            return otherwise;
+        }
+        add(m.get(), Context.NONE);
+        return m.get().end();
+    }
+
     private void add(Match m, int contextDistance) {
-        found.add(new Ranked(m, contextDistance));
+        commit(new Ranked(m, contextDistance));
     }
 
     private void commit(Ranked r) {
-        found.add(r);
-        if (r.hasContext()) {
-            context.consume(r.match().type(), r.match().start(), r.match().end());
+        Match m = r.match();
+        if (m.start() < 0 || m.end() > n || m.end() <= m.start()) {
+            throw new IllegalStateException("rule " + m.rule() + " matched [" + m.start() + ", " + m.end()
+                    + ") in a text of " + n + " chars");
         }
+        found.add(r);
+        context.findingOf(r.match().type(), r.match().start(), r.match().end(), r.context());
+        context.valueSeen(r.match().end());
     }
 }

@@ -20,12 +20,14 @@ public final class CharClass {
     public static final byte AT = 5;
     /** {@code +}. */
     public static final byte PLUS = 6;
-    /** An opening bracket: {@code ( [ { <}. */
+    /** An opening bracket: {@code (}, {@code [}, <code>&#123;</code> or {@code <}. */
     public static final byte OPEN = 7;
     /** {@code -}. */
     public static final byte DASH = 8;
     /** {@code :}. */
     public static final byte COLON = 9;
+    /** What may end a sentence: {@code . ! ?} and a line break. */
+    public static final byte STOP = 10;
 
     private static final byte[] ASCII = new byte[128];
 
@@ -39,7 +41,7 @@ public final class CharClass {
         }
         ASCII[' '] = SPACE;
         ASCII['\t'] = SPACE;
-        ASCII['\n'] = SPACE;
+        ASCII['\n'] = STOP;
         ASCII['\r'] = SPACE;
         ASCII['\f'] = SPACE;
         ASCII[FoldedText.IGNORED] = IGNORABLE;
@@ -51,6 +53,9 @@ public final class CharClass {
         ASCII['<'] = OPEN;
         ASCII['-'] = DASH;
         ASCII[':'] = COLON;
+        ASCII['.'] = STOP;
+        ASCII['!'] = STOP;
+        ASCII['?'] = STOP;
     }
 
     private CharClass() {

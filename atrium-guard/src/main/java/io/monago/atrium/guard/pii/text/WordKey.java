@@ -1,7 +1,5 @@
 package io.monago.atrium.guard.pii.text;
 
-import java.util.Locale;
-
 /**
  * Packs a short ASCII word, case-insensitively, into a {@code long}: five bits per letter, the
  * length in the top four bits. The scanner builds the key while it walks a word, one shift and one
@@ -87,15 +85,5 @@ public final class WordKey {
             packed = append(packed, c);
         }
         return finish(packed, length);
-    }
-
-    /**
-     * Lower-cases a keyword for messages and tests.
-     *
-     * @param word a word
-     * @return the word in lower case
-     */
-    static String normal(String word) {
-        return word.toLowerCase(Locale.ROOT);
     }
 }
