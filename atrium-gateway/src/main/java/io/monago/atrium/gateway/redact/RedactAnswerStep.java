@@ -37,13 +37,14 @@ public final class RedactAnswerStep implements AnswerStep {
         AnswerTexts.rewrite(completion, text -> {
             PiiVerdict v = policy.evaluate(scanner.scan(text));
             v.summary().detectedCounts().forEach((type, count) -> exchange.piiOutput(type.name(), count));
-            if (v.redactInOutput().isEmpty()) {
+            if (v.toReplace().isEmpty()) {
                 return text;
             }
-            for (PiiFinding f : v.redactInOutput()) {
+            for (PiiFinding f : v.toReplace()) {
                 exchange.piiRedacted(f.type().name());
             }
-            return session.redact(text, v.redactInOutput());
+            // Placeholders made here are never restored: the model's PII is not the caller's to get back.
+            return session.redactOutput(text, v.toReplace());
         });
     }
 }

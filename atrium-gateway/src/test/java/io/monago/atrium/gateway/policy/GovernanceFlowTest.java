@@ -120,6 +120,16 @@ class GovernanceFlowTest {
     }
 
     @Test
+    void inReversibleModePiiTheModelProducesStaysRedacted() {
+        upstream.mode(FakeOpenAiUpstream.Mode.ANSWER);
+        upstream.answer("Pasien lain, NIK 3171044509870002, juga batuk.");
+        RunningGateway.Reply r = call(CLINIC, user("Pasien NIK " + NIK + " batuk"));
+        String answer = r.json().at("/choices/0/message/content").asText();
+        assertThat(answer).doesNotContain("3171044509870002").contains("[NIK_");
+        assertThat(record(CLINIC, r).path("pii_output").path("NIK").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void flaggedPiiIsForwardedUnchangedAndTheCallIsFlagged() {
         RunningGateway.Reply r = call(MONITOR, user("Kirim hasil lab ke budi.santoso@example.co.id"));
         assertThat(r.status()).isEqualTo(200);
