@@ -16,6 +16,8 @@ final class ConfigValidator {
     static final Set<String> PROVIDER_TYPES = Set.of("echo", "openai");
     static final Set<String> PII_ACTIONS = Set.of("redact", "block", "flag", "allow");
     static final Set<String> SECURITY_ACTIONS = Set.of("block", "flag", "off");
+    static final Set<String> OPERATORS = Set.of("placeholder", "mask", "hash", "remove");
+    static final int MIN_SALT_BYTES = 16;
     static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
     private static final Pattern KEY_HASH = Pattern.compile("sha256:[0-9a-f]{64}");
 
@@ -133,6 +135,18 @@ final class ConfigValidator {
         PiiSettings pii = w.pii();
         word(path + ".pii.action", pii.action(), PII_ACTIONS);
         fraction(path + ".pii.min_confidence", pii.minConfidence());
+        word(path + ".pii.operator", pii.operator(), OPERATORS);
+        if (pii.reversible() && !pii.operator().equals("placeholder")) {
+            throw source.error(path + ".pii.reversible", "needs operator placeholder: only placeholders can be restored");
+        }
+        if (pii.maskKeepStart() < 0 || pii.maskKeepEnd() < 0) {
+            throw source.error(path + ".pii.mask_keep_start", "mask_keep_start and mask_keep_end must not be negative");
+        }
+        if (pii.operator().equals("hash") && (pii.hashSalt() == null
+                || pii.hashSalt().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SALT_BYTES)) {
+            throw source.error(path + ".pii.hash_salt", "operator hash needs a secret salt of at least " + MIN_SALT_BYTES
+                    + " bytes (write hash_salt: ${ATRIUM_PII_SALT})");
+        }
         pii.entities().forEach((entity, setting) -> {
             String p = path + ".pii.entities." + entity;
             if (!GuardVocabulary.ENTITY_TYPES.contains(entity)) {

@@ -10,6 +10,7 @@ import java.util.Map;
  *   action: redact            # for every entity not listed below
  *   min_confidence: 0.5
  *   reversible: false         # restore originals in the answer for the caller
+ *   operator: placeholder     # placeholder, mask, hash or remove
  *   entities:
  *     SSN: block
  *     EMAIL: {action: flag, min_confidence: 0.9}
@@ -20,8 +21,14 @@ import java.util.Map;
  * @param minConfidence default minimum confidence for a finding to count, default 0.5
  * @param reversible put the originals back into the answer for the caller, default false
  * @param entities per entity type overrides; when absent, SSN, CREDIT_CARD and SECRET are blocked
+ * @param operator how a redacted value is replaced: {@code placeholder} ({@code [NIK_1]}, the
+ *     default), {@code mask}, {@code hash} (salted) or {@code remove}
+ * @param maskKeepStart with {@code mask}: letters and digits kept at the start, default 0
+ * @param maskKeepEnd with {@code mask}: letters and digits kept at the end, default 4
+ * @param hashSalt with {@code hash}: the secret salt, at least 16 bytes (use {@code ${ENV}})
  */
-public record PiiSettings(String action, Double minConfidence, Boolean reversible, Map<String, EntitySetting> entities) {
+public record PiiSettings(String action, Double minConfidence, Boolean reversible, Map<String, EntitySetting> entities,
+        String operator, Integer maskKeepStart, Integer maskKeepEnd, String hashSalt) {
 
     /** Entity overrides of the shipped policy. */
     public static final Map<String, EntitySetting> DEFAULT_ENTITIES = Map.of(
@@ -35,10 +42,21 @@ public record PiiSettings(String action, Double minConfidence, Boolean reversibl
         minConfidence = minConfidence == null ? 0.5 : minConfidence;
         reversible = reversible != null && reversible;
         entities = entities == null ? DEFAULT_ENTITIES : Map.copyOf(entities);
+        operator = operator == null ? "placeholder" : operator;
+        maskKeepStart = maskKeepStart == null ? 0 : maskKeepStart;
+        maskKeepEnd = maskKeepEnd == null ? 4 : maskKeepEnd;
+    }
+
+    /** @return a description that never shows the salt */
+    @Override
+    public String toString() {
+        return "PiiSettings[action=" + action + ", minConfidence=" + minConfidence + ", reversible=" + reversible
+                + ", entities=" + entities + ", operator=" + operator + ", maskKeepStart=" + maskKeepStart
+                + ", maskKeepEnd=" + maskKeepEnd + ", hashSalt=" + (hashSalt == null ? "unset" : "***") + "]";
     }
 
     /** @return the shipped policy: redact PII, block SSN, CREDIT_CARD and SECRET */
     public static PiiSettings defaults() {
-        return new PiiSettings(null, null, null, null);
+        return new PiiSettings(null, null, null, null, null, null, null, null);
     }
 }

@@ -2,6 +2,8 @@ package io.monago.atrium.gateway.policy;
 
 import io.monago.atrium.gateway.access.ModelGlob;
 import io.monago.atrium.guard.pii.PiiPolicy;
+import io.monago.atrium.guard.redact.RedactionOperator;
+import io.monago.atrium.guard.redact.RedactionSession;
 import io.monago.atrium.guard.security.SecurityAnalyzer;
 import io.monago.atrium.guard.security.SecurityPolicy;
 import java.util.List;
@@ -13,9 +15,15 @@ import java.util.List;
  * @param models its model allow-list
  * @param pii what to do with each PII entity type
  * @param reversible whether redacted values are restored in the answer for the caller
+ * @param operator how redacted values are replaced
  * @param security what to do with each attack category
  * @param analyzer the security analyzer, with this workspace's trusted roles
  */
-public record WorkspacePolicy(String id, List<ModelGlob> models, PiiPolicy pii, boolean reversible,
+public record WorkspacePolicy(String id, List<ModelGlob> models, PiiPolicy pii, boolean reversible, RedactionOperator operator,
         SecurityPolicy security, SecurityAnalyzer analyzer) {
+
+    /** @return a fresh redaction session for one request of this workspace */
+    public RedactionSession newRedactionSession() {
+        return RedactionSession.builder().operator(operator).reversible(reversible).build();
+    }
 }

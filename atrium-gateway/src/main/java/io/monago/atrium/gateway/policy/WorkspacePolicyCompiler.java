@@ -10,11 +10,13 @@ import io.monago.atrium.guard.pii.EntityRule;
 import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.PiiAction;
 import io.monago.atrium.guard.pii.PiiPolicy;
+import io.monago.atrium.guard.redact.RedactionOperator;
 import io.monago.atrium.guard.security.CategoryPolicy;
 import io.monago.atrium.guard.security.IncidentCategory;
 import io.monago.atrium.guard.security.SecurityAction;
 import io.monago.atrium.guard.security.SecurityAnalyzer;
 import io.monago.atrium.guard.security.SecurityPolicy;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +34,7 @@ final class WorkspacePolicyCompiler {
 
     WorkspacePolicy compile(WorkspaceConfig config) {
         return new WorkspacePolicy(config.id(), config.models().stream().map(ModelGlob::new).toList(),
-                pii(config.pii()), config.pii().reversible(), security(config.security()),
+                pii(config.pii()), config.pii().reversible(), operator(config.pii()), security(config.security()),
                 analyzer(config.security()));
     }
 
@@ -41,6 +43,15 @@ final class WorkspacePolicyCompiler {
         s.entities().forEach((type, setting) -> b.rule(EntityType.valueOf(type),
                 new EntityRule(piiAction(setting.action()), setting.minConfidence().orElse(s.minConfidence()))));
         return b.build();
+    }
+
+    static RedactionOperator operator(PiiSettings s) {
+        return switch (s.operator()) {
+            case "mask" -> RedactionOperator.mask(s.maskKeepStart(), s.maskKeepEnd());
+            case "hash" -> RedactionOperator.saltedHash(s.hashSalt().getBytes(StandardCharsets.UTF_8));
+            case "remove" -> RedactionOperator.remove();
+            default -> RedactionOperator.placeholder();
+        };
     }
 
     static SecurityPolicy security(SecuritySettings s) {

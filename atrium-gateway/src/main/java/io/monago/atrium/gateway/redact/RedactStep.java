@@ -25,7 +25,7 @@ public final class RedactStep implements GovernanceStep {
     /**
      * Creates the step.
      *
-     * @param workspaces the workspaces, for their reversible setting
+     * @param workspaces the workspaces, for their operator and reversible setting
      */
     public RedactStep(Workspaces workspaces) {
         this.workspaces = workspaces;
@@ -33,8 +33,7 @@ public final class RedactStep implements GovernanceStep {
 
     @Override
     public Optional<Rejection> apply(Exchange exchange) {
-        RedactionSession session = workspaces.require(exchange).reversible()
-                ? RedactionSession.reversible() : RedactionSession.oneWay();
+        RedactionSession session = workspaces.require(exchange).newRedactionSession();
         exchange.requestScope(session);
         List<TextSlot> slots = exchange.inspection().slots();
         PolicyOutcome outcome = exchange.policyOutcome();

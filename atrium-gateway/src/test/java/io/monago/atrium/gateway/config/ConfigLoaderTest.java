@@ -172,6 +172,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void redactionOperatorSettingsAreChecked() {
+        assertThatThrownBy(() -> loader.parse("atrium.yaml", "workspaces:\n  - id: w\n    pii: {operator: hash}\n"))
+                .hasMessageStartingWith("atrium.yaml:3: workspaces[0].pii.hash_salt: operator hash needs a secret salt");
+        assertThatThrownBy(() -> loader.parse("atrium.yaml", "workspaces:\n  - id: w\n    pii: {operator: mask, reversible: true}\n"))
+                .hasMessageStartingWith("atrium.yaml:3: workspaces[0].pii.reversible: needs operator placeholder");
+        GatewayConfig c = loader.parse("atrium.yaml", "workspaces:\n  - id: w\n    pii: {operator: hash, hash_salt: sixteen-bytes-salt!}\n");
+        assertThat(c.workspaces().get(0).pii().toString()).doesNotContain("sixteen-bytes-salt!");
+    }
+
+    @Test
     void openAiProviderNeedsAnHttpUrl() {
         assertThatThrownBy(() -> loader.parse("atrium.yaml", """
                 providers:
