@@ -6,6 +6,7 @@ import io.monago.atrium.gateway.idempotency.IdempotencyGate;
 import io.monago.atrium.gateway.inspect.Inspection;
 import io.monago.atrium.gateway.policy.PolicyOutcome;
 import io.monago.atrium.gateway.route.ModelRoute;
+import io.monago.atrium.guard.redact.RedactionSession;
 import io.monago.atrium.protocol.PolicyDecision;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class Exchange {
     private String provider;
     private Usage usage = Usage.NONE;
     private double costIdr;
-    private Object requestScope;
+    private RedactionSession redaction;
 
     /**
      * Starts an exchange.
@@ -240,20 +241,19 @@ public final class Exchange {
     }
 
     /**
-     * State a step keeps for the rest of this request only (the reversible-redaction vault). Never
-     * copied into the verdict, so never audited or logged.
+     * The request's redaction session: which placeholder stands for which value, in reversible
+     * mode. Lives as long as the request, in memory only; never copied into the verdict, so never
+     * audited or logged.
      *
-     * @param <T> its type
-     * @param type its class
-     * @return the state, if a step set it
+     * @return the session, once the redact step made one
      */
-    public <T> Optional<T> requestScope(Class<T> type) {
-        return type.isInstance(requestScope) ? Optional.of(type.cast(requestScope)) : Optional.empty();
+    public Optional<RedactionSession> redaction() {
+        return Optional.ofNullable(redaction);
     }
 
-    /** @param state state to keep for this request only */
-    public void requestScope(Object state) {
-        this.requestScope = state;
+    /** @param session the request's redaction session */
+    public void redaction(RedactionSession session) {
+        this.redaction = session;
     }
 
     /**

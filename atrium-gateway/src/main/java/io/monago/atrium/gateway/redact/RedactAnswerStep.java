@@ -33,7 +33,7 @@ public final class RedactAnswerStep implements AnswerStep {
     @Override
     public void apply(Exchange exchange, ObjectNode completion) {
         var policy = workspaces.require(exchange).pii();
-        RedactionSession session = exchange.requestScope(RedactionSession.class).orElseGet(RedactionSession::oneWay);
+        RedactionSession session = exchange.redaction().orElseGet(RedactionSession::oneWay);
         AnswerTexts.rewrite(completion, text -> {
             PiiVerdict v = policy.evaluate(scanner.scan(text));
             v.summary().detectedCounts().forEach((type, count) -> exchange.piiOutput(type.name(), count));

@@ -34,7 +34,7 @@ public final class RedactStep implements GovernanceStep {
     @Override
     public Optional<Rejection> apply(Exchange exchange) {
         RedactionSession session = workspaces.require(exchange).newRedactionSession();
-        exchange.requestScope(session);
+        exchange.redaction(session);
         List<TextSlot> slots = exchange.inspection().slots();
         PolicyOutcome outcome = exchange.policyOutcome();
         for (int i = 0; i < slots.size(); i++) {

@@ -14,7 +14,7 @@ public final class RestoreAnswerStep implements AnswerStep {
 
     @Override
     public void apply(Exchange exchange, ObjectNode completion) {
-        exchange.requestScope(RedactionSession.class)
+        exchange.redaction()
                 .filter(RedactionSession::isReversible)
                 .ifPresent(session -> AnswerTexts.rewrite(completion, session::restore));
     }
