@@ -39,6 +39,8 @@ public final class Lexicon {
     private final List<String> languages;
     private final Map<String, int[]> wordClasses;
     private final Map<String, int[]> stemClasses;
+    private final Map<String, List<String>> synonyms;
+    private final List<String> clitics;
     private static final int[] NO_CLASS = new int[0];
 
     private Lexicon(List<String> languages, LexiconParser.Result parsed) {
@@ -69,6 +71,22 @@ public final class Lexicon {
         this.vocabulary = new Vocabulary(parsed.words(), parsed.stems());
         this.wordClasses = classIds(parsed.wordClasses());
         this.stemClasses = classIds(parsed.stemClasses());
+        Map<String, List<String>> synonymCopy = new HashMap<>();
+        parsed.synonyms().forEach((word, list) -> synonymCopy.put(word, List.copyOf(list)));
+        this.synonyms = Map.copyOf(synonymCopy);
+        this.clitics = List.copyOf(parsed.clitics());
+    }
+
+    /**
+     * Words that share a class with a word in one language's file ({@code en}: ignore, disregard,
+     * forget, ...). The training program uses them to paraphrase its examples.
+     *
+     * @param language a lexicon file name, e.g. {@code en}
+     * @param word a folded word
+     * @return the words of its classes in that file (the word itself included), empty when none
+     */
+    public List<String> synonyms(String language, String word) {
+        return synonyms.getOrDefault(language + ":" + word, List.of());
     }
 
     private static Map<String, int[]> classIds(Map<String, Set<String>> classes) {
@@ -153,6 +171,11 @@ public final class Lexicon {
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             tryRules(byWord.get(word), words, i, lastStart, hits);
+            for (String clitic : clitics) {
+                if (word.length() > clitic.length() + 2 && word.endsWith(clitic)) {
+                    tryRules(byWord.get(word.substring(0, word.length() - clitic.length())), words, i, lastStart, hits);
+                }
+            }
             if (word.length() >= KEY_LENGTH) {
                 tryRules(byStart.get(word.substring(0, KEY_LENGTH)), words, i, lastStart, hits);
                 tryRules(byEnd.get(word.substring(word.length() - KEY_LENGTH)), words, i, lastStart, hits);
@@ -183,6 +206,12 @@ public final class Lexicon {
         int[][] classes = new int[words.length][];
         for (int i = 0; i < words.length; i++) {
             int[] ids = wordClasses.get(words[i]);
+            for (int c = 0; ids == null && c < clitics.size(); c++) {
+                String clitic = clitics.get(c);
+                if (words[i].length() > clitic.length() + 2 && words[i].endsWith(clitic)) {
+                    ids = wordClasses.get(words[i].substring(0, words[i].length() - clitic.length()));
+                }
+            }
             if (ids == null && !stemClasses.isEmpty() && words[i].length() >= 4) {
                 for (Map.Entry<String, int[]> stem : stemClasses.entrySet()) {
                     if (words[i].startsWith(stem.getKey())) {

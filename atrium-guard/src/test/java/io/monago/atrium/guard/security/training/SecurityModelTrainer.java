@@ -43,14 +43,19 @@ public final class SecurityModelTrainer {
      * @param l2 L2 regularisation per update
      * @param otherCategoryWeight the weight of another category's attack as a negative
      * @param positiveWeight the weight of a positive example
+     * @param paraphrases paraphrased copies of each training row (lexicon synonyms swapped in)
+     * @param paraphraseRate the chance that a word with synonyms is swapped
+     * @param hardNegativeWeight the weight of a benign text that uses attack vocabulary
      */
     public record Settings(long seed, int bits, int window, int stride, int epochs, double learningRate, double l2,
-                           double otherCategoryWeight, double positiveWeight) {
+                           double otherCategoryWeight, double positiveWeight, int paraphrases, double paraphraseRate,
+                           double hardNegativeWeight) {
         /** The settings the shipped weights were trained with. */
-        public static final Settings DEFAULT = new Settings(20261127L, 17, 64, 16, 15, 0.3, 1e-4, 0.3, 1.5);
+        public static final Settings DEFAULT = new Settings(20261127L, 17, 64, 16, 5, 0.3, 1e-4, 0.3, 1.0,
+                Integer.getInteger("paraphrases", 0), 0.5, Double.parseDouble(System.getProperty("hardWeight", "3")));
     }
 
-    private record Example(SparseFeatures features, Set<IncidentCategory> labels) {
+    private record Example(SparseFeatures features, Set<IncidentCategory> labels, double weight) {
     }
 
     private final Settings settings;
@@ -96,21 +101,68 @@ public final class SecurityModelTrainer {
             examples.add(example(row.text(), row.labels()));
             LabelledText carrier = benign.get(random.nextInt(benign.size()));
             examples.add(example(carrier.text() + " " + row.text(), row.labels()));
+            for (int k = 0; k < settings.paraphrases(); k++) {
+                examples.add(example(paraphrase(row, random), row.labels()));
+            }
         }
         for (LabelledText row : benign) {
-            examples.add(example(row.text(), Set.of()));
+            examples.add(example(row.text(), Set.of(), row.hardNegative() ? settings.hardNegativeWeight() : 1.0));
             if (random.nextDouble() < 0.5) {
                 LabelledText other = benign.get(random.nextInt(benign.size()));
                 examples.add(example(row.text() + " " + other.text(), Set.of()));
+            }
+            for (int k = 0; k < settings.paraphrases(); k++) {
+                examples.add(example(paraphrase(row, random), Set.of()));
             }
         }
         return fit(examples, random);
     }
 
+    /**
+     * Replaces some words by another word of the same lexicon class ("ignore" by "disregard",
+     * "abaikan" by "lupakan"), so the model sees the synonyms the lexicon knows in context.
+     */
+    private String paraphrase(LabelledText row, Random random) {
+        List<String> languages = row.language().equals("id") ? List.of("id")
+                : row.language().equals("en") ? List.of("en") : List.of("en", "id");
+        StringBuilder out = new StringBuilder();
+        for (String token : row.text().split(" ", -1)) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            int start = 0;
+            int end = token.length();
+            while (start < end && !Character.isLetter(token.charAt(start))) {
+                start++;
+            }
+            while (end > start && !Character.isLetter(token.charAt(end - 1))) {
+                end--;
+            }
+            String word = token.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+            List<String> choices = List.of();
+            for (String language : languages) {
+                if (choices.isEmpty()) {
+                    choices = lexicon.synonyms(language, word);
+                }
+            }
+            if (choices.size() > 1 && random.nextDouble() < settings.paraphraseRate()) {
+                out.append(token, 0, start).append(choices.get(random.nextInt(choices.size()))).append(token.substring(end));
+            } else {
+                out.append(token);
+            }
+        }
+        return out.toString();
+    }
+
     private Example example(String text, Set<IncidentCategory> labels) {
+        return example(text, labels, 1.0);
+    }
+
+    private Example example(String text, Set<IncidentCategory> labels, double weight) {
         NormalizedText normalized = normalizer.normalize(text);
         String[] words = normalized.words().toArray(new String[0]);
-        return new Example(SparseFeatures.of(hasher, words, lexicon.classesOf(words), lexicon.match(normalized)), labels);
+        return new Example(SparseFeatures.of(hasher, words, lexicon.classesOf(words), lexicon.match(normalized)), labels,
+                weight);
     }
 
     private LinearModel fit(List<Example> examples, Random random) {
@@ -131,8 +183,8 @@ public final class SecurityModelTrainer {
                 for (int h = 0; h < heads; h++) {
                     IncidentCategory head = HEADS.get(h);
                     boolean positive = example.labels().contains(head);
-                    double weight = positive ? settings.positiveWeight()
-                            : example.labels().isEmpty() ? 1.0 : settings.otherCategoryWeight();
+                    double weight = example.weight() * (positive ? settings.positiveWeight()
+                            : example.labels().isEmpty() ? 1.0 : settings.otherCategoryWeight());
                     double p = LinearModel.sigmoid(bias[h] + x.dot(weights, heads, h));
                     double g = (p - (positive ? 1 : 0)) * weight;
                     for (int i = 0; i < x.buckets().length; i++) {

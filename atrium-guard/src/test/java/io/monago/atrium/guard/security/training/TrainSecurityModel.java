@@ -4,6 +4,7 @@ import io.monago.atrium.guard.security.CategoryPolicy;
 import io.monago.atrium.guard.security.IncidentCategory;
 import io.monago.atrium.guard.security.SecurityAnalyzer;
 import io.monago.atrium.guard.security.SecurityPolicy;
+import io.monago.atrium.guard.security.SecurityReport;
 import io.monago.atrium.guard.security.corpus.Corpora;
 import io.monago.atrium.guard.security.corpus.DetectionRates;
 import io.monago.atrium.guard.security.corpus.LabelledText;
@@ -83,7 +84,7 @@ public final class TrainSecurityModel {
             for (int epoch : epochs) {
                 SecurityModelTrainer.Settings settings = new SecurityModelTrainer.Settings(base.seed(), base.bits(),
                         base.window(), base.stride(), epoch, base.learningRate(), l2, base.otherCategoryWeight(),
-                        base.positiveWeight());
+                        base.positiveWeight(), base.paraphrases(), base.paraphraseRate(), base.hardNegativeWeight());
                 int[] detected = new int[thresholds.length];
                 int[] falsePositives = new int[thresholds.length];
                 int attacks = 0;
@@ -94,6 +95,9 @@ public final class TrainSecurityModel {
                     List<LabelledText> check = train.stream().filter(r -> foldOf(r) == k).toList();
                     SecurityAnalyzer analyzer = SecurityAnalyzer.builder()
                             .model(new SecurityModelTrainer(settings).train(fit)).build();
+                    if (Boolean.getBoolean("showErrors") && l2 == l2s[0] && epoch == epochs[0]) {
+                        printErrors(analyzer, check);
+                    }
                     for (int t = 0; t < thresholds.length; t++) {
                         DetectionRates rates = DetectionRates.measure(analyzer, learnedAt(thresholds[t]), check);
                         detected[t] += rates.detected();
@@ -108,6 +112,17 @@ public final class TrainSecurityModel {
                     System.out.printf("l2=%g epochs=%d threshold=%.1f: detection %.3f, false positives %.3f%n", l2, epoch,
                             thresholds[t], (double) detected[t] / attacks, (double) falsePositives[t] / benign);
                 }
+            }
+        }
+    }
+
+    private static void printErrors(SecurityAnalyzer analyzer, List<LabelledText> rows) {
+        for (LabelledText row : rows) {
+            SecurityReport report = analyzer.analyze(row.segment());
+            if (learnedAt(Double.parseDouble(System.getProperty("showAt", "0.5"))).evaluate(report).isBlocked() != row.attack()) {
+                System.out.println((row.attack() ? "MISS " : "FP   ") + row.labels() + " " + report.incidents().stream()
+                        .map(i -> i.category().wireName() + "=" + Math.round(i.score() * 100) + "(" + i.rule() + ")")
+                        .toList() + "\n     " + row.text().replace('\n', ' '));
             }
         }
     }
