@@ -46,13 +46,14 @@ public final class SecurityModelTrainer {
      * @param paraphrases paraphrased copies of each training row (lexicon synonyms swapped in)
      * @param paraphraseRate the chance that a word with synonyms is swapped
      * @param hardNegativeWeight the weight of a benign text that uses attack vocabulary
+     * @param synthetic examples per template family of {@link SyntheticExamples} (0: none)
      */
     public record Settings(long seed, int bits, int window, int stride, int epochs, double learningRate, double l2,
                            double otherCategoryWeight, double positiveWeight, int paraphrases, double paraphraseRate,
-                           double hardNegativeWeight) {
+                           double hardNegativeWeight, int synthetic) {
         /** The settings the shipped weights were trained with. */
         public static final Settings DEFAULT = new Settings(20261127L, 17, 64, 16, 5, 0.3, 1e-4, 0.3, 1.0,
-                Integer.getInteger("paraphrases", 0), 0.5, Double.parseDouble(System.getProperty("hardWeight", "3")));
+                Integer.getInteger("paraphrases", 0), 0.5, Double.parseDouble(System.getProperty("hardWeight", "3")), Integer.getInteger("synthetic", 150));
     }
 
     private record Example(SparseFeatures features, Set<IncidentCategory> labels, double weight) {
@@ -86,7 +87,9 @@ public final class SecurityModelTrainer {
         Random random = new Random(settings.seed());
         List<LabelledText> attacks = new ArrayList<>();
         List<LabelledText> benign = new ArrayList<>();
-        for (LabelledText row : rows) {
+        List<LabelledText> all = new ArrayList<>(rows);
+        all.addAll(SyntheticExamples.generate(new Random(settings.seed() + 1), settings.synthetic()));
+        for (LabelledText row : all) {
             if (!row.obfuscation().isEmpty()) {
                 continue;
             }

@@ -84,7 +84,7 @@ public final class TrainSecurityModel {
             for (int epoch : epochs) {
                 SecurityModelTrainer.Settings settings = new SecurityModelTrainer.Settings(base.seed(), base.bits(),
                         base.window(), base.stride(), epoch, base.learningRate(), l2, base.otherCategoryWeight(),
-                        base.positiveWeight(), base.paraphrases(), base.paraphraseRate(), base.hardNegativeWeight());
+                        base.positiveWeight(), base.paraphrases(), base.paraphraseRate(), base.hardNegativeWeight(), base.synthetic());
                 int[] detected = new int[thresholds.length];
                 int[] falsePositives = new int[thresholds.length];
                 int attacks = 0;
