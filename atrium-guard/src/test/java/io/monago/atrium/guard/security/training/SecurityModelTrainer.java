@@ -108,6 +108,15 @@ public final class SecurityModelTrainer {
                 examples.add(example(paraphrase(row, random), row.labels()));
             }
         }
+        // Indirect injections: a sentence addressed to the model, hidden in a benign training text.
+        for (int i = 0; i < settings.synthetic(); i++) {
+            LabelledText carrier = benign.get(random.nextInt(benign.size()));
+            String sentence = SyntheticExamples.indirectSentence(random, !carrier.language().equals("id"));
+            String text = carrier.text();
+            int cut = text.indexOf(". ", random.nextInt(Math.max(1, text.length())));
+            text = cut < 0 ? text + " " + sentence : text.substring(0, cut + 2) + sentence + " " + text.substring(cut + 2);
+            examples.add(example(text, Set.of(IncidentCategory.PROMPT_INJECTION)));
+        }
         for (LabelledText row : benign) {
             examples.add(example(row.text(), Set.of(), row.hardNegative() ? settings.hardNegativeWeight() : 1.0));
             if (random.nextDouble() < 0.5) {

@@ -78,8 +78,8 @@ public final class TrainSecurityModel {
     private static void crossValidate(List<LabelledText> train) {
         SecurityModelTrainer.Settings base = SecurityModelTrainer.Settings.DEFAULT;
         double[] l2s = {1e-4, 1e-3};
-        int[] epochs = {5, 15};
-        double[] thresholds = {0.5, 0.6, 0.7, 0.8};
+        int[] epochs = {5};
+        double[] thresholds = {0.5, 0.6, 0.7, 0.75, 0.8};
         for (double l2 : l2s) {
             for (int epoch : epochs) {
                 SecurityModelTrainer.Settings settings = new SecurityModelTrainer.Settings(base.seed(), base.bits(),
