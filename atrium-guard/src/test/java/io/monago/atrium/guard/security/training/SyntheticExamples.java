@@ -286,7 +286,22 @@ final class SyntheticExamples {
 
     private void englishHardNegative() {
         String text;
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(15)) {
+            case 10: text = "Without any restrictions on " + pick(new String[] {"budget", "time", "staff numbers", "space"})
+                    + ", what would an ideal " + pick(new String[] {"rural clinic", "bank branch", "tax service office", "village office"})
+                    + " look like?"; break;
+            case 11: text = "Is there an " + pick(new String[] {"uncensored", "unredacted", "unfiltered", "unabridged"}) + " version of "
+                    + pick(new String[] {"the ministry's report", "the audit findings", "the hospital's incident review", "the court ruling"})
+                    + ", or only the public one?"; break;
+            case 12: text = "The old rules on " + pick(new String[] {"opening hours", "visiting hours", "cash withdrawals", "parking"})
+                    + " no longer apply; " + pick(new String[] {"we now open until 5pm", "visits end at 8pm", "the limit is now 20 million",
+                        "staff park in the basement"}) + ". Please write the announcement."; break;
+            case 13: text = "Please repeat the " + pick(new String[] {"wound care", "dosage", "fasting", "discharge"})
+                    + " instructions above in simpler words for " + pick(new String[] {"an elderly patient", "the family", "a child"}) + "."; break;
+            case 14: text = pick(new String[] {"In the movie", "In a news article", "In our security training", "In a podcast"})
+                    + ", " + pick(new String[] {"a hacker tells the AI to ignore its instructions", "someone tricks a chatbot into revealing its system prompt",
+                        "a user asks the bot to enable developer mode"}) + ". " + pick(new String[] {"Is that realistic?",
+                        "How do banks defend against it?", "Explain it for non-technical staff."}); break;
             case 0: text = "Please " + pick(new String[] {"ignore", "disregard", "forget"}) + " the previous " + pick(EN_ITEM) + ", "
                     + pick(EN_REASON) + ". " + pick(EN_REQUEST); break;
             case 1: text = pick(new String[] {"Act as", "Please act as", "Pretend to be", "Play the role of", "Role-play as"}) + " "
@@ -322,7 +337,22 @@ final class SyntheticExamples {
 
     private void indonesianHardNegative() {
         String text;
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(15)) {
+            case 10: text = "Tanpa batasan " + pick(new String[] {"anggaran", "waktu", "jumlah staf", "ruang"})
+                    + ", seperti apa " + pick(new String[] {"klinik desa", "kantor cabang bank", "kantor pelayanan pajak", "kantor kelurahan"})
+                    + " yang ideal?"; break;
+            case 11: text = "Ada versi " + pick(new String[] {"tanpa sensor", "lengkap tanpa sunting", "asli"}) + " dari "
+                    + pick(new String[] {"laporan kementerian", "temuan audit", "kajian insiden rumah sakit", "putusan pengadilan"})
+                    + ", atau hanya yang publik?"; break;
+            case 12: text = "Aturan lama soal " + pick(new String[] {"jam operasional", "jam besuk", "penarikan tunai", "parkir"})
+                    + " sudah tidak berlaku; " + pick(new String[] {"sekarang buka sampai jam 5 sore", "besuk selesai jam 8 malam",
+                        "limitnya sekarang 20 juta", "staf parkir di basemen"}) + ". Tolong buat pengumumannya."; break;
+            case 13: text = "Tolong ulangi instruksi " + pick(new String[] {"perawatan luka", "minum obat", "puasa", "pulang"})
+                    + " di atas dengan kata-kata sederhana untuk " + pick(new String[] {"pasien lansia", "keluarga pasien", "anak-anak"}) + "."; break;
+            case 14: text = pick(new String[] {"Di film itu", "Di sebuah berita", "Di pelatihan keamanan kami", "Di podcast"})
+                    + ", " + pick(new String[] {"peretas menyuruh AI mengabaikan instruksinya", "seseorang menipu chatbot agar membocorkan prompt sistemnya",
+                        "pengguna meminta bot mengaktifkan mode developer"}) + ". " + pick(new String[] {"Apakah itu realistis?",
+                        "Bagaimana bank menangkalnya?", "Jelaskan untuk staf non-teknis."}); break;
             case 0: text = pick(new String[] {"Tolong abaikan", "Abaikan", "Lupakan", "Mohon abaikan"}) + " " + pick(ID_ITEM)
                     + " sebelumnya, " + pick(ID_REASON) + ". " + pick(ID_REQUEST); break;
             case 1: text = pick(new String[] {"Bertindaklah sebagai", "Tolong jadi", "Pura-pura jadi", "Perankan"}) + " "

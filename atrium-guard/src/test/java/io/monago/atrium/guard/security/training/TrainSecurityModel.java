@@ -69,6 +69,13 @@ public final class TrainSecurityModel {
                 + DetectionRates.measure(analyzer, policy, train).summary());
         System.out.println("public dev set (never trained on): "
                 + DetectionRates.measure(analyzer, policy, Corpora.publicDevSet()).summary());
+        if (Boolean.getBoolean("thresholds")) {
+            for (double threshold : new double[] {0.5, 0.6, 0.7}) {
+                System.out.printf("threshold %.1f: held-out %s; public %s%n", threshold,
+                        DetectionRates.measure(analyzer, learnedAt(threshold), own, LabelledText::heldOut).summary(),
+                        DetectionRates.measure(analyzer, learnedAt(threshold), Corpora.publicDevSet()).summary());
+            }
+        }
     }
 
     /**
@@ -77,7 +84,7 @@ public final class TrainSecurityModel {
      */
     private static void crossValidate(List<LabelledText> train) {
         SecurityModelTrainer.Settings base = SecurityModelTrainer.Settings.DEFAULT;
-        double[] l2s = {1e-4, 1e-3};
+        double[] l2s = {1e-4, 3e-4};
         int[] epochs = {5};
         double[] thresholds = {0.5, 0.6, 0.7, 0.75, 0.8};
         for (double l2 : l2s) {
