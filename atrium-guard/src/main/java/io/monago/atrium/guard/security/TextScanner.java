@@ -27,6 +27,9 @@ final class TextScanner {
             IncidentCategory.JAILBREAK_ATTEMPT, IncidentCategory.SYSTEM_PROMPT_EXTRACTION,
             IncidentCategory.ENCODED_PAYLOAD, IncidentCategory.HIDDEN_INSTRUCTIONS);
     private static final int MIN_ROT13_KEYWORDS = 2;
+    /** Decoded content scoring at least this gets {@link #CONCEALMENT_BONUS} on top. */
+    private static final double CONCEALMENT_FLOOR = 0.3;
+    private static final double CONCEALMENT_BONUS = 0.25;
 
     private final Lexicon lexicon;
     private final TextNormalizer normalizer;
@@ -142,7 +145,11 @@ final class TextScanner {
     private void rescan(DecodedPayload payload, int depth, Context context, Scores scores) {
         Scores inner = scan(payload.text(), depth + 1, context);
         String rule = "decoded." + payload.encoding().id();
-        scores.offer(IncidentCategory.ENCODED_PAYLOAD, inner.content(), rule);
+        // Wrapping instructions in an encoding is concealment, itself evidence: a payload that
+        // reads as even a weak attack scores higher than the same text in the clear.
+        double content = inner.content();
+        double concealed = content >= CONCEALMENT_FLOOR ? Math.min(1.0, content + CONCEALMENT_BONUS) : content;
+        scores.offer(IncidentCategory.ENCODED_PAYLOAD, concealed, rule);
         for (Map.Entry<IncidentCategory, Double> entry : inner.score.entrySet()) {
             scores.offer(entry.getKey(), entry.getValue(), rule);
         }

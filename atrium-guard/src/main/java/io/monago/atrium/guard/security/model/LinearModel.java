@@ -261,7 +261,7 @@ public final class LinearModel {
         }
         for (int bucket : SparseFeatures.ruleBuckets(hasher, hits, start, end)) {
             for (int h = 0; h < headCount; h++) {
-                sums[h] += weights[bucket * headCount + h] * SparseFeatures.RULE_VALUE;
+                sums[h] += weights[bucket * headCount + h];
             }
         }
         return sums;

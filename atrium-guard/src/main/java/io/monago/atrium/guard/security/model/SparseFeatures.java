@@ -21,8 +21,6 @@ import java.util.Set;
  * @param values the value of each bucket
  */
 public record SparseFeatures(int[] buckets, float[] values) {
-    /** The value of an active rule feature. */
-    public static final float RULE_VALUE = Float.parseFloat(System.getProperty("xpv", "1"));
 
     /**
      * Extracts the features of a whole text.
@@ -46,7 +44,7 @@ public record SparseFeatures(int[] buckets, float[] values) {
         float norm = (float) Math.sqrt(Math.max(1, total[0]));
         counts.replaceAll((bucket, count) -> count / norm);
         for (int bucket : ruleBuckets(hasher, hits, 0, words.length)) {
-            counts.merge(bucket, RULE_VALUE, Float::sum);
+            counts.merge(bucket, 1f, Float::sum);
         }
         int[] buckets = new int[counts.size()];
         float[] values = new float[counts.size()];
@@ -72,8 +70,8 @@ public record SparseFeatures(int[] buckets, float[] values) {
         Set<Integer> buckets = new HashSet<>();
         for (RuleHit hit : hits) {
             if (hit.start() >= start && hit.start() < Math.max(end, start + 1)) {
-                if (!"cat".equals(System.getProperty("xp"))) buckets.add(hasher.ruleFeature(hit.id()));
-                if (!"rule".equals(System.getProperty("xp"))) buckets.add(hasher.categoryFeature(hit.category()));
+                buckets.add(hasher.ruleFeature(hit.id()));
+                buckets.add(hasher.categoryFeature(hit.category()));
             }
         }
         return buckets;

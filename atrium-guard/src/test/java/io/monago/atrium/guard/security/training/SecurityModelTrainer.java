@@ -52,8 +52,7 @@ public final class SecurityModelTrainer {
                            double otherCategoryWeight, double positiveWeight, int paraphrases, double paraphraseRate,
                            double hardNegativeWeight, int synthetic) {
         /** The settings the shipped weights were trained with. */
-        public static final Settings DEFAULT = new Settings(20261127L, 17, Integer.getInteger("window", 32), Integer.getInteger("stride", 8), 5, 0.3, 3e-4, 0.3, 1.0,
-                Integer.getInteger("paraphrases", 0), 0.5, Double.parseDouble(System.getProperty("hardWeight", "3")), Integer.getInteger("synthetic", 150));
+        public static final Settings DEFAULT = new Settings(20261127L, 17, 32, 8, 5, 0.3, 3e-4, 0.3, 1.0, 0, 0.5, 3.0, 150);
     }
 
     private record Example(SparseFeatures features, Set<IncidentCategory> labels, double weight) {
