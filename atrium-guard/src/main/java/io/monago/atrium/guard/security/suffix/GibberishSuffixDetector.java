@@ -33,6 +33,7 @@ public final class GibberishSuffixDetector {
     /** Tokens before the tail examined for contrast. */
     private static final int HEAD = 60;
     private static final int MIN_TAIL = 10;
+    private static final int[] TAILS = {10, 14, TAIL};
     private static final String ODD_PUNCTUATION = "(){}[]<>\\*=|^~@#$%`\"+/;";
     private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
     private static final Set<String> CODE_WORDS = Set.of("int", "def", "void", "const", "var", "function", "null",
@@ -47,8 +48,13 @@ public final class GibberishSuffixDetector {
      * suffixes are odd, capitalised inside words, made of symbols and poor in function words, after
      * text that has them; code and JSON are odd too but structured.
      */
-    static final double[] WEIGHTS = {5.76, -4.04, 2.30, 2.48, -3.69, 3.91, 5.16};
-    static final double BIAS = -2.91;
+    static final double[] WEIGHTS = {8.09, -5.01, 1.92, 5.25, -2.20, 3.52, 5.02};
+    static final double BIAS = -2.06;
+
+    /** Operators and brackets standing alone: code, not gibberish. */
+    private static final Set<String> CODE_OPERATORS = Set.of("{", "}", "(", ")", "[", "]", "=", "+=", "-=", "=>", "->",
+            "<=", ">=", "!=", "&&", "||", "*", "/", "<", ">", "-", "+", "%", ":", "&", "});", "};", "{}", "[]", "]);", "}]}",
+            "}}", "|", "---", "|---|");
 
     private final Set<String> functionWords;
 
@@ -68,34 +74,42 @@ public final class GibberishSuffixDetector {
      * @return a score in [0, 1]; above 0.8 the tail is very likely a generated suffix
      */
     public double score(String text) {
-        double[] f = features(text);
-        if (f == null) {
-            return 0;
+        List<String> tokens = lastTokens(text, TAIL + HEAD);
+        double best = 0;
+        // Suffixes vary in length: judge the last 10, 14 and 20 tokens and keep the worst.
+        for (int tail : TAILS) {
+            double[] f = features(tokens, tail);
+            if (f != null) {
+                double z = BIAS;
+                for (int i = 0; i < f.length; i++) {
+                    z += WEIGHTS[i] * f[i];
+                }
+                best = Math.max(best, 1.0 / (1.0 + Math.exp(-z)));
+            }
         }
-        double z = BIAS;
-        for (int i = 0; i < f.length; i++) {
-            z += WEIGHTS[i] * f[i];
-        }
-        return 1.0 / (1.0 + Math.exp(-z));
+        return best;
     }
 
     /**
-     * The features of a text's tail, or null when it is too short to judge: mean token oddness,
-     * share of function words in the tail and in the text before it, bracket imbalance (0 to 1),
-     * shares of structured tokens (code, JSON, logs), of tokens with inner capitals and of
-     * symbol-only tokens.
+     * The features of a text's last {@value #TAIL} tokens, or null when it is too short to judge:
+     * mean token oddness, share of function words in the tail and in the text before it, bracket
+     * imbalance (0 to 1), shares of structured tokens (code, JSON, logs), of tokens with inner
+     * capitals and of symbol-only tokens.
      *
      * @param text the raw text
      * @return the features, in the order of {@link #WEIGHTS}
      */
     public double[] features(String text) {
-        List<String> tokens = lastTokens(text, TAIL + HEAD);
-        if (tokens.size() < MIN_TAIL) {
+        return features(lastTokens(text, TAIL + HEAD), TAIL);
+    }
+
+    private double[] features(List<String> tokens, int tailLength) {
+        if (tokens.size() < MIN_TAIL || tailLength > tokens.size() && tailLength > MIN_TAIL) {
             return null;
         }
-        int tailStart = Math.max(0, tokens.size() - TAIL);
+        int tailStart = Math.max(0, tokens.size() - tailLength);
         List<String> tail = tokens.subList(tailStart, tokens.size());
-        List<String> head = tokens.subList(0, tailStart);
+        List<String> head = tokens.subList(Math.max(0, tailStart - HEAD), tailStart);
         return new double[] {oddness(tail), functionShare(tail), head.size() >= 4 ? functionShare(head) : 0.3,
                 Math.min(1.0, bracketImbalance(tail) / 3.0), structuredShare(tail), capitalShare(tail), symbolShare(tail)};
     }
@@ -121,6 +135,11 @@ public final class GibberishSuffixDetector {
         return (double) count / tokens.size();
     }
 
+    private static boolean isStructured(String token) {
+        return STRUCTURED.matcher(token).find() || CODE_WORDS.contains(token.toLowerCase(Locale.ROOT))
+                || CODE_OPERATORS.contains(token);
+    }
+
     /** Tokens with a capital after the first letter ({@code tableView}, {@code NAME}). */
     private static double capitalShare(List<String> tokens) {
         int count = 0;
@@ -143,7 +162,7 @@ public final class GibberishSuffixDetector {
             for (int i = 0; i < token.length() && !alphanumeric; i++) {
                 alphanumeric = Character.isLetterOrDigit(token.charAt(i));
             }
-            count += alphanumeric || token.equals("-") || token.equals("&") ? 0 : 1;
+            count += alphanumeric || CODE_OPERATORS.contains(token) ? 0 : 1;
         }
         return (double) count / tokens.size();
     }
@@ -152,7 +171,7 @@ public final class GibberishSuffixDetector {
     private static double structuredShare(List<String> tokens) {
         int count = 0;
         for (String token : tokens) {
-            if (STRUCTURED.matcher(token).find() || CODE_WORDS.contains(token.toLowerCase(Locale.ROOT))) {
+            if (isStructured(token)) {
                 count++;
             }
         }
@@ -189,7 +208,8 @@ public final class GibberishSuffixDetector {
         }
         double sum = 0;
         for (String token : tokens) {
-            sum += tokenOddness(token);
+            // JSON keys and code statements are punctuated by design; they are not odd.
+            sum += isStructured(token) ? 0 : tokenOddness(token);
         }
         return sum / tokens.size();
     }
@@ -251,7 +271,8 @@ public final class GibberishSuffixDetector {
                 }
             }
         }
-        return Math.abs(round) + Math.abs(square) + Math.abs(curly);
+        // Only brackets left open count: the tail of JSON or code closes what its head opened.
+        return Math.max(0, round) + Math.max(0, square) + Math.max(0, curly);
     }
 
     /** The last {@code max} whitespace-separated tokens, found by walking back from the end. */
