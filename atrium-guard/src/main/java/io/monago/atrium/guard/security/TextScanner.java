@@ -160,14 +160,14 @@ final class TextScanner {
         int rotatedKeywords = 0;
         for (int i = 0; i < normalized.wordCount() && rotatedKeywords < MIN_ROT13_KEYWORDS; i++) {
             String word = normalized.word(i);
-            if (word.length() < 4 || lexicon.vocabulary().contains(word)) {
+            if (word.length() < 4 || lexicon.vocabulary().containsWord(word)) {
                 continue;
             }
             StringBuilder rotated = new StringBuilder(word.length());
             for (int k = 0; k < word.length(); k++) {
                 rotated.append(PayloadDecoder.rot13(word.charAt(k)));
             }
-            if (lexicon.vocabulary().contains(rotated.toString())) {
+            if (lexicon.vocabulary().containsWord(rotated.toString())) {
                 rotatedKeywords++;
             }
         }

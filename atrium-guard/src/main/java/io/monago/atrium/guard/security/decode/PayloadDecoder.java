@@ -220,6 +220,11 @@ public final class PayloadDecoder {
 
     /** "69 67 6e 6f 72 65": two-digit hex bytes separated by one space, comma or colon. */
     private int spacedHexRun(String text, int start, DecodeBudget budget, List<DecodedPayload> out) {
+        // Most two-letter words ("ke", "di", "be") are not followed by another hex pair.
+        if (start + 4 >= text.length() || Character.digit(text.charAt(start + 3), 16) < 0
+                || Character.digit(text.charAt(start + 4), 16) < 0) {
+            return start + 2;
+        }
         StringBuilder digits = new StringBuilder();
         int i = start;
         int n = text.length();

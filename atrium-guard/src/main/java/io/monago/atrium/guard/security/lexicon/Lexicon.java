@@ -38,7 +38,8 @@ public final class Lexicon {
     private final Vocabulary vocabulary;
     private final List<String> languages;
     private final Map<String, int[]> wordClasses;
-    private final Map<String, int[]> stemClasses;
+    private final Map<String, List<Map.Entry<String, int[]>>> stemClassesByStart = new HashMap<>();
+    private static final int STEM_KEY = 4;
     private final Map<String, List<String>> synonyms;
     private final List<String> clitics;
     private static final int[] NO_CLASS = new int[0];
@@ -52,7 +53,7 @@ public final class Lexicon {
         Map<String, List<Integer>> end = new HashMap<>();
         for (int r = 0; r < rules.size(); r++) {
             for (Phrase phrase : rules.get(r).slots().get(0).phrases()) {
-                Term first = phrase.terms().get(0);
+                Term first = phrase.first();
                 switch (first.kind()) {
                     case PREFIX:
                         add(start, first.text().substring(0, KEY_LENGTH), r);
@@ -70,7 +71,8 @@ public final class Lexicon {
         this.byEnd = freeze(end);
         this.vocabulary = new Vocabulary(parsed.words(), parsed.stems());
         this.wordClasses = classIds(parsed.wordClasses());
-        this.stemClasses = classIds(parsed.stemClasses());
+        classIds(parsed.stemClasses()).forEach((stem, ids) -> stemClassesByStart
+                .computeIfAbsent(stem.substring(0, STEM_KEY), k -> new ArrayList<>()).add(Map.entry(stem, ids)));
         Map<String, List<String>> synonymCopy = new HashMap<>();
         parsed.synonyms().forEach((word, list) -> synonymCopy.put(word, List.copyOf(list)));
         this.synonyms = Map.copyOf(synonymCopy);
@@ -212,11 +214,11 @@ public final class Lexicon {
                     ids = wordClasses.get(words[i].substring(0, words[i].length() - clitic.length()));
                 }
             }
-            if (ids == null && !stemClasses.isEmpty() && words[i].length() >= 4) {
-                for (Map.Entry<String, int[]> stem : stemClasses.entrySet()) {
-                    if (words[i].startsWith(stem.getKey())) {
-                        ids = stem.getValue();
-                        break;
+            if (ids == null && words[i].length() >= STEM_KEY) {
+                List<Map.Entry<String, int[]>> stems = stemClassesByStart.get(words[i].substring(0, STEM_KEY));
+                for (int k = 0; stems != null && ids == null && k < stems.size(); k++) {
+                    if (words[i].startsWith(stems.get(k).getKey())) {
+                        ids = stems.get(k).getValue();
                     }
                 }
             }

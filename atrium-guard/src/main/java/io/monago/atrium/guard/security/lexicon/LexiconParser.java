@@ -83,11 +83,11 @@ final class LexiconParser {
                 classes.put(name, phrases);
                 List<String> members = new ArrayList<>();
                 for (Phrase phrase : phrases) {
-                    Term term = phrase.terms().get(0);
-                    if (phrase.terms().size() == 1 && term.kind() == Term.Kind.EXACT) {
+                    Term term = phrase.first();
+                    if (phrase.size() == 1 && term.kind() == Term.Kind.EXACT) {
                         wordClasses.computeIfAbsent(term.text(), k -> new HashSet<>()).add(name);
                         members.add(term.text());
-                    } else if (phrase.terms().size() == 1 && term.kind() == Term.Kind.PREFIX && term.text().length() >= 4) {
+                    } else if (phrase.size() == 1 && term.kind() == Term.Kind.PREFIX && term.text().length() >= 4) {
                         stemClasses.computeIfAbsent(term.text(), k -> new HashSet<>()).add(name);
                     }
                 }
@@ -151,7 +151,7 @@ final class LexiconParser {
                     throw new LexiconFormatException(source, lineNo, "the first slot cannot be optional");
                 }
                 for (Phrase phrase : phrases) {
-                    Term first = phrase.terms().get(0);
+                    Term first = phrase.first();
                     if (first.kind() != Term.Kind.EXACT && first.text().length() < MIN_KEY) {
                         throw new LexiconFormatException(source, lineNo, "a wildcard in the first slot needs at least "
                                 + MIN_KEY + " letters: '" + first.text() + "'");

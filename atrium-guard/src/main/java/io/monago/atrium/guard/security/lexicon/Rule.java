@@ -30,6 +30,19 @@ public record Rule(String id, IncidentCategory category, double weight, List<Slo
         return match(words, 0, start, 0);
     }
 
+    private int tryPhrases(String[] words, List<Phrase> phrases, int slotIndex, int at) {
+        for (Phrase phrase : phrases) {
+            int length = phrase.matchAt(words, at);
+            if (length > 0) {
+                int end = match(words, slotIndex + 1, at + length, 0);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
     private int match(String[] words, int slotIndex, int position, int carriedGap) {
         if (slotIndex == slots.size()) {
             return position;
@@ -37,14 +50,10 @@ public record Rule(String id, IncidentCategory category, double weight, List<Slo
         Slot slot = slots.get(slotIndex);
         int gap = slotIndex == 0 ? 0 : slot.maxGap() + carriedGap;
         for (int skip = 0; skip <= gap && position + skip < words.length; skip++) {
-            for (Phrase phrase : slot.phrases()) {
-                int length = phrase.matchAt(words, position + skip);
-                if (length > 0) {
-                    int end = match(words, slotIndex + 1, position + skip + length, 0);
-                    if (end >= 0) {
-                        return end;
-                    }
-                }
+            int at = position + skip;
+            int end = slot.firstMatch(words[at], phrases -> tryPhrases(words, phrases, slotIndex, at));
+            if (end >= 0) {
+                return end;
             }
         }
         if (slot.optional()) {

@@ -1,13 +1,89 @@
 package io.monago.atrium.guard.security.lexicon;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One position of a rule: any of its phrases, possibly optional, after at most {@code maxGap}
- * other words.
+ * other words. The first words of its phrases are indexed so that a position that cannot start
+ * any phrase is rejected with one hash lookup (rules are tried at every occurrence of common words
+ * such as "you" or "kamu", so this is the matcher's hot path).
  */
-record Slot(List<Phrase> phrases, boolean optional, int maxGap) {
-    Slot {
-        phrases = List.copyOf(phrases);
+final class Slot {
+    private final List<Phrase> phrases;
+    private final boolean optional;
+    private final int maxGap;
+    private static final int KEY = 3;
+    private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
+    private final Map<String, List<Phrase>> byStart = new HashMap<>();
+    private final Map<String, List<Phrase>> byEnd = new HashMap<>();
+    private final List<String> clitics = new ArrayList<>();
+    private final List<Phrase> others = new ArrayList<>();
+
+    Slot(List<Phrase> phrases, boolean optional, int maxGap) {
+        this.phrases = List.copyOf(phrases);
+        this.optional = optional;
+        this.maxGap = maxGap;
+        for (Phrase phrase : this.phrases) {
+            Term first = phrase.first();
+            if (first.kind() == Term.Kind.EXACT) {
+                byFirstWord.computeIfAbsent(first.text(), k -> new ArrayList<>()).add(phrase);
+                for (String clitic : first.clitics()) {
+                    if (!clitics.contains(clitic)) {
+                        clitics.add(clitic);
+                    }
+                }
+            } else if (first.kind() == Term.Kind.PREFIX && first.text().length() >= KEY) {
+                byStart.computeIfAbsent(first.text().substring(0, KEY), k -> new ArrayList<>()).add(phrase);
+            } else if (first.kind() == Term.Kind.SUFFIX && first.text().length() >= KEY) {
+                byEnd.computeIfAbsent(first.text().substring(first.text().length() - KEY), k -> new ArrayList<>()).add(phrase);
+            } else {
+                others.add(phrase);
+            }
+        }
+    }
+
+    List<Phrase> phrases() {
+        return phrases;
+    }
+
+    boolean optional() {
+        return optional;
+    }
+
+    int maxGap() {
+        return maxGap;
+    }
+
+    /**
+     * Calls {@code visitor} with every list of phrases that could start at this word (found by
+     * hash lookups: the word, the word without a clitic, its first and last three letters) until it
+     * returns a match.
+     *
+     * @return the visitor's first non-negative result, or -1
+     */
+    int firstMatch(String word, java.util.function.ToIntFunction<List<Phrase>> visitor) {
+        int end = visit(byFirstWord.get(word), visitor);
+        for (int c = 0; end < 0 && c < clitics.size(); c++) {
+            String clitic = clitics.get(c);
+            if (word.length() > clitic.length() + 2 && word.endsWith(clitic)) {
+                end = visit(byFirstWord.get(word.substring(0, word.length() - clitic.length())), visitor);
+            }
+        }
+        if (end < 0 && word.length() >= KEY) {
+            if (!byStart.isEmpty()) {
+                end = visit(byStart.get(word.substring(0, KEY)), visitor);
+            }
+            if (end < 0 && !byEnd.isEmpty()) {
+                end = visit(byEnd.get(word.substring(word.length() - KEY)), visitor);
+            }
+        }
+        return end < 0 ? visit(others, visitor) : end;
+    }
+
+    private static int visit(List<Phrase> phrases, java.util.function.ToIntFunction<List<Phrase>> visitor) {
+        return phrases == null || phrases.isEmpty() ? -1 : visitor.applyAsInt(phrases);
     }
 }

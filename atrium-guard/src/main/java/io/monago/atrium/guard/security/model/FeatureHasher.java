@@ -100,14 +100,18 @@ public final class FeatureHasher {
         int length = Math.min(word.length(), MAX_NGRAM_WORD);
         // The word with boundary marks: '<' + word + '>' (the end mark only when not truncated).
         int padded = length + (word.length() <= MAX_NGRAM_WORD ? 2 : 1);
-        for (int n = MIN_N; n <= MAX_N; n++) {
-            for (int start = 0; start + n <= padded; start++) {
-                int h = FNV_OFFSET ^ ('0' + n);
-                for (int k = start; k < start + n; k++) {
-                    char c = k == 0 ? '<' : k == length + 1 ? '>' : word.charAt(k - 1);
-                    h = (h ^ c) * FNV_PRIME;
+        // Every n-gram starting at one position shares its prefix hash: extend it one character at
+        // a time and emit at lengths MIN_N..MAX_N (the length is mixed in when emitting).
+        for (int start = 0; start + MIN_N <= padded; start++) {
+            int h = FNV_OFFSET;
+            int last = Math.min(padded, start + MAX_N);
+            for (int k = start; k < last; k++) {
+                char c = k == 0 ? '<' : k == length + 1 ? '>' : word.charAt(k - 1);
+                h = (h ^ c) * FNV_PRIME;
+                int n = k - start + 1;
+                if (n >= MIN_N) {
+                    sink.accept(bucket(h ^ (n * 0x9E3779B9)));
                 }
-                sink.accept(bucket(h));
             }
         }
     }
