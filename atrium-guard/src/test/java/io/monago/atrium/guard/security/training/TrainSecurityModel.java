@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.security.training;
 
+import io.monago.atrium.guard.security.AnalysisStage;
 import io.monago.atrium.guard.security.CategoryPolicy;
 import io.monago.atrium.guard.security.IncidentCategory;
 import io.monago.atrium.guard.security.SecurityAnalyzer;
@@ -69,6 +70,13 @@ public final class TrainSecurityModel {
                 + DetectionRates.measure(analyzer, policy, train).summary());
         System.out.println("public dev set (never trained on): "
                 + DetectionRates.measure(analyzer, policy, Corpora.publicDevSet()).summary());
+        // The same measurement without the learned stage: rule weights as scores. This is the
+        // comparison that decided to ship the model on by default.
+        SecurityAnalyzer lexiconOnly = SecurityAnalyzer.builder().without(AnalysisStage.LEARNED_MODEL).build();
+        System.out.println("lexicon only, held-out split: "
+                + DetectionRates.measure(lexiconOnly, policy, own, LabelledText::heldOut).summary());
+        System.out.println("lexicon only, public dev set: "
+                + DetectionRates.measure(lexiconOnly, policy, Corpora.publicDevSet()).summary());
         if (Boolean.getBoolean("thresholds")) {
             for (double threshold : new double[] {0.5, 0.6, 0.7}) {
                 System.out.printf("threshold %.1f: held-out %s; public %s%n", threshold,
