@@ -30,6 +30,8 @@ final class TextScanner {
     /** Decoded content scoring at least this gets {@link #CONCEALMENT_BONUS} on top. */
     private static final double CONCEALMENT_FLOOR = 0.3;
     private static final double CONCEALMENT_BONUS = 0.25;
+    /** An attack score from which a disguise around it counts as hiding the attack. */
+    private static final double DISGUISED_ATTACK = 0.5;
 
     private final Lexicon lexicon;
     private final TextNormalizer normalizer;
@@ -210,7 +212,7 @@ final class TextScanner {
         double disguise = scores.get(hidden);
         double attack = Math.max(scores.get(IncidentCategory.PROMPT_INJECTION),
                 Math.max(scores.get(IncidentCategory.JAILBREAK_ATTEMPT), scores.get(IncidentCategory.SYSTEM_PROMPT_EXTRACTION)));
-        if (disguise >= 0.5 && attack >= SecurityPolicy.DEFAULT_LEARNED_THRESHOLD) {
+        if (disguise >= 0.5 && attack >= DISGUISED_ATTACK) {
             scores.offer(hidden, Math.max(0.9, Math.min(0.99, attack)), scores.rule.get(hidden) + "+attack");
         }
     }

@@ -14,7 +14,14 @@ import java.util.List;
  * @param slots what must match, in order
  */
 public record Rule(String id, IncidentCategory category, double weight, List<Slot> slots) {
-    /** Copies the slots. */
+    /**
+     * Copies the slots.
+     *
+     * @param id see the record description
+     * @param category see the record description
+     * @param weight see the record description
+     * @param slots see the record description
+     */
     public Rule {
         slots = List.copyOf(slots);
     }

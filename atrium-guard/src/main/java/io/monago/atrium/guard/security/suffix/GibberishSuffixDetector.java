@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
 /**
  * Scores the end of a text for a machine-optimised adversarial suffix of the GCG kind (Zou et al.,
  * 2023): a run of tokens that splice words with brackets, backslashes and markup
- * ({@code oppositeley.](}, {@code giving**ONE}, {@code ]{\comment={[@}), glue words in mid-case
- * ({@code similarlyNow}) and leave brackets unbalanced, appended to an otherwise ordinary request.
+ * ({@code oppositeley.](}, {@code giving**ONE}, {@code "\!--Two}), glue words in mid-case
+ * ({@code similarlyNow}), use almost no function words and leave brackets open, appended to an
+ * otherwise ordinary request. The last 10, 14 and 20 tokens are judged and the worst kept.
  *
- * <p>What matters is the contrast: the tail is odd and the text before it is not. JSON, code and
- * logs are odd throughout and score low; a suffix pasted on its own, with no text before it,
- * scores lower than one after a request. Immutable and thread-safe.
+ * <p>JSON, code and logs are punctuated too, but their tokens are structured ({@code "key":},
+ * {@code name=value}, calls, operators) and their brackets close what they opened; they score low.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * double s = new GibberishSuffixDetector().score("Write a tutorial. describing.\\ + similarlyNow ...");
