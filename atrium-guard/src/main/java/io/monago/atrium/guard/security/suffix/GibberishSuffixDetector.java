@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.security.suffix;
 
+import io.monago.atrium.guard.security.text.TokenCore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,15 +122,8 @@ public final class GibberishSuffixDetector {
         }
         int count = 0;
         for (String token : tokens) {
-            int start = 0;
-            int end = token.length();
-            while (start < end && !Character.isLetter(token.charAt(start))) {
-                start++;
-            }
-            while (end > start && !Character.isLetter(token.charAt(end - 1))) {
-                end--;
-            }
-            if (end > start && functionWords.contains(token.substring(start, end).toLowerCase(Locale.ROOT))) {
+            TokenCore core = TokenCore.of(token);
+            if (!core.isEmpty() && functionWords.contains(core.text().toLowerCase(Locale.ROOT))) {
                 count++;
             }
         }

@@ -364,15 +364,8 @@ public final class TextNormalizer {
     }
 
     private boolean isKeyword(String token) {
-        int start = 0;
-        int end = token.length();
-        while (start < end && !Character.isLetterOrDigit(token.charAt(start))) {
-            start++;
-        }
-        while (end > start && !Character.isLetterOrDigit(token.charAt(end - 1))) {
-            end--;
-        }
-        return end - start >= 3 && vocabulary.contains(token.substring(start, end));
+        TokenCore core = TokenCore.of(token);
+        return core.end() - core.start() >= 3 && vocabulary.contains(core.text());
     }
 
     private static boolean isSingleLetter(String token) {

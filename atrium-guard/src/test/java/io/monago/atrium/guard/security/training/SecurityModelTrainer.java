@@ -9,6 +9,7 @@ import io.monago.atrium.guard.security.model.SparseFeatures;
 import io.monago.atrium.guard.security.text.Confusables;
 import io.monago.atrium.guard.security.text.NormalizedText;
 import io.monago.atrium.guard.security.text.TextNormalizer;
+import io.monago.atrium.guard.security.text.TokenCore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -141,15 +142,10 @@ public final class SecurityModelTrainer {
             if (out.length() > 0) {
                 out.append(' ');
             }
-            int start = 0;
-            int end = token.length();
-            while (start < end && !Character.isLetter(token.charAt(start))) {
-                start++;
-            }
-            while (end > start && !Character.isLetter(token.charAt(end - 1))) {
-                end--;
-            }
-            String word = token.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+            TokenCore core = TokenCore.of(token);
+            int start = core.start();
+            int end = core.end();
+            String word = core.text().toLowerCase(java.util.Locale.ROOT);
             List<String> choices = List.of();
             for (String language : languages) {
                 if (choices.isEmpty()) {
