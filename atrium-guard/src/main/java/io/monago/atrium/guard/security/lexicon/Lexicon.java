@@ -29,6 +29,9 @@ import java.util.Set;
 public final class Lexicon {
     static final String DIRECTORY = "/io/monago/atrium/guard/security/lexicon/";
     private static final int KEY_LENGTH = 3;
+    private static final int KEY_BITS = 1 << 12;
+    private final java.util.BitSet startKeys = new java.util.BitSet(KEY_BITS);
+    private final java.util.BitSet endKeys = new java.util.BitSet(KEY_BITS);
 
     private final List<Rule> rules;
     private final List<Marker> markers;
@@ -69,6 +72,8 @@ public final class Lexicon {
         this.byWord = freeze(exact);
         this.byStart = freeze(start);
         this.byEnd = freeze(end);
+        start.keySet().forEach(key -> startKeys.set(keyHash(key, 0)));
+        end.keySet().forEach(key -> endKeys.set(keyHash(key, 0)));
         this.vocabulary = new Vocabulary(parsed.words(), parsed.stems());
         this.wordClasses = classIds(parsed.wordClasses());
         classIds(parsed.stemClasses()).forEach((stem, ids) -> stemClassesByStart
@@ -178,9 +183,15 @@ public final class Lexicon {
                     tryRules(byWord.get(word.substring(0, word.length() - clitic.length())), words, i, lastStart, hits);
                 }
             }
-            if (word.length() >= KEY_LENGTH) {
-                tryRules(byStart.get(word.substring(0, KEY_LENGTH)), words, i, lastStart, hits);
-                tryRules(byEnd.get(word.substring(word.length() - KEY_LENGTH)), words, i, lastStart, hits);
+            int length = word.length();
+            if (length >= KEY_LENGTH) {
+                // A bit per key hash: most words start and end with no stem's letters, and skip the lookups.
+                if (startKeys.get(keyHash(word, 0))) {
+                    tryRules(byStart.get(word.substring(0, KEY_LENGTH)), words, i, lastStart, hits);
+                }
+                if (endKeys.get(keyHash(word, length - KEY_LENGTH))) {
+                    tryRules(byEnd.get(word.substring(length - KEY_LENGTH)), words, i, lastStart, hits);
+                }
             }
         }
         if (!markers.isEmpty()) {
@@ -256,6 +267,10 @@ public final class Lexicon {
             inWord = wordChar;
         }
         return Math.max(0, inWord ? words - 1 : words);
+    }
+
+    private static int keyHash(String text, int from) {
+        return ((text.charAt(from) * 31 + text.charAt(from + 1)) * 31 + text.charAt(from + 2)) & (KEY_BITS - 1);
     }
 
     private static void add(Map<String, List<Integer>> index, String key, int rule) {

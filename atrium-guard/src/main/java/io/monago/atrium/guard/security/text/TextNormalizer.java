@@ -165,7 +165,12 @@ public final class TextNormalizer {
 
         void addToken(String raw, boolean hadInvisible, int gap, boolean newline) {
             String text = foldCompatibility(raw);
-            if (text.length() <= MAX_FOLDED_TOKEN) {
+            if (isPlainWord(text)) {
+                // Lower-case letters with at most edge punctuation: nothing to unfold (the common case).
+                if (hadInvisible && isKeyword(text)) {
+                    invisibleKeywords++;
+                }
+            } else if (text.length() <= MAX_FOLDED_TOKEN) {
                 text = foldHomoglyphs(text);
                 text = foldLeet(text);
                 text = joinSeparatedLetters(text);
@@ -366,6 +371,24 @@ public final class TextNormalizer {
     private boolean isKeyword(String token) {
         TokenCore core = TokenCore.of(token);
         return core.end() - core.start() >= 3 && vocabulary.contains(core.text());
+    }
+
+    /** ASCII lower-case letters, optionally closed by one punctuation mark: no disguise possible. */
+    private static boolean isPlainWord(String token) {
+        int length = token.length();
+        if (length == 0) {
+            return false;
+        }
+        int last = length - 1;
+        char end = token.charAt(last);
+        int letters = end >= 'a' && end <= 'z' ? length : last;
+        for (int i = 0; i < letters; i++) {
+            char c = token.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return letters > 0 && (letters == length || ".,;:?)\"".indexOf(end) >= 0);
     }
 
     private static boolean isSingleLetter(String token) {
