@@ -11,6 +11,7 @@ import io.monago.atrium.guard.security.text.NormalizedText;
 import io.monago.atrium.guard.security.text.Obfuscation;
 import io.monago.atrium.guard.security.text.TextNormalizer;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,8 @@ final class TextScanner {
     private final GibberishSuffixDetector suffixDetector = new GibberishSuffixDetector();
     private final Set<AnalysisStage> stages;
     private final DecodeLimits limits;
+    /** The attack vocabulary rotated by 13: a word found here is an attack word in rot13. */
+    private final Set<String> rotatedVocabulary;
 
     TextScanner(Lexicon lexicon, TextNormalizer normalizer, LinearModel model, Set<AnalysisStage> stages,
                 DecodeLimits limits) {
@@ -49,6 +52,15 @@ final class TextScanner {
         this.stages = stages;
         this.limits = limits;
         this.decoder = new PayloadDecoder(limits.maxBytesPerPayload());
+        Set<String> rotated = new HashSet<>();
+        for (String word : lexicon.vocabulary().words()) {
+            StringBuilder r = new StringBuilder(word.length());
+            for (int k = 0; k < word.length(); k++) {
+                r.append(PayloadDecoder.rot13(word.charAt(k)));
+            }
+            rotated.add(r.toString());
+        }
+        this.rotatedVocabulary = Set.copyOf(rotated);
     }
 
     /** Per-call state: the decode budget and the deepest level reached. */
@@ -162,14 +174,7 @@ final class TextScanner {
         int rotatedKeywords = 0;
         for (int i = 0; i < normalized.wordCount() && rotatedKeywords < MIN_ROT13_KEYWORDS; i++) {
             String word = normalized.word(i);
-            if (word.length() < 4 || lexicon.vocabulary().containsWord(word)) {
-                continue;
-            }
-            StringBuilder rotated = new StringBuilder(word.length());
-            for (int k = 0; k < word.length(); k++) {
-                rotated.append(PayloadDecoder.rot13(word.charAt(k)));
-            }
-            if (lexicon.vocabulary().containsWord(rotated.toString())) {
+            if (word.length() >= 4 && rotatedVocabulary.contains(word) && !lexicon.vocabulary().containsWord(word)) {
                 rotatedKeywords++;
             }
         }

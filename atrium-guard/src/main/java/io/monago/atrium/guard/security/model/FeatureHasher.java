@@ -67,7 +67,7 @@ public final class FeatureHasher {
     public int[] wordHashes(String[] words) {
         int[] hashes = new int[words.length];
         for (int i = 0; i < words.length; i++) {
-            hashes[i] = hash(FNV_OFFSET ^ 'w', words[i], 0, words[i].length());
+            hashes[i] = wordHash(words[i]);
         }
         return hashes;
     }
@@ -83,9 +83,23 @@ public final class FeatureHasher {
      * @param sink receives one bucket per feature occurrence
      */
     public void wordFeatures(String[] words, int[] wordHashes, int[][] classes, int index, IntConsumer sink) {
-        sink.accept(bucket(wordHashes[index]));
-        // Word classes of the lexicon, and ordered pairs of classes up to three words apart:
-        // "@override ... @directive" generalises over synonyms and languages.
+        contextFeatures(wordHashes, classes, index, sink);
+        intrinsicFeatures(words[index], wordHashes[index], sink);
+    }
+
+    /**
+     * Emits the features of a word that depend on its neighbours: its bigram with the word before,
+     * its lexicon classes and ordered pairs of classes up to three words apart ("@override ...
+     * @directive" generalises over synonyms and languages).
+     *
+     * @param wordHashes the hashes of all words
+     * @param classes the lexicon classes of each word
+     * @param index the word
+     * @param sink receives one bucket per feature occurrence
+     */
+    public void contextFeatures(int[] wordHashes, int[][] classes, int index, IntConsumer sink) {
+        int previous = index == 0 ? 0x5A5A5A5A : wordHashes[index - 1];
+        sink.accept(bucket(previous * 31 + wordHashes[index] ^ 0x6B000000));
         for (int c : classes[index]) {
             sink.accept(bucket((c ^ 0x4B4B4B4B) * FNV_PRIME));
             for (int j = Math.max(0, index - CLASS_PAIR_DISTANCE); j < index; j++) {
@@ -94,9 +108,18 @@ public final class FeatureHasher {
                 }
             }
         }
-        int previous = index == 0 ? 0x5A5A5A5A : wordHashes[index - 1];
-        sink.accept(bucket(previous * 31 + wordHashes[index] ^ 0x6B000000));
-        String word = words[index];
+    }
+
+    /**
+     * Emits the features of a word on its own: its unigram and its character n-grams. They depend
+     * on the word only, which lets {@link LinearModel} precompute them for frequent words.
+     *
+     * @param word the word
+     * @param wordHash its hash, from {@link #wordHashes}
+     * @param sink receives one bucket per feature occurrence
+     */
+    public void intrinsicFeatures(String word, int wordHash, IntConsumer sink) {
+        sink.accept(bucket(wordHash));
         int length = Math.min(word.length(), MAX_NGRAM_WORD);
         // The word with boundary marks: '<' + word + '>' (the end mark only when not truncated).
         int padded = length + (word.length() <= MAX_NGRAM_WORD ? 2 : 1);
@@ -114,6 +137,16 @@ public final class FeatureHasher {
                 }
             }
         }
+    }
+
+    /**
+     * The hash of one word, as {@link #wordHashes} computes it.
+     *
+     * @param word the word
+     * @return its hash
+     */
+    public int wordHash(String word) {
+        return hash(FNV_OFFSET ^ 'w', word, 0, word.length());
     }
 
     /**

@@ -10,7 +10,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import java.util.zip.GZIPInputStream;
@@ -36,7 +38,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearModel {
     /** The shipped weights. */
     public static final String RESOURCE = "/io/monago/atrium/guard/security/model/security-model.bin.gz";
-    private static final int MAGIC = 0x41545331; // "ATS1"
+    private static final int MAGIC = 0x41545332; // "ATS2"
 
     private final FeatureHasher hasher;
     private final List<IncidentCategory> heads;
@@ -51,6 +53,9 @@ public final class LinearModel {
     private final float[] scale;
     private final int window;
     private final int stride;
+    private final List<String> frequentWords;
+    /** Per frequent word: the quantised weight sums of its own features per head, then their count. */
+    private final Map<String, double[]> intrinsicSums;
 
     /**
      * Creates a model.
@@ -61,9 +66,11 @@ public final class LinearModel {
      * @param weights {@code hasher.size() * heads.size()} weights, interleaved by bucket
      * @param window words per scoring window
      * @param stride words between window starts
+     * @param frequentWords words whose own features are summed once, here, rather than at every
+     *     occurrence (the most frequent words of the training text; any list gives the same scores)
      */
     public LinearModel(FeatureHasher hasher, List<IncidentCategory> heads, float[] bias, float[] weights,
-                       int window, int stride) {
+                       int window, int stride, List<String> frequentWords) {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.heads = List.copyOf(heads);
         this.bias = bias.clone();
@@ -86,6 +93,19 @@ public final class LinearModel {
             float s = scale[i % headCount];
             quantised[i] = s == 0 ? 0 : (byte) Math.round(weights[i] / s);
         }
+        this.frequentWords = List.copyOf(frequentWords);
+        Map<String, double[]> sums = new HashMap<>();
+        for (String word : this.frequentWords) {
+            double[] sum = new double[headCount + 1];
+            hasher.intrinsicFeatures(word, hasher.wordHash(word), bucket -> {
+                for (int h = 0; h < headCount; h++) {
+                    sum[h] += quantised[bucket * headCount + h];
+                }
+                sum[headCount]++;
+            });
+            sums.put(word, sum);
+        }
+        this.intrinsicSums = Map.copyOf(sums);
     }
 
     /**
@@ -138,7 +158,12 @@ public final class LinearModel {
                 weights[bucket * headCount + h] = data.readFloat();
             }
         }
-        return new LinearModel(hasher, heads, bias, weights, window, stride);
+        int wordCount = data.readInt();
+        List<String> frequent = new ArrayList<>(wordCount);
+        for (int i = 0; i < wordCount; i++) {
+            frequent.add(data.readUTF());
+        }
+        return new LinearModel(hasher, heads, bias, weights, window, stride, frequent);
     }
 
     /**
@@ -177,6 +202,10 @@ public final class LinearModel {
             for (int h = 0; h < headCount; h++) {
                 data.writeFloat(weights[bucket * headCount + h]);
             }
+        }
+        data.writeInt(frequentWords.size());
+        for (String word : frequentWords) {
+            data.writeUTF(word);
         }
         data.flush();
         gzip.finish();
@@ -244,7 +273,16 @@ public final class LinearModel {
         for (int i = 0; i < n; i++) {
             Arrays.fill(sums, 0);
             featureCount[0] = 0;
-            hasher.wordFeatures(words, wordHashes, classes, i, accumulate);
+            hasher.contextFeatures(wordHashes, classes, i, accumulate);
+            double[] cached = intrinsicSums.get(words[i]);
+            if (cached != null) {
+                for (int h = 0; h < headCount; h++) {
+                    sums[h] += cached[h];
+                }
+                featureCount[0] += (int) cached[headCount];
+            } else {
+                hasher.intrinsicFeatures(words[i], wordHashes[i], accumulate);
+            }
             for (int h = 0; h < headCount; h++) {
                 prefix[h][i + 1] = prefix[h][i] + sums[h] * scale[h];
             }

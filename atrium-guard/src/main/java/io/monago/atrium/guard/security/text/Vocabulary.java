@@ -34,6 +34,15 @@ public final class Vocabulary {
     }
 
     /**
+     * The listed words (stems excluded).
+     *
+     * @return an unmodifiable set
+     */
+    public Set<String> words() {
+        return words;
+    }
+
+    /**
      * Whether a folded word is one of the listed words (stems not consulted: a cheaper test).
      *
      * @param word a folded word

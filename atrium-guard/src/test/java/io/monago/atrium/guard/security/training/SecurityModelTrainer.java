@@ -12,7 +12,9 @@ import io.monago.atrium.guard.security.text.TextNormalizer;
 import io.monago.atrium.guard.security.text.TokenCore;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -28,6 +30,9 @@ import java.util.Set;
  * requests, so that neither position nor length gives the label away.
  */
 public final class SecurityModelTrainer {
+    /** Words whose own features the shipped model precomputes. */
+    private static final int FREQUENT_WORDS = 4000;
+
     /** The heads of the model, in order. */
     public static final List<IncidentCategory> HEADS = List.of(IncidentCategory.PROMPT_INJECTION,
             IncidentCategory.JAILBREAK_ATTEMPT, IncidentCategory.SYSTEM_PROMPT_EXTRACTION);
@@ -63,6 +68,7 @@ public final class SecurityModelTrainer {
     private final Lexicon lexicon;
     private final TextNormalizer normalizer;
     private final FeatureHasher hasher;
+    private final Map<String, Integer> wordCounts = new HashMap<>();
 
     /**
      * Creates a trainer.
@@ -168,8 +174,20 @@ public final class SecurityModelTrainer {
     private Example example(String text, Set<IncidentCategory> labels, double weight) {
         NormalizedText normalized = normalizer.normalize(text);
         String[] words = normalized.words().toArray(new String[0]);
+        for (String word : words) {
+            wordCounts.merge(word, 1, Integer::sum);
+        }
         return new Example(SparseFeatures.of(hasher, words, lexicon.classesOf(words), lexicon.match(normalized)), labels,
                 weight);
+    }
+
+    /** The most frequent training words, ties in alphabetical order (deterministic). */
+    private List<String> frequentWords() {
+        return wordCounts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(FREQUENT_WORDS)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private LinearModel fit(List<Example> examples, Random random) {
@@ -209,6 +227,6 @@ public final class SecurityModelTrainer {
         for (int h = 0; h < heads; h++) {
             biasOut[h] = (float) bias[h];
         }
-        return new LinearModel(hasher, HEADS, biasOut, weights, settings.window(), settings.stride());
+        return new LinearModel(hasher, HEADS, biasOut, weights, settings.window(), settings.stride(), frequentWords());
     }
 }
