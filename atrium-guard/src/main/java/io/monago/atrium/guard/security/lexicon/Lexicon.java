@@ -172,25 +172,28 @@ public final class Lexicon {
      */
     public List<RuleHit> match(NormalizedText text) {
         String[] words = text.words().toArray(new String[0]);
+        String[] bases = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            bases[i] = withoutClitic(words[i]);
+        }
+        Rule.Words indexed = new Rule.Words(words, bases);
         List<RuleHit> hits = new ArrayList<>();
         int[] lastStart = new int[rules.size()];
         Arrays.fill(lastStart, -1);
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            tryRules(byWord.get(word), words, i, lastStart, hits);
-            for (String clitic : clitics) {
-                if (word.length() > clitic.length() + 2 && word.endsWith(clitic)) {
-                    tryRules(byWord.get(word.substring(0, word.length() - clitic.length())), words, i, lastStart, hits);
-                }
+            tryRules(byWord.get(word), indexed, i, lastStart, hits);
+            if (bases[i] != null) {
+                tryRules(byWord.get(bases[i]), indexed, i, lastStart, hits);
             }
             int length = word.length();
             if (length >= KEY_LENGTH) {
                 // A bit per key hash: most words start and end with no stem's letters, and skip the lookups.
                 if (startKeys.get(keyHash(word, 0))) {
-                    tryRules(byStart.get(word.substring(0, KEY_LENGTH)), words, i, lastStart, hits);
+                    tryRules(byStart.get(word.substring(0, KEY_LENGTH)), indexed, i, lastStart, hits);
                 }
                 if (endKeys.get(keyHash(word, length - KEY_LENGTH))) {
-                    tryRules(byEnd.get(word.substring(length - KEY_LENGTH)), words, i, lastStart, hits);
+                    tryRules(byEnd.get(word.substring(length - KEY_LENGTH)), indexed, i, lastStart, hits);
                 }
             }
         }
@@ -219,11 +222,9 @@ public final class Lexicon {
         int[][] classes = new int[words.length][];
         for (int i = 0; i < words.length; i++) {
             int[] ids = wordClasses.get(words[i]);
-            for (int c = 0; ids == null && c < clitics.size(); c++) {
-                String clitic = clitics.get(c);
-                if (words[i].length() > clitic.length() + 2 && words[i].endsWith(clitic)) {
-                    ids = wordClasses.get(words[i].substring(0, words[i].length() - clitic.length()));
-                }
+            if (ids == null && !clitics.isEmpty()) {
+                String base = withoutClitic(words[i]);
+                ids = base == null ? null : wordClasses.get(base);
             }
             if (ids == null && words[i].length() >= STEM_KEY) {
                 List<Map.Entry<String, int[]>> stems = stemClassesByStart.get(words[i].substring(0, STEM_KEY));
@@ -238,7 +239,17 @@ public final class Lexicon {
         return classes;
     }
 
-    private void tryRules(int[] candidates, String[] words, int position, int[] lastStart, List<RuleHit> hits) {
+    /** The word without the clitic it ends in, or null when it ends in none. */
+    private String withoutClitic(String word) {
+        for (String clitic : clitics) {
+            if (word.length() > clitic.length() + 2 && word.endsWith(clitic)) {
+                return word.substring(0, word.length() - clitic.length());
+            }
+        }
+        return null;
+    }
+
+    private void tryRules(int[] candidates, Rule.Words words, int position, int[] lastStart, List<RuleHit> hits) {
         if (candidates == null) {
             return;
         }

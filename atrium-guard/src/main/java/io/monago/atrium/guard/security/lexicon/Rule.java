@@ -34,12 +34,27 @@ public record Rule(String id, IncidentCategory category, double weight, List<Slo
      * @return the index after the last matched word, or -1 when the rule does not match there
      */
     int matchAt(String[] words, int start) {
+        return matchAt(new Words(words, new String[words.length]), start);
+    }
+
+    /**
+     * Matches the rule with its first slot starting at a word.
+     *
+     * @param words the words, with their clitic-free forms
+     * @param start where the first slot must start
+     * @return the index after the last matched word, or -1
+     */
+    int matchAt(Words words, int start) {
         return match(words, 0, start, 0);
     }
 
-    private int tryPhrases(String[] words, List<Phrase> phrases, int slotIndex, int at) {
+    /** Words of a text and, where a word ends in a clitic, the word without it (else null). */
+    record Words(String[] words, String[] bases) {
+    }
+
+    private int tryPhrases(Words words, List<Phrase> phrases, int slotIndex, int at) {
         for (Phrase phrase : phrases) {
-            int length = phrase.matchAt(words, at);
+            int length = phrase.matchAt(words.words(), at);
             if (length > 0) {
                 int end = match(words, slotIndex + 1, at + length, 0);
                 if (end >= 0) {
@@ -50,15 +65,15 @@ public record Rule(String id, IncidentCategory category, double weight, List<Slo
         return -1;
     }
 
-    private int match(String[] words, int slotIndex, int position, int carriedGap) {
+    private int match(Words words, int slotIndex, int position, int carriedGap) {
         if (slotIndex == slots.size()) {
             return position;
         }
         Slot slot = slots.get(slotIndex);
         int gap = slotIndex == 0 ? 0 : slot.maxGap() + carriedGap;
-        for (int skip = 0; skip <= gap && position + skip < words.length; skip++) {
+        for (int skip = 0; skip <= gap && position + skip < words.words().length; skip++) {
             int at = position + skip;
-            int end = slot.firstMatch(words[at], phrases -> tryPhrases(words, phrases, slotIndex, at));
+            int end = slot.firstMatch(words.words()[at], words.bases()[at], phrases -> tryPhrases(words, phrases, slotIndex, at));
             if (end >= 0) {
                 return end;
             }

@@ -19,7 +19,7 @@ final class Slot {
     private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
     private final Map<String, List<Phrase>> byStart = new HashMap<>();
     private final Map<String, List<Phrase>> byEnd = new HashMap<>();
-    private final List<String> clitics = new ArrayList<>();
+    private boolean hasClitics;
     private final List<Phrase> others = new ArrayList<>();
 
     Slot(List<Phrase> phrases, boolean optional, int maxGap) {
@@ -30,11 +30,7 @@ final class Slot {
             Term first = phrase.first();
             if (first.kind() == Term.Kind.EXACT) {
                 byFirstWord.computeIfAbsent(first.text(), k -> new ArrayList<>()).add(phrase);
-                for (String clitic : first.clitics()) {
-                    if (!clitics.contains(clitic)) {
-                        clitics.add(clitic);
-                    }
-                }
+                hasClitics |= !first.clitics().isEmpty();
             } else if (first.kind() == Term.Kind.PREFIX && first.text().length() >= KEY) {
                 byStart.computeIfAbsent(first.text().substring(0, KEY), k -> new ArrayList<>()).add(phrase);
             } else if (first.kind() == Term.Kind.SUFFIX && first.text().length() >= KEY) {
@@ -59,18 +55,15 @@ final class Slot {
 
     /**
      * Calls {@code visitor} with every list of phrases that could start at this word (found by
-     * hash lookups: the word, the word without a clitic, its first and last three letters) until it
-     * returns a match.
+     * hash lookups: the word, {@code base} (the word without its clitic, or null), its first and
+     * last three letters) until it returns a match.
      *
      * @return the visitor's first non-negative result, or -1
      */
-    int firstMatch(String word, java.util.function.ToIntFunction<List<Phrase>> visitor) {
+    int firstMatch(String word, String base, java.util.function.ToIntFunction<List<Phrase>> visitor) {
         int end = visit(byFirstWord.get(word), visitor);
-        for (int c = 0; end < 0 && c < clitics.size(); c++) {
-            String clitic = clitics.get(c);
-            if (word.length() > clitic.length() + 2 && word.endsWith(clitic)) {
-                end = visit(byFirstWord.get(word.substring(0, word.length() - clitic.length())), visitor);
-            }
+        if (end < 0 && base != null && hasClitics) {
+            end = visit(byFirstWord.get(base), visitor);
         }
         if (end < 0 && word.length() >= KEY) {
             if (!byStart.isEmpty()) {
