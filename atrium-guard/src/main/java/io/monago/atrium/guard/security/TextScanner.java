@@ -123,7 +123,7 @@ final class TextScanner {
     private void scoreContent(NormalizedText normalized, List<RuleHit> hits, Scores scores) {
         boolean learned = stages.contains(AnalysisStage.LEARNED_MODEL);
         if (learned) {
-            String[] words = normalized.words().toArray(new String[0]);
+            String[] words = normalized.copyOfWords();
             double[] probabilities = model.score(words, lexicon.classesOf(words), hits);
             for (int h = 0; h < probabilities.length; h++) {
                 IncidentCategory category = model.heads().get(h);

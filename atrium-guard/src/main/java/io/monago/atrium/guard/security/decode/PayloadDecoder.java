@@ -26,6 +26,9 @@ public final class PayloadDecoder {
     private static final int MIN_HEX_DIGITS = 16;
     private static final int MIN_ESCAPES = 4;
     private static final double MIN_TEXT_RATIO = 0.85;
+    /** Standard and URL-safe base64 characters, as bit sets over ASCII codes. */
+    private static final long BASE64_LOW = alphabetBits(0);
+    private static final long BASE64_HIGH = alphabetBits(64);
 
     private final int maxBytesPerPayload;
 
@@ -305,7 +308,18 @@ public final class PayloadDecoder {
     }
 
     private static boolean isBase64Char(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_';
+        return c < 64 ? (BASE64_LOW >>> c & 1) != 0 : c < 128 && (BASE64_HIGH >>> (c - 64) & 1) != 0;
+    }
+
+    /** A bit per ASCII code 0-63 (low) and 64-127 (high) of the alphabet. */
+    private static long alphabetBits(int from) {
+        long bits = 0;
+        for (int c = from; c < from + 64; c++) {
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_') {
+                bits |= 1L << (c - from);
+            }
+        }
+        return bits;
     }
 
     /** UTF-8 text made mostly of letters, digits, spaces and punctuation; anything else is noise. */

@@ -171,7 +171,7 @@ public final class Lexicon {
      * @return the hits, in text order
      */
     public List<RuleHit> match(NormalizedText text) {
-        String[] words = text.words().toArray(new String[0]);
+        String[] words = text.copyOfWords();
         String[] bases = new String[words.length];
         for (int i = 0; i < words.length; i++) {
             bases[i] = withoutClitic(words[i]);
