@@ -54,11 +54,7 @@ final class TextScanner {
         this.decoder = new PayloadDecoder(limits.maxBytesPerPayload());
         Set<String> rotated = new HashSet<>();
         for (String word : lexicon.vocabulary().words()) {
-            StringBuilder r = new StringBuilder(word.length());
-            for (int k = 0; k < word.length(); k++) {
-                r.append(PayloadDecoder.rot13(word.charAt(k)));
-            }
-            rotated.add(r.toString());
+            rotated.add(PayloadDecoder.rot13(word));
         }
         this.rotatedVocabulary = Set.copyOf(rotated);
     }

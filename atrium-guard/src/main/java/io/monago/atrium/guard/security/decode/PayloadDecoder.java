@@ -82,12 +82,8 @@ public final class PayloadDecoder {
         if (granted == 0) {
             return Optional.empty();
         }
-        StringBuilder rotated = new StringBuilder(granted);
-        for (int i = 0; i < granted; i++) {
-            rotated.append(rot13(text.charAt(i)));
-        }
         budget.spend(granted);
-        return Optional.of(new DecodedPayload(Encoding.ROT13, rotated.toString()));
+        return Optional.of(new DecodedPayload(Encoding.ROT13, rot13(text.substring(0, granted))));
     }
 
     /**
@@ -107,6 +103,20 @@ public final class PayloadDecoder {
         }
         budget.spend(granted);
         return Optional.of(new DecodedPayload(Encoding.UNICODE_TAGS, tagText.substring(0, granted)));
+    }
+
+    /**
+     * Rotates every ASCII letter of a text by 13 places.
+     *
+     * @param text any text
+     * @return the rotated text
+     */
+    public static String rot13(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = rot13(chars[i]);
+        }
+        return new String(chars);
     }
 
     /**
