@@ -233,9 +233,17 @@ public final class PayloadDecoder {
 
     /** "69 67 6e 6f 72 65": two-digit hex bytes separated by one space, comma or colon. */
     private int spacedHexRun(String text, int start, DecodeBudget budget, List<DecodedPayload> out) {
-        // Most two-letter words ("ke", "di", "be") are not followed by another hex pair.
-        if (start + 4 >= text.length() || Character.digit(text.charAt(start + 3), 16) < 0
-                || Character.digit(text.charAt(start + 4), 16) < 0) {
+        // Most two-letter words ("ke", "di", "be") do not start a run of eight separated hex pairs.
+        int pairs = 0;
+        for (int i = start; pairs < MIN_HEX_DIGITS / 2 && i + 1 < text.length(); i += 3) {
+            boolean pair = Character.digit(text.charAt(i), 16) >= 0 && Character.digit(text.charAt(i + 1), 16) >= 0
+                    && (i + 2 == text.length() || ", :".indexOf(text.charAt(i + 2)) >= 0);
+            if (!pair) {
+                break;
+            }
+            pairs++;
+        }
+        if (pairs < MIN_HEX_DIGITS / 2) {
             return start + 2;
         }
         StringBuilder digits = new StringBuilder();

@@ -45,6 +45,8 @@ public final class Lexicon {
     private static final int STEM_KEY = 4;
     private final Map<String, List<String>> synonyms;
     private final List<String> clitics;
+    /** The last letters of the clitics: a word ending otherwise carries none. */
+    private final String cliticEnds;
     private static final int[] NO_CLASS = new int[0];
 
     private Lexicon(List<String> languages, LexiconParser.Result parsed) {
@@ -82,6 +84,11 @@ public final class Lexicon {
         parsed.synonyms().forEach((word, list) -> synonymCopy.put(word, List.copyOf(list)));
         this.synonyms = Map.copyOf(synonymCopy);
         this.clitics = List.copyOf(parsed.clitics());
+        StringBuilder ends = new StringBuilder();
+        for (String clitic : clitics) {
+            ends.append(clitic.charAt(clitic.length() - 1));
+        }
+        this.cliticEnds = ends.toString();
     }
 
     /**
@@ -241,6 +248,9 @@ public final class Lexicon {
 
     /** The word without the clitic it ends in, or null when it ends in none. */
     private String withoutClitic(String word) {
+        if (word.isEmpty() || cliticEnds.indexOf(word.charAt(word.length() - 1)) < 0) {
+            return null;
+        }
         for (String clitic : clitics) {
             if (word.length() > clitic.length() + 2 && word.endsWith(clitic)) {
                 return word.substring(0, word.length() - clitic.length());

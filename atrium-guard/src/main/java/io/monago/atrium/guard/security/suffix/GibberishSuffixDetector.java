@@ -76,11 +76,11 @@ public final class GibberishSuffixDetector {
      * @return a score in [0, 1]; above 0.8 the tail is very likely a generated suffix
      */
     public double score(String text) {
-        List<String> tokens = lastTokens(text, TAIL + HEAD);
+        TokenFacts facts = new TokenFacts(lastTokens(text, TAIL + HEAD));
         double best = 0;
         // Suffixes vary in length: judge the last 10, 14 and 20 tokens and keep the worst.
         for (int tail : TAILS) {
-            double[] f = features(tokens, tail);
+            double[] f = facts.features(tail);
             if (f != null) {
                 double z = BIAS;
                 for (int i = 0; i < f.length; i++) {
@@ -102,32 +102,114 @@ public final class GibberishSuffixDetector {
      * @return the features, in the order of {@link #WEIGHTS}
      */
     public double[] features(String text) {
-        return features(lastTokens(text, TAIL + HEAD), TAIL);
+        return new TokenFacts(lastTokens(text, TAIL + HEAD)).features(TAIL);
     }
 
-    private double[] features(List<String> tokens, int tailLength) {
-        if (tokens.size() < MIN_TAIL || tailLength > tokens.size() && tailLength > MIN_TAIL) {
-            return null;
-        }
-        int tailStart = Math.max(0, tokens.size() - tailLength);
-        List<String> tail = tokens.subList(tailStart, tokens.size());
-        List<String> head = tokens.subList(Math.max(0, tailStart - HEAD), tailStart);
-        return new double[] {oddness(tail), functionShare(tail), head.size() >= 4 ? functionShare(head) : 0.3,
-                Math.min(1.0, bracketImbalance(tail) / 3.0), structuredShare(tail), capitalShare(tail), symbolShare(tail)};
-    }
+    /** What is known about each of the last tokens, computed once for every tail length. */
+    private final class TokenFacts {
+        private final int size;
+        private final double[] odd;
+        private final boolean[] function;
+        private final boolean[] structured;
+        private final boolean[] capital;
+        private final boolean[] symbol;
+        private final int[][] brackets;
 
-    private double functionShare(List<String> tokens) {
-        if (tokens.isEmpty()) {
-            return 0;
-        }
-        int count = 0;
-        for (String token : tokens) {
-            TokenCore core = TokenCore.of(token);
-            if (!core.isEmpty() && functionWords.contains(core.text().toLowerCase(Locale.ROOT))) {
-                count++;
+        TokenFacts(List<String> tokens) {
+            size = tokens.size();
+            odd = new double[size];
+            function = new boolean[size];
+            structured = new boolean[size];
+            capital = new boolean[size];
+            symbol = new boolean[size];
+            brackets = new int[size][];
+            for (int i = 0; i < size; i++) {
+                String token = tokens.get(i);
+                TokenCore core = TokenCore.of(token);
+                function[i] = !core.isEmpty() && functionWords.contains(core.text().toLowerCase(Locale.ROOT));
+                if (i < size - TAIL) {
+                    continue; // before every tail: only its function words are used
+                }
+                structured[i] = isStructured(token);
+                // JSON keys and code statements are punctuated by design; they are not odd.
+                odd[i] = structured[i] ? 0 : tokenOddness(token);
+                capital[i] = hasInnerCapital(token);
+                symbol[i] = isSymbolOnly(token);
+                brackets[i] = bracketDeltas(token);
             }
         }
-        return (double) count / tokens.size();
+
+        double[] features(int tailLength) {
+            if (size < MIN_TAIL || tailLength > size && tailLength > MIN_TAIL) {
+                return null;
+            }
+            int tailStart = Math.max(0, size - tailLength);
+            int headStart = Math.max(0, tailStart - HEAD);
+            int tail = size - tailStart;
+            double oddSum = 0;
+            int functionTail = 0;
+            int structuredCount = 0;
+            int capitalCount = 0;
+            int symbolCount = 0;
+            int[] open = new int[3];
+            for (int i = tailStart; i < size; i++) {
+                oddSum += odd[i];
+                functionTail += function[i] ? 1 : 0;
+                structuredCount += structured[i] ? 1 : 0;
+                capitalCount += capital[i] ? 1 : 0;
+                symbolCount += symbol[i] ? 1 : 0;
+                for (int k = 0; k < 3; k++) {
+                    open[k] += brackets[i][k];
+                }
+            }
+            int functionHead = 0;
+            for (int i = headStart; i < tailStart; i++) {
+                functionHead += function[i] ? 1 : 0;
+            }
+            int head = tailStart - headStart;
+            // Only brackets left open count: the tail of JSON or code closes what its head opened.
+            int unclosed = Math.max(0, open[0]) + Math.max(0, open[1]) + Math.max(0, open[2]);
+            return new double[] {oddSum / tail, (double) functionTail / tail,
+                head >= 4 ? (double) functionHead / head : 0.3, Math.min(1.0, unclosed / 3.0),
+                (double) structuredCount / tail, (double) capitalCount / tail, (double) symbolCount / tail};
+        }
+    }
+
+
+    private static boolean hasInnerCapital(String token) {
+        for (int i = 1; i < token.length(); i++) {
+            if (Character.isUpperCase(token.charAt(i)) && Character.isLetter(token.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Operators and brackets standing alone are code; other letterless tokens ({@code ][}, {@code **}) are not. */
+    private static boolean isSymbolOnly(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLetterOrDigit(token.charAt(i))) {
+                return false;
+            }
+        }
+        return !CODE_OPERATORS.contains(token);
+    }
+
+    /** Round, square and curly brackets opened minus closed. */
+    private static int[] bracketDeltas(String token) {
+        int[] deltas = new int[3];
+        for (int i = 0; i < token.length(); i++) {
+            switch (token.charAt(i)) {
+                case '(': deltas[0]++; break;
+                case ')': deltas[0]--; break;
+                case '[': deltas[1]++; break;
+                case ']': deltas[1]--; break;
+                case '{': deltas[2]++; break;
+                case '}': deltas[2]--; break;
+                default: break;
+            }
+        }
+        return deltas;
     }
 
     private static boolean isStructured(String token) {
@@ -135,43 +217,8 @@ public final class GibberishSuffixDetector {
                 || CODE_OPERATORS.contains(token);
     }
 
-    /** Tokens with a capital after the first letter ({@code tableView}, {@code NAME}). */
-    private static double capitalShare(List<String> tokens) {
-        int count = 0;
-        for (String token : tokens) {
-            for (int i = 1; i < token.length(); i++) {
-                if (Character.isUpperCase(token.charAt(i)) && Character.isLetter(token.charAt(i - 1))) {
-                    count++;
-                    break;
-                }
-            }
-        }
-        return (double) count / tokens.size();
-    }
 
-    /** Tokens without a letter or digit ({@code ==}, {@code ][}, {@code **}). */
-    private static double symbolShare(List<String> tokens) {
-        int count = 0;
-        for (String token : tokens) {
-            boolean alphanumeric = false;
-            for (int i = 0; i < token.length() && !alphanumeric; i++) {
-                alphanumeric = Character.isLetterOrDigit(token.charAt(i));
-            }
-            count += alphanumeric || CODE_OPERATORS.contains(token) ? 0 : 1;
-        }
-        return (double) count / tokens.size();
-    }
 
-    /** Tokens of code, JSON and logs: {@code "key":}, {@code name=value}, {@code call()}, keywords. */
-    private static double structuredShare(List<String> tokens) {
-        int count = 0;
-        for (String token : tokens) {
-            if (isStructured(token)) {
-                count++;
-            }
-        }
-        return (double) count / tokens.size();
-    }
 
     private static Set<String> readWords() {
         try (InputStream in = GibberishSuffixDetector.class.getResourceAsStream(RESOURCE)) {
@@ -196,18 +243,6 @@ public final class GibberishSuffixDetector {
         }
     }
 
-    /** Mean oddness of tokens: spliced punctuation, mid-word case changes, stray capitals. */
-    static double oddness(List<String> tokens) {
-        if (tokens.isEmpty()) {
-            return 0;
-        }
-        double sum = 0;
-        for (String token : tokens) {
-            // JSON keys and code statements are punctuated by design; they are not odd.
-            sum += isStructured(token) ? 0 : tokenOddness(token);
-        }
-        return sum / tokens.size();
-    }
 
     static double tokenOddness(String token) {
         int letters = 0;
@@ -249,26 +284,6 @@ public final class GibberishSuffixDetector {
         return Math.min(1.0, score);
     }
 
-    private static int bracketImbalance(List<String> tokens) {
-        int round = 0;
-        int square = 0;
-        int curly = 0;
-        for (String token : tokens) {
-            for (int i = 0; i < token.length(); i++) {
-                switch (token.charAt(i)) {
-                    case '(': round++; break;
-                    case ')': round--; break;
-                    case '[': square++; break;
-                    case ']': square--; break;
-                    case '{': curly++; break;
-                    case '}': curly--; break;
-                    default: break;
-                }
-            }
-        }
-        // Only brackets left open count: the tail of JSON or code closes what its head opened.
-        return Math.max(0, round) + Math.max(0, square) + Math.max(0, curly);
-    }
 
     /** The last {@code max} whitespace-separated tokens, found by walking back from the end. */
     private static List<String> lastTokens(String text, int max) {

@@ -51,7 +51,7 @@ public final class TextNormalizer {
      * @return its normalised form
      */
     public NormalizedText normalize(String raw) {
-        Pass pass = new Pass();
+        Pass pass = new Pass(raw.length() / 6 + 4);
         int length = raw.length();
         StringBuilder token = new StringBuilder();
         boolean tokenHadInvisible = false;
@@ -149,7 +149,11 @@ public final class TextNormalizer {
 
     /** The mutable state of one {@link #normalize} call. */
     private final class Pass {
-        final List<Folded> tokens = new ArrayList<>();
+        Pass(int expectedTokens) {
+            tokens = new ArrayList<>(expectedTokens);
+        }
+
+        final List<Folded> tokens;
         final StringBuilder tagPayload = new StringBuilder();
         boolean inFlagSequence;
         int zeroWidth;
@@ -182,6 +186,9 @@ public final class TextNormalizer {
         }
 
         private String foldHomoglyphs(String token) {
+            if (isAscii(token)) {
+                return token; // look-alikes all live outside ASCII
+            }
             boolean latin = false;
             boolean lookAlike = false;
             StringBuilder mapped = null;
@@ -279,7 +286,7 @@ public final class TextNormalizer {
         NormalizedText finish() {
             List<Folded> joined = joinSpacedRuns(tokens);
             StringBuilder folded = new StringBuilder();
-            List<String> words = new ArrayList<>();
+            List<String> words = new ArrayList<>(joined.size() + 8);
             for (Folded token : joined) {
                 if (folded.length() > 0) {
                     folded.append(token.newline() ? '\n' : ' ');
@@ -371,6 +378,15 @@ public final class TextNormalizer {
     private boolean isKeyword(String token) {
         TokenCore core = TokenCore.of(token);
         return core.end() - core.start() >= 3 && vocabulary.contains(core.text());
+    }
+
+    private static boolean isAscii(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ASCII lower-case letters, optionally closed by one punctuation mark: no disguise possible. */
