@@ -36,6 +36,8 @@ public final class Lexicon {
     private final List<Rule> rules;
     private final List<Marker> markers;
     private final Map<String, int[]> byWord;
+    private final Map<String, int[]> byAnchor;
+    private final java.util.BitSet alwaysTried = new java.util.BitSet();
     private final Map<String, int[]> byStart;
     private final Map<String, int[]> byEnd;
     private final Vocabulary vocabulary;
@@ -71,6 +73,27 @@ public final class Lexicon {
                 }
             }
         }
+        // Each rule's rarest required slot after the first is its anchor: a text without any of the
+        // anchor's words cannot match, so the rule is not tried at all (most rules, most texts).
+        Map<String, List<Integer>> anchors = new HashMap<>();
+        for (int r = 0; r < rules.size(); r++) {
+            java.util.Set<String> anchor = null;
+            for (int k = 1; k < rules.get(r).slots().size(); k++) {
+                Slot slot = rules.get(r).slots().get(k);
+                java.util.Set<String> words = slot.optional() ? null : slot.anchorWords();
+                if (words != null && (anchor == null || words.size() < anchor.size())) {
+                    anchor = words;
+                }
+            }
+            if (anchor == null) {
+                alwaysTried.set(r);
+            } else {
+                for (String word : anchor) {
+                    add(anchors, word, r);
+                }
+            }
+        }
+        this.byAnchor = freeze(anchors);
         this.byWord = freeze(exact);
         this.byStart = freeze(start);
         this.byEnd = freeze(end);
@@ -184,23 +207,30 @@ public final class Lexicon {
             bases[i] = withoutClitic(words[i]);
         }
         Rule.Words indexed = new Rule.Words(words, bases);
+        java.util.BitSet possible = (java.util.BitSet) alwaysTried.clone();
+        for (int i = 0; i < words.length; i++) {
+            markPossible(byAnchor.get(words[i]), possible);
+            if (bases[i] != null) {
+                markPossible(byAnchor.get(bases[i]), possible);
+            }
+        }
         List<RuleHit> hits = new ArrayList<>();
         int[] lastStart = new int[rules.size()];
         Arrays.fill(lastStart, -1);
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            tryRules(byWord.get(word), indexed, i, lastStart, hits);
+            tryRules(byWord.get(word), indexed, i, possible, lastStart, hits);
             if (bases[i] != null) {
-                tryRules(byWord.get(bases[i]), indexed, i, lastStart, hits);
+                tryRules(byWord.get(bases[i]), indexed, i, possible, lastStart, hits);
             }
             int length = word.length();
             if (length >= KEY_LENGTH) {
                 // A bit per key hash: most words start and end with no stem's letters, and skip the lookups.
                 if (startKeys.get(keyHash(word, 0))) {
-                    tryRules(byStart.get(word.substring(0, KEY_LENGTH)), indexed, i, lastStart, hits);
+                    tryRules(byStart.get(word.substring(0, KEY_LENGTH)), indexed, i, possible, lastStart, hits);
                 }
                 if (endKeys.get(keyHash(word, length - KEY_LENGTH))) {
-                    tryRules(byEnd.get(word.substring(length - KEY_LENGTH)), indexed, i, lastStart, hits);
+                    tryRules(byEnd.get(word.substring(length - KEY_LENGTH)), indexed, i, possible, lastStart, hits);
                 }
             }
         }
@@ -259,12 +289,21 @@ public final class Lexicon {
         return null;
     }
 
-    private void tryRules(int[] candidates, Rule.Words words, int position, int[] lastStart, List<RuleHit> hits) {
+    private static void markPossible(int[] rulesAnchored, java.util.BitSet possible) {
+        if (rulesAnchored != null) {
+            for (int r : rulesAnchored) {
+                possible.set(r);
+            }
+        }
+    }
+
+    private void tryRules(int[] candidates, Rule.Words words, int position, java.util.BitSet possible, int[] lastStart,
+                          List<RuleHit> hits) {
         if (candidates == null) {
             return;
         }
         for (int r : candidates) {
-            if (lastStart[r] == position) {
+            if (lastStart[r] == position || !possible.get(r)) {
                 continue;
             }
             Rule rule = rules.get(r);

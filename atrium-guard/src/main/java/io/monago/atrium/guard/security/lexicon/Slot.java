@@ -45,6 +45,17 @@ final class Slot {
         return phrases;
     }
 
+    /**
+     * The words one of which must be in a text for this slot to match there, or null when the slot
+     * has stems or endings (any word might do).
+     */
+    java.util.Set<String> anchorWords() {
+        if (!byStart.isEmpty() || !byEnd.isEmpty() || !others.isEmpty()) {
+            return null;
+        }
+        return byFirstWord.keySet();
+    }
+
     boolean optional() {
         return optional;
     }
