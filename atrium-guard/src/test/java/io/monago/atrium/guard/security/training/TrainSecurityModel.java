@@ -26,7 +26,11 @@ import java.util.List;
  *     -Dexec.classpathScope=test
  * </pre>
  *
- * An optional argument names the output file (default: the shipped resource in src/main).
+ * An optional argument names the output file (default: the shipped resource in src/main). Other
+ * modes: {@code --cv} runs the cross-validation grid over the training split that chose the
+ * settings and the default threshold ({@code -DshowErrors=true -DshowAt=0.6} also lists the errors
+ * of one configuration); {@code --suffix} refits the adversarial-suffix weights and prints them.
+ * {@code -Dthresholds=true} adds held-out and public rates at thresholds 0.5, 0.6 and 0.7.
  */
 public final class TrainSecurityModel {
     static final Path SHIPPED = Corpora.moduleDirectory().resolve("src/main/resources" + LinearModel.RESOURCE);
