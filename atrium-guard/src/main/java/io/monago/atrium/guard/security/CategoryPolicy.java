@@ -15,7 +15,12 @@ import java.util.Objects;
  * @param threshold the score, in [0, 1], from which the action applies
  */
 public record CategoryPolicy(SecurityAction action, double threshold) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param action see the record description
+     * @param threshold see the record description
+     */
     public CategoryPolicy {
         Objects.requireNonNull(action, "action");
         if (!(threshold >= 0.0 && threshold <= 1.0)) {

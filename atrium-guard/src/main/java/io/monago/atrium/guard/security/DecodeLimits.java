@@ -20,7 +20,14 @@ public record DecodeLimits(int maxDepth, int maxBytesPerPayload, long maxTotalBy
     /** Depth 3, 4 KiB per payload, 64 KiB and 32 payloads per call. */
     public static final DecodeLimits DEFAULT = new DecodeLimits(3, 4096, 65_536, 32);
 
-    /** Validates the bounds. */
+    /**
+     * Validates the bounds.
+     *
+     * @param maxDepth see the record description
+     * @param maxBytesPerPayload see the record description
+     * @param maxTotalBytes see the record description
+     * @param maxPayloads see the record description
+     */
     public DecodeLimits {
         if (maxDepth < 0 || maxBytesPerPayload < 0 || maxTotalBytes < 0 || maxPayloads < 0) {
             throw new IllegalArgumentException("decode limits must not be negative: " + maxDepth + ", "

@@ -22,7 +22,15 @@ import java.util.Objects;
  * @param rule a short id of the evidence, never user text
  */
 public record SecurityIncident(IncidentCategory category, double score, String path, MessageRole role, String rule) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param category see the record description
+     * @param score see the record description
+     * @param path see the record description
+     * @param role see the record description
+     * @param rule see the record description
+     */
     public SecurityIncident {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(path, "path");

@@ -22,7 +22,13 @@ import java.util.Objects;
  */
 public record SecurityReport(List<SecurityIncident> incidents, Map<IncidentCategory, Double> maxScores,
                              ScanStats stats) {
-    /** Copies the components into immutable collections. */
+    /**
+     * Copies the components into immutable collections.
+     *
+     * @param incidents see the record description
+     * @param maxScores see the record description
+     * @param stats see the record description
+     */
     public SecurityReport {
         incidents = List.copyOf(incidents);
         EnumMap<IncidentCategory, Double> copy = new EnumMap<>(IncidentCategory.class);

@@ -23,7 +23,12 @@ import java.util.stream.Collectors;
  * @param flagged categories whose policy is {@code FLAG} and whose score reached the threshold
  */
 public record SecurityVerdict(Set<IncidentCategory> blocked, Set<IncidentCategory> flagged) {
-    /** Copies the sets (iteration follows the enum's order). */
+    /**
+     * Copies the sets (iteration follows the enum's order).
+     *
+     * @param blocked see the record description
+     * @param flagged see the record description
+     */
     public SecurityVerdict {
         blocked = Collections.unmodifiableSet(copy(blocked));
         flagged = Collections.unmodifiableSet(copy(flagged));

@@ -11,6 +11,7 @@ import io.monago.atrium.guard.security.text.NormalizedText;
 import io.monago.atrium.guard.security.text.Obfuscation;
 import io.monago.atrium.guard.security.text.TextNormalizer;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,11 @@ final class TextScanner {
             IncidentCategory.JAILBREAK_ATTEMPT, IncidentCategory.SYSTEM_PROMPT_EXTRACTION,
             IncidentCategory.ENCODED_PAYLOAD, IncidentCategory.HIDDEN_INSTRUCTIONS);
     private static final int MIN_ROT13_KEYWORDS = 2;
+    /** Decoded content scoring at least this gets {@link #CONCEALMENT_BONUS} on top. */
+    private static final double CONCEALMENT_FLOOR = 0.3;
+    private static final double CONCEALMENT_BONUS = 0.25;
+    /** An attack score from which a disguise around it counts as hiding the attack. */
+    private static final double DISGUISED_ATTACK = 0.5;
 
     private final Lexicon lexicon;
     private final TextNormalizer normalizer;
@@ -35,6 +41,8 @@ final class TextScanner {
     private final GibberishSuffixDetector suffixDetector = new GibberishSuffixDetector();
     private final Set<AnalysisStage> stages;
     private final DecodeLimits limits;
+    /** The attack vocabulary rotated by 13: a word found here is an attack word in rot13. */
+    private final Set<String> rotatedVocabulary;
 
     TextScanner(Lexicon lexicon, TextNormalizer normalizer, LinearModel model, Set<AnalysisStage> stages,
                 DecodeLimits limits) {
@@ -44,6 +52,11 @@ final class TextScanner {
         this.stages = stages;
         this.limits = limits;
         this.decoder = new PayloadDecoder(limits.maxBytesPerPayload());
+        Set<String> rotated = new HashSet<>();
+        for (String word : lexicon.vocabulary().words()) {
+            rotated.add(PayloadDecoder.rot13(word));
+        }
+        this.rotatedVocabulary = Set.copyOf(rotated);
     }
 
     /** Per-call state: the decode budget and the deepest level reached. */
@@ -106,7 +119,7 @@ final class TextScanner {
     private void scoreContent(NormalizedText normalized, List<RuleHit> hits, Scores scores) {
         boolean learned = stages.contains(AnalysisStage.LEARNED_MODEL);
         if (learned) {
-            String[] words = normalized.words().toArray(new String[0]);
+            String[] words = normalized.copyOfWords();
             double[] probabilities = model.score(words, lexicon.classesOf(words), hits);
             for (int h = 0; h < probabilities.length; h++) {
                 IncidentCategory category = model.heads().get(h);
@@ -142,7 +155,11 @@ final class TextScanner {
     private void rescan(DecodedPayload payload, int depth, Context context, Scores scores) {
         Scores inner = scan(payload.text(), depth + 1, context);
         String rule = "decoded." + payload.encoding().id();
-        scores.offer(IncidentCategory.ENCODED_PAYLOAD, inner.content(), rule);
+        // Wrapping instructions in an encoding is concealment, itself evidence: a payload that
+        // reads as even a weak attack scores higher than the same text in the clear.
+        double content = inner.content();
+        double concealed = content >= CONCEALMENT_FLOOR ? Math.min(1.0, content + CONCEALMENT_BONUS) : content;
+        scores.offer(IncidentCategory.ENCODED_PAYLOAD, concealed, rule);
         for (Map.Entry<IncidentCategory, Double> entry : inner.score.entrySet()) {
             scores.offer(entry.getKey(), entry.getValue(), rule);
         }
@@ -153,14 +170,7 @@ final class TextScanner {
         int rotatedKeywords = 0;
         for (int i = 0; i < normalized.wordCount() && rotatedKeywords < MIN_ROT13_KEYWORDS; i++) {
             String word = normalized.word(i);
-            if (word.length() < 4 || lexicon.vocabulary().contains(word)) {
-                continue;
-            }
-            StringBuilder rotated = new StringBuilder(word.length());
-            for (int k = 0; k < word.length(); k++) {
-                rotated.append(PayloadDecoder.rot13(word.charAt(k)));
-            }
-            if (lexicon.vocabulary().contains(rotated.toString())) {
+            if (word.length() >= 4 && rotatedVocabulary.contains(word) && !lexicon.vocabulary().containsWord(word)) {
                 rotatedKeywords++;
             }
         }
@@ -203,7 +213,7 @@ final class TextScanner {
         double disguise = scores.get(hidden);
         double attack = Math.max(scores.get(IncidentCategory.PROMPT_INJECTION),
                 Math.max(scores.get(IncidentCategory.JAILBREAK_ATTEMPT), scores.get(IncidentCategory.SYSTEM_PROMPT_EXTRACTION)));
-        if (disguise >= 0.5 && attack >= SecurityPolicy.DEFAULT_LEARNED_THRESHOLD) {
+        if (disguise >= 0.5 && attack >= DISGUISED_ATTACK) {
             scores.offer(hidden, Math.max(0.9, Math.min(0.99, attack)), scores.rule.get(hidden) + "+attack");
         }
     }

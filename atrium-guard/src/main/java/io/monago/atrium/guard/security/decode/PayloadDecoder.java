@@ -26,6 +26,9 @@ public final class PayloadDecoder {
     private static final int MIN_HEX_DIGITS = 16;
     private static final int MIN_ESCAPES = 4;
     private static final double MIN_TEXT_RATIO = 0.85;
+    /** Standard and URL-safe base64 characters, as bit sets over ASCII codes. */
+    private static final long BASE64_LOW = alphabetBits(0);
+    private static final long BASE64_HIGH = alphabetBits(64);
 
     private final int maxBytesPerPayload;
 
@@ -79,12 +82,8 @@ public final class PayloadDecoder {
         if (granted == 0) {
             return Optional.empty();
         }
-        StringBuilder rotated = new StringBuilder(granted);
-        for (int i = 0; i < granted; i++) {
-            rotated.append(rot13(text.charAt(i)));
-        }
         budget.spend(granted);
-        return Optional.of(new DecodedPayload(Encoding.ROT13, rotated.toString()));
+        return Optional.of(new DecodedPayload(Encoding.ROT13, rot13(text.substring(0, granted))));
     }
 
     /**
@@ -104,6 +103,20 @@ public final class PayloadDecoder {
         }
         budget.spend(granted);
         return Optional.of(new DecodedPayload(Encoding.UNICODE_TAGS, tagText.substring(0, granted)));
+    }
+
+    /**
+     * Rotates every ASCII letter of a text by 13 places.
+     *
+     * @param text any text
+     * @return the rotated text
+     */
+    public static String rot13(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = rot13(chars[i]);
+        }
+        return new String(chars);
     }
 
     /**
@@ -220,6 +233,19 @@ public final class PayloadDecoder {
 
     /** "69 67 6e 6f 72 65": two-digit hex bytes separated by one space, comma or colon. */
     private int spacedHexRun(String text, int start, DecodeBudget budget, List<DecodedPayload> out) {
+        // Most two-letter words ("ke", "di", "be") do not start a run of eight separated hex pairs.
+        int pairs = 0;
+        for (int i = start; pairs < MIN_HEX_DIGITS / 2 && i + 1 < text.length(); i += 3) {
+            boolean pair = Character.digit(text.charAt(i), 16) >= 0 && Character.digit(text.charAt(i + 1), 16) >= 0
+                    && (i + 2 == text.length() || ", :".indexOf(text.charAt(i + 2)) >= 0);
+            if (!pair) {
+                break;
+            }
+            pairs++;
+        }
+        if (pairs < MIN_HEX_DIGITS / 2) {
+            return start + 2;
+        }
         StringBuilder digits = new StringBuilder();
         int i = start;
         int n = text.length();
@@ -300,7 +326,18 @@ public final class PayloadDecoder {
     }
 
     private static boolean isBase64Char(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_';
+        return c < 64 ? (BASE64_LOW >>> c & 1) != 0 : c < 128 && (BASE64_HIGH >>> (c - 64) & 1) != 0;
+    }
+
+    /** A bit per ASCII code 0-63 (low) and 64-127 (high) of the alphabet. */
+    private static long alphabetBits(int from) {
+        long bits = 0;
+        for (int c = from; c < from + 64; c++) {
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_') {
+                bits |= 1L << (c - from);
+            }
+        }
+        return bits;
     }
 
     /** UTF-8 text made mostly of letters, digits, spaces and punctuation; anything else is noise. */

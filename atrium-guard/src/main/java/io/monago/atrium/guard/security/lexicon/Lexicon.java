@@ -29,16 +29,26 @@ import java.util.Set;
 public final class Lexicon {
     static final String DIRECTORY = "/io/monago/atrium/guard/security/lexicon/";
     private static final int KEY_LENGTH = 3;
+    private static final int KEY_BITS = 1 << 12;
+    private final java.util.BitSet startKeys = new java.util.BitSet(KEY_BITS);
+    private final java.util.BitSet endKeys = new java.util.BitSet(KEY_BITS);
 
     private final List<Rule> rules;
     private final List<Marker> markers;
     private final Map<String, int[]> byWord;
+    private final Map<String, int[]> byAnchor;
+    private final java.util.BitSet alwaysTried = new java.util.BitSet();
     private final Map<String, int[]> byStart;
     private final Map<String, int[]> byEnd;
     private final Vocabulary vocabulary;
     private final List<String> languages;
     private final Map<String, int[]> wordClasses;
-    private final Map<String, int[]> stemClasses;
+    private final Map<String, List<Map.Entry<String, int[]>>> stemClassesByStart = new HashMap<>();
+    private static final int STEM_KEY = 4;
+    private final Map<String, List<String>> synonyms;
+    private final List<String> clitics;
+    /** The last letters of the clitics: a word ending otherwise carries none. */
+    private final String cliticEnds;
     private static final int[] NO_CLASS = new int[0];
 
     private Lexicon(List<String> languages, LexiconParser.Result parsed) {
@@ -50,7 +60,7 @@ public final class Lexicon {
         Map<String, List<Integer>> end = new HashMap<>();
         for (int r = 0; r < rules.size(); r++) {
             for (Phrase phrase : rules.get(r).slots().get(0).phrases()) {
-                Term first = phrase.terms().get(0);
+                Term first = phrase.first();
                 switch (first.kind()) {
                     case PREFIX:
                         add(start, first.text().substring(0, KEY_LENGTH), r);
@@ -63,12 +73,57 @@ public final class Lexicon {
                 }
             }
         }
+        // Each rule's rarest required slot after the first is its anchor: a text without any of the
+        // anchor's words cannot match, so the rule is not tried at all (most rules, most texts).
+        Map<String, List<Integer>> anchors = new HashMap<>();
+        for (int r = 0; r < rules.size(); r++) {
+            java.util.Set<String> anchor = null;
+            for (int k = 1; k < rules.get(r).slots().size(); k++) {
+                Slot slot = rules.get(r).slots().get(k);
+                java.util.Set<String> words = slot.optional() ? null : slot.anchorWords();
+                if (words != null && (anchor == null || words.size() < anchor.size())) {
+                    anchor = words;
+                }
+            }
+            if (anchor == null) {
+                alwaysTried.set(r);
+            } else {
+                for (String word : anchor) {
+                    add(anchors, word, r);
+                }
+            }
+        }
+        this.byAnchor = freeze(anchors);
         this.byWord = freeze(exact);
         this.byStart = freeze(start);
         this.byEnd = freeze(end);
+        start.keySet().forEach(key -> startKeys.set(keyHash(key, 0)));
+        end.keySet().forEach(key -> endKeys.set(keyHash(key, 0)));
         this.vocabulary = new Vocabulary(parsed.words(), parsed.stems());
         this.wordClasses = classIds(parsed.wordClasses());
-        this.stemClasses = classIds(parsed.stemClasses());
+        classIds(parsed.stemClasses()).forEach((stem, ids) -> stemClassesByStart
+                .computeIfAbsent(stem.substring(0, STEM_KEY), k -> new ArrayList<>()).add(Map.entry(stem, ids)));
+        Map<String, List<String>> synonymCopy = new HashMap<>();
+        parsed.synonyms().forEach((word, list) -> synonymCopy.put(word, List.copyOf(list)));
+        this.synonyms = Map.copyOf(synonymCopy);
+        this.clitics = List.copyOf(parsed.clitics());
+        StringBuilder ends = new StringBuilder();
+        for (String clitic : clitics) {
+            ends.append(clitic.charAt(clitic.length() - 1));
+        }
+        this.cliticEnds = ends.toString();
+    }
+
+    /**
+     * Words that share a class with a word in one language's file ({@code en}: ignore, disregard,
+     * forget, ...). The training program uses them to paraphrase its examples.
+     *
+     * @param language a lexicon file name, e.g. {@code en}
+     * @param word a folded word
+     * @return the words of its classes in that file (the word itself included), empty when none
+     */
+    public List<String> synonyms(String language, String word) {
+        return synonyms.getOrDefault(language + ":" + word, List.of());
     }
 
     private static Map<String, int[]> classIds(Map<String, Set<String>> classes) {
@@ -146,16 +201,37 @@ public final class Lexicon {
      * @return the hits, in text order
      */
     public List<RuleHit> match(NormalizedText text) {
-        String[] words = text.words().toArray(new String[0]);
+        String[] words = text.copyOfWords();
+        String[] bases = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            bases[i] = withoutClitic(words[i]);
+        }
+        Rule.Words indexed = new Rule.Words(words, bases);
+        java.util.BitSet possible = (java.util.BitSet) alwaysTried.clone();
+        for (int i = 0; i < words.length; i++) {
+            markPossible(byAnchor.get(words[i]), possible);
+            if (bases[i] != null) {
+                markPossible(byAnchor.get(bases[i]), possible);
+            }
+        }
         List<RuleHit> hits = new ArrayList<>();
         int[] lastStart = new int[rules.size()];
         Arrays.fill(lastStart, -1);
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            tryRules(byWord.get(word), words, i, lastStart, hits);
-            if (word.length() >= KEY_LENGTH) {
-                tryRules(byStart.get(word.substring(0, KEY_LENGTH)), words, i, lastStart, hits);
-                tryRules(byEnd.get(word.substring(word.length() - KEY_LENGTH)), words, i, lastStart, hits);
+            tryRules(byWord.get(word), indexed, i, possible, lastStart, hits);
+            if (bases[i] != null) {
+                tryRules(byWord.get(bases[i]), indexed, i, possible, lastStart, hits);
+            }
+            int length = word.length();
+            if (length >= KEY_LENGTH) {
+                // A bit per key hash: most words start and end with no stem's letters, and skip the lookups.
+                if (startKeys.get(keyHash(word, 0))) {
+                    tryRules(byStart.get(word.substring(0, KEY_LENGTH)), indexed, i, possible, lastStart, hits);
+                }
+                if (endKeys.get(keyHash(word, length - KEY_LENGTH))) {
+                    tryRules(byEnd.get(word.substring(length - KEY_LENGTH)), indexed, i, possible, lastStart, hits);
+                }
             }
         }
         if (!markers.isEmpty()) {
@@ -183,11 +259,15 @@ public final class Lexicon {
         int[][] classes = new int[words.length][];
         for (int i = 0; i < words.length; i++) {
             int[] ids = wordClasses.get(words[i]);
-            if (ids == null && !stemClasses.isEmpty() && words[i].length() >= 4) {
-                for (Map.Entry<String, int[]> stem : stemClasses.entrySet()) {
-                    if (words[i].startsWith(stem.getKey())) {
-                        ids = stem.getValue();
-                        break;
+            if (ids == null && !clitics.isEmpty()) {
+                String base = withoutClitic(words[i]);
+                ids = base == null ? null : wordClasses.get(base);
+            }
+            if (ids == null && words[i].length() >= STEM_KEY) {
+                List<Map.Entry<String, int[]>> stems = stemClassesByStart.get(words[i].substring(0, STEM_KEY));
+                for (int k = 0; stems != null && ids == null && k < stems.size(); k++) {
+                    if (words[i].startsWith(stems.get(k).getKey())) {
+                        ids = stems.get(k).getValue();
                     }
                 }
             }
@@ -196,12 +276,34 @@ public final class Lexicon {
         return classes;
     }
 
-    private void tryRules(int[] candidates, String[] words, int position, int[] lastStart, List<RuleHit> hits) {
+    /** The word without the clitic it ends in, or null when it ends in none. */
+    private String withoutClitic(String word) {
+        if (word.isEmpty() || cliticEnds.indexOf(word.charAt(word.length() - 1)) < 0) {
+            return null;
+        }
+        for (String clitic : clitics) {
+            if (word.length() > clitic.length() + 2 && word.endsWith(clitic)) {
+                return word.substring(0, word.length() - clitic.length());
+            }
+        }
+        return null;
+    }
+
+    private static void markPossible(int[] rulesAnchored, java.util.BitSet possible) {
+        if (rulesAnchored != null) {
+            for (int r : rulesAnchored) {
+                possible.set(r);
+            }
+        }
+    }
+
+    private void tryRules(int[] candidates, Rule.Words words, int position, java.util.BitSet possible, int[] lastStart,
+                          List<RuleHit> hits) {
         if (candidates == null) {
             return;
         }
         for (int r : candidates) {
-            if (lastStart[r] == position) {
+            if (lastStart[r] == position || !possible.get(r)) {
                 continue;
             }
             Rule rule = rules.get(r);
@@ -225,6 +327,10 @@ public final class Lexicon {
             inWord = wordChar;
         }
         return Math.max(0, inWord ? words - 1 : words);
+    }
+
+    private static int keyHash(String text, int from) {
+        return ((text.charAt(from) * 31 + text.charAt(from + 1)) * 31 + text.charAt(from + 2)) & (KEY_BITS - 1);
     }
 
     private static void add(Map<String, List<Integer>> index, String key, int rule) {

@@ -15,6 +15,7 @@ import java.util.Set;
  * <pre>
  * &#64;class = phrase | phrase | ...
  * vocabulary = word word ...
+ * clitics = ending ending ...
  * rule &lt;category&gt; &lt;weight&gt; &lt;id&gt; = slot slot ~N slot ...
  * marker &lt;category&gt; &lt;weight&gt; &lt;id&gt; = literal text
  * </pre>
@@ -28,24 +29,30 @@ final class LexiconParser {
     private final Set<String> words = new HashSet<>();
     private final Set<String> stems = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
+    private final Set<String> allClitics = new HashSet<>();
+    /** The clitics of the file being parsed: endings an exact term may carry. */
+    private List<String> clitics = List.of();
 
     private final Map<String, Set<String>> wordClasses = new HashMap<>();
     private final Map<String, Set<String>> stemClasses = new HashMap<>();
+    private final Map<String, List<String>> synonyms = new HashMap<>();
 
     /**
      * What the files held. {@code wordClasses} maps a one-word class member to the names of its
      * classes; classes of the same name in different languages are one class to the model.
      */
     record Result(List<Rule> rules, List<Marker> markers, Set<String> words, List<String> stems,
-                  Map<String, Set<String>> wordClasses, Map<String, Set<String>> stemClasses) {
+                  Map<String, Set<String>> wordClasses, Map<String, Set<String>> stemClasses,
+                  Map<String, List<String>> synonyms, Set<String> clitics) {
     }
 
     Result result() {
-        return new Result(rules, markers, words, List.copyOf(stems), wordClasses, stemClasses);
+        return new Result(rules, markers, words, List.copyOf(stems), wordClasses, stemClasses, synonyms, allClitics);
     }
 
     void parse(String language, String source, List<String> lines) {
         Map<String, List<Phrase>> classes = new HashMap<>();
+        clitics = List.of();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).strip();
             int lineNo = n + 1;
@@ -63,19 +70,36 @@ final class LexiconParser {
             }
             if (head.startsWith("@")) {
                 String name = head.substring(1);
-                List<Phrase> phrases = parsePhrases(body.split("\\|"), source, lineNo);
+                List<Phrase> phrases = new ArrayList<>();
+                for (String alternative : body.split("\\|")) {
+                    String trimmed = alternative.strip();
+                    if (trimmed.startsWith("@")) {
+                        phrases.addAll(Optional.ofNullable(classes.get(trimmed.substring(1))).orElseThrow(() ->
+                                new LexiconFormatException(source, lineNo, "class " + trimmed + " is not defined above")));
+                    } else {
+                        phrases.addAll(parsePhrases(new String[] {trimmed}, source, lineNo));
+                    }
+                }
                 classes.put(name, phrases);
+                List<String> members = new ArrayList<>();
                 for (Phrase phrase : phrases) {
-                    Term term = phrase.terms().get(0);
-                    if (phrase.terms().size() == 1 && term.kind() == Term.Kind.EXACT) {
+                    Term term = phrase.first();
+                    if (phrase.size() == 1 && term.kind() == Term.Kind.EXACT) {
                         wordClasses.computeIfAbsent(term.text(), k -> new HashSet<>()).add(name);
-                    } else if (phrase.terms().size() == 1 && term.kind() == Term.Kind.PREFIX && term.text().length() >= 4) {
+                        members.add(term.text());
+                    } else if (phrase.size() == 1 && term.kind() == Term.Kind.PREFIX && term.text().length() >= 4) {
                         stemClasses.computeIfAbsent(term.text(), k -> new HashSet<>()).add(name);
                     }
                 }
+                for (String member : members) {
+                    synonyms.computeIfAbsent(language + ":" + member, k -> new ArrayList<>()).addAll(members);
+                }
+            } else if (head.equals("clitics")) {
+                clitics = List.of(TextNormalizer.foldCompatibility(body).split("\\s+"));
+                allClitics.addAll(clitics);
             } else if (head.equals("vocabulary")) {
                 for (String word : body.split("\\s+")) {
-                    addVocabulary(Term.parse(TextNormalizer.foldCompatibility(word)));
+                    addVocabulary(Term.parse(TextNormalizer.foldCompatibility(word), List.of()));
                 }
             } else if (head.startsWith("rule ") || head.startsWith("marker ")) {
                 String[] parts = head.split("\\s+");
@@ -127,7 +151,7 @@ final class LexiconParser {
                     throw new LexiconFormatException(source, lineNo, "the first slot cannot be optional");
                 }
                 for (Phrase phrase : phrases) {
-                    Term first = phrase.terms().get(0);
+                    Term first = phrase.first();
                     if (first.kind() != Term.Kind.EXACT && first.text().length() < MIN_KEY) {
                         throw new LexiconFormatException(source, lineNo, "a wildcard in the first slot needs at least "
                                 + MIN_KEY + " letters: '" + first.text() + "'");
@@ -152,7 +176,7 @@ final class LexiconParser {
             }
             List<Term> terms = new ArrayList<>();
             for (String word : folded.split("[\\s_]+")) {
-                Term term = Term.parse(word);
+                Term term = Term.parse(word, clitics);
                 terms.add(term);
                 addVocabulary(term);
             }

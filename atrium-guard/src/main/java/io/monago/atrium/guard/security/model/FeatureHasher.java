@@ -67,7 +67,7 @@ public final class FeatureHasher {
     public int[] wordHashes(String[] words) {
         int[] hashes = new int[words.length];
         for (int i = 0; i < words.length; i++) {
-            hashes[i] = hash(FNV_OFFSET ^ 'w', words[i], 0, words[i].length());
+            hashes[i] = wordHash(words[i]);
         }
         return hashes;
     }
@@ -83,9 +83,23 @@ public final class FeatureHasher {
      * @param sink receives one bucket per feature occurrence
      */
     public void wordFeatures(String[] words, int[] wordHashes, int[][] classes, int index, IntConsumer sink) {
-        sink.accept(bucket(wordHashes[index]));
-        // Word classes of the lexicon, and ordered pairs of classes up to three words apart:
-        // "@override ... @directive" generalises over synonyms and languages.
+        contextFeatures(wordHashes, classes, index, sink);
+        intrinsicFeatures(words[index], wordHashes[index], sink);
+    }
+
+    /**
+     * Emits the features of a word that depend on its neighbours: its bigram with the word before,
+     * its lexicon classes and ordered pairs of classes up to three words apart ("@override ...
+     * @directive" generalises over synonyms and languages).
+     *
+     * @param wordHashes the hashes of all words
+     * @param classes the lexicon classes of each word
+     * @param index the word
+     * @param sink receives one bucket per feature occurrence
+     */
+    public void contextFeatures(int[] wordHashes, int[][] classes, int index, IntConsumer sink) {
+        int previous = index == 0 ? 0x5A5A5A5A : wordHashes[index - 1];
+        sink.accept(bucket(previous * 31 + wordHashes[index] ^ 0x6B000000));
         for (int c : classes[index]) {
             sink.accept(bucket((c ^ 0x4B4B4B4B) * FNV_PRIME));
             for (int j = Math.max(0, index - CLASS_PAIR_DISTANCE); j < index; j++) {
@@ -94,22 +108,45 @@ public final class FeatureHasher {
                 }
             }
         }
-        int previous = index == 0 ? 0x5A5A5A5A : wordHashes[index - 1];
-        sink.accept(bucket(previous * 31 + wordHashes[index] ^ 0x6B000000));
-        String word = words[index];
+    }
+
+    /**
+     * Emits the features of a word on its own: its unigram and its character n-grams. They depend
+     * on the word only, which lets {@link LinearModel} precompute them for frequent words.
+     *
+     * @param word the word
+     * @param wordHash its hash, from {@link #wordHashes}
+     * @param sink receives one bucket per feature occurrence
+     */
+    public void intrinsicFeatures(String word, int wordHash, IntConsumer sink) {
+        sink.accept(bucket(wordHash));
         int length = Math.min(word.length(), MAX_NGRAM_WORD);
         // The word with boundary marks: '<' + word + '>' (the end mark only when not truncated).
         int padded = length + (word.length() <= MAX_NGRAM_WORD ? 2 : 1);
-        for (int n = MIN_N; n <= MAX_N; n++) {
-            for (int start = 0; start + n <= padded; start++) {
-                int h = FNV_OFFSET ^ ('0' + n);
-                for (int k = start; k < start + n; k++) {
-                    char c = k == 0 ? '<' : k == length + 1 ? '>' : word.charAt(k - 1);
-                    h = (h ^ c) * FNV_PRIME;
+        // Every n-gram starting at one position shares its prefix hash: extend it one character at
+        // a time and emit at lengths MIN_N..MAX_N (the length is mixed in when emitting).
+        for (int start = 0; start + MIN_N <= padded; start++) {
+            int h = FNV_OFFSET;
+            int last = Math.min(padded, start + MAX_N);
+            for (int k = start; k < last; k++) {
+                char c = k == 0 ? '<' : k == length + 1 ? '>' : word.charAt(k - 1);
+                h = (h ^ c) * FNV_PRIME;
+                int n = k - start + 1;
+                if (n >= MIN_N) {
+                    sink.accept(bucket(h ^ (n * 0x9E3779B9)));
                 }
-                sink.accept(bucket(h));
             }
         }
+    }
+
+    /**
+     * The hash of one word, as {@link #wordHashes} computes it.
+     *
+     * @param word the word
+     * @return its hash
+     */
+    public int wordHash(String word) {
+        return hash(FNV_OFFSET ^ 'w', word, 0, word.length());
     }
 
     /**

@@ -10,7 +10,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import java.util.zip.GZIPInputStream;
@@ -22,7 +24,8 @@ import java.util.zip.GZIPOutputStream;
  * short texts score on one scale); rule features are 0/1 and not divided, so a lexicon hit weighs
  * the same in a tweet and in an email. Long texts are scored in overlapping windows of
  * {@link #window()} words and each head keeps its best window: one injected sentence in a long
- * tool result is not drowned by the rest. Immutable and thread-safe.
+ * tool result is not drowned by the rest. Weights are scored from a one-byte quantised copy (the
+ * table then fits in cache; scores move by well under 0.01). Immutable and thread-safe.
  *
  * <p>Weights ship in the jar ({@value #RESOURCE}); {@code TrainSecurityModel} in the test sources
  * produces them (docs/guard.md gives the command).
@@ -35,15 +38,24 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearModel {
     /** The shipped weights. */
     public static final String RESOURCE = "/io/monago/atrium/guard/security/model/security-model.bin.gz";
-    private static final int MAGIC = 0x41545331; // "ATS1"
+    private static final int MAGIC = 0x41545332; // "ATS2"
 
     private final FeatureHasher hasher;
     private final List<IncidentCategory> heads;
     private final float[] bias;
-    /** Interleaved: weights[bucket * heads + head], so one cache line serves every head. */
+    /** Float weights, interleaved: weights[bucket * heads + head]; kept for writing the file. */
     private final float[] weights;
+    /**
+     * The same weights quantised to one byte each (per-head scale): a quarter of the memory, so the
+     * table stays in cache; scoring reads only these. Interleaved so one cache line serves every head.
+     */
+    private final byte[] quantised;
+    private final float[] scale;
     private final int window;
     private final int stride;
+    private final List<String> frequentWords;
+    /** Per frequent word: the quantised weight sums of its own features per head, then their count. */
+    private final Map<String, double[]> intrinsicSums;
 
     /**
      * Creates a model.
@@ -54,9 +66,11 @@ public final class LinearModel {
      * @param weights {@code hasher.size() * heads.size()} weights, interleaved by bucket
      * @param window words per scoring window
      * @param stride words between window starts
+     * @param frequentWords words whose own features are summed once, here, rather than at every
+     *     occurrence (the most frequent words of the training text; any list gives the same scores)
      */
     public LinearModel(FeatureHasher hasher, List<IncidentCategory> heads, float[] bias, float[] weights,
-                       int window, int stride) {
+                       int window, int stride, List<String> frequentWords) {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.heads = List.copyOf(heads);
         this.bias = bias.clone();
@@ -69,6 +83,29 @@ public final class LinearModel {
         }
         this.window = window;
         this.stride = stride;
+        int headCount = heads.size();
+        this.scale = new float[headCount];
+        for (int i = 0; i < weights.length; i++) {
+            scale[i % headCount] = Math.max(scale[i % headCount], Math.abs(weights[i]) / 127f);
+        }
+        this.quantised = new byte[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            float s = scale[i % headCount];
+            quantised[i] = s == 0 ? 0 : (byte) Math.round(weights[i] / s);
+        }
+        this.frequentWords = List.copyOf(frequentWords);
+        Map<String, double[]> sums = new HashMap<>();
+        for (String word : this.frequentWords) {
+            double[] sum = new double[headCount + 1];
+            hasher.intrinsicFeatures(word, hasher.wordHash(word), bucket -> {
+                for (int h = 0; h < headCount; h++) {
+                    sum[h] += quantised[bucket * headCount + h];
+                }
+                sum[headCount]++;
+            });
+            sums.put(word, sum);
+        }
+        this.intrinsicSums = Map.copyOf(sums);
     }
 
     /**
@@ -121,7 +158,12 @@ public final class LinearModel {
                 weights[bucket * headCount + h] = data.readFloat();
             }
         }
-        return new LinearModel(hasher, heads, bias, weights, window, stride);
+        int wordCount = data.readInt();
+        List<String> frequent = new ArrayList<>(wordCount);
+        for (int i = 0; i < wordCount; i++) {
+            frequent.add(data.readUTF());
+        }
+        return new LinearModel(hasher, heads, bias, weights, window, stride, frequent);
     }
 
     /**
@@ -160,6 +202,10 @@ public final class LinearModel {
             for (int h = 0; h < headCount; h++) {
                 data.writeFloat(weights[bucket * headCount + h]);
             }
+        }
+        data.writeInt(frequentWords.size());
+        for (String word : frequentWords) {
+            data.writeUTF(word);
         }
         data.flush();
         gzip.finish();
@@ -220,25 +266,47 @@ public final class LinearModel {
         IntConsumer accumulate = bucket -> {
             int base = bucket * headCount;
             for (int h = 0; h < headCount; h++) {
-                sums[h] += weights[base + h];
+                sums[h] += quantised[base + h];
             }
             featureCount[0]++;
         };
         for (int i = 0; i < n; i++) {
             Arrays.fill(sums, 0);
             featureCount[0] = 0;
-            hasher.wordFeatures(words, wordHashes, classes, i, accumulate);
+            hasher.contextFeatures(wordHashes, classes, i, accumulate);
+            double[] cached = intrinsicSums.get(words[i]);
+            if (cached != null) {
+                for (int h = 0; h < headCount; h++) {
+                    sums[h] += cached[h];
+                }
+                featureCount[0] += (int) cached[headCount];
+            } else {
+                hasher.intrinsicFeatures(words[i], wordHashes[i], accumulate);
+            }
             for (int h = 0; h < headCount; h++) {
-                prefix[h][i + 1] = prefix[h][i] + sums[h];
+                prefix[h][i + 1] = prefix[h][i] + sums[h] * scale[h];
             }
             counts[i + 1] = counts[i] + featureCount[0];
         }
         double[] best = new double[headCount];
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        int[][] ruleBuckets = ruleBucketsByStart(hits);
+        int[] starts = ruleBuckets[0];
+        int first = 0;
+        int last = 0;
+        double[] ruleSums = new double[headCount];
+        int[] seen = new int[16];
         for (int start = 0; ; start += stride) {
             int end = Math.min(n, start + window);
             double norm = Math.sqrt(Math.max(1, counts[end] - counts[start]));
-            double[] ruleSums = ruleContribution(hits, start, end);
+            while (first < starts.length && starts[first] < start) {
+                first++;
+            }
+            while (last < starts.length && starts[last] < Math.max(end, start + 1)) {
+                last++;
+            }
+            Arrays.fill(ruleSums, 0);
+            seen = addRuleWeights(ruleBuckets, first, last, ruleSums, seen);
             for (int h = 0; h < headCount; h++) {
                 double z = bias[h] + (prefix[h][end] - prefix[h][start]) / norm + ruleSums[h];
                 best[h] = Math.max(best[h], z);
@@ -253,18 +321,43 @@ public final class LinearModel {
         return best;
     }
 
-    private double[] ruleContribution(List<RuleHit> hits, int start, int end) {
-        int headCount = heads.size();
-        double[] sums = new double[headCount];
-        if (hits.isEmpty()) {
-            return sums;
+    /** Rule hits sorted by start word: {starts, rule buckets, category buckets}. */
+    private int[][] ruleBucketsByStart(List<RuleHit> hits) {
+        RuleHit[] sorted = hits.toArray(new RuleHit[0]);
+        Arrays.sort(sorted, (a, b) -> Integer.compare(a.start(), b.start()));
+        int[][] table = new int[3][sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            table[0][i] = sorted[i].start();
+            table[1][i] = hasher.ruleFeature(sorted[i].id());
+            table[2][i] = hasher.categoryFeature(sorted[i].category());
         }
-        for (int bucket : SparseFeatures.ruleBuckets(hasher, hits, start, end)) {
-            for (int h = 0; h < headCount; h++) {
-                sums[h] += weights[bucket * headCount + h];
+        return table;
+    }
+
+    /** Adds each distinct rule and category bucket of hits first..last-1 once (as in training). */
+    private int[] addRuleWeights(int[][] table, int first, int last, double[] sums, int[] seen) {
+        int distinct = 0;
+        int headCount = heads.size();
+        for (int i = first; i < last; i++) {
+            for (int column = 1; column <= 2; column++) {
+                int bucket = table[column][i];
+                boolean repeated = false;
+                for (int k = 0; k < distinct && !repeated; k++) {
+                    repeated = seen[k] == bucket;
+                }
+                if (repeated) {
+                    continue;
+                }
+                if (distinct == seen.length) {
+                    seen = Arrays.copyOf(seen, distinct * 2);
+                }
+                seen[distinct++] = bucket;
+                for (int h = 0; h < headCount; h++) {
+                    sums[h] += quantised[bucket * headCount + h] * scale[h];
+                }
             }
         }
-        return sums;
+        return seen;
     }
 
     /**

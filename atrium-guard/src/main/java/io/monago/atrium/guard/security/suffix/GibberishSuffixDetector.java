@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.security.suffix;
 
+import io.monago.atrium.guard.security.text.TokenCore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +17,13 @@ import java.util.regex.Pattern;
 /**
  * Scores the end of a text for a machine-optimised adversarial suffix of the GCG kind (Zou et al.,
  * 2023): a run of tokens that splice words with brackets, backslashes and markup
- * ({@code oppositeley.](}, {@code giving**ONE}, {@code ]{\comment={[@}), glue words in mid-case
- * ({@code similarlyNow}) and leave brackets unbalanced, appended to an otherwise ordinary request.
+ * ({@code oppositeley.](}, {@code giving**ONE}, {@code "\!--Two}), glue words in mid-case
+ * ({@code similarlyNow}), use almost no function words and leave brackets open, appended to an
+ * otherwise ordinary request. The last 10, 14 and 20 tokens are judged and the worst kept.
  *
- * <p>What matters is the contrast: the tail is odd and the text before it is not. JSON, code and
- * logs are odd throughout and score low; a suffix pasted on its own, with no text before it,
- * scores lower than one after a request. Immutable and thread-safe.
+ * <p>JSON, code and logs are punctuated too, but their tokens are structured ({@code "key":},
+ * {@code name=value}, calls, operators) and their brackets close what they opened; they score low.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * double s = new GibberishSuffixDetector().score("Write a tutorial. describing.\\ + similarlyNow ...");
@@ -33,6 +35,7 @@ public final class GibberishSuffixDetector {
     /** Tokens before the tail examined for contrast. */
     private static final int HEAD = 60;
     private static final int MIN_TAIL = 10;
+    private static final int[] TAILS = {10, 14, TAIL};
     private static final String ODD_PUNCTUATION = "(){}[]<>\\*=|^~@#$%`\"+/;";
     private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
     private static final Set<String> CODE_WORDS = Set.of("int", "def", "void", "const", "var", "function", "null",
@@ -47,8 +50,13 @@ public final class GibberishSuffixDetector {
      * suffixes are odd, capitalised inside words, made of symbols and poor in function words, after
      * text that has them; code and JSON are odd too but structured.
      */
-    static final double[] WEIGHTS = {5.76, -4.04, 2.30, 2.48, -3.69, 3.91, 5.16};
-    static final double BIAS = -2.91;
+    static final double[] WEIGHTS = {8.09, -5.01, 1.92, 5.25, -2.20, 3.52, 5.02};
+    static final double BIAS = -2.06;
+
+    /** Operators and brackets standing alone: code, not gibberish. */
+    private static final Set<String> CODE_OPERATORS = Set.of("{", "}", "(", ")", "[", "]", "=", "+=", "-=", "=>", "->",
+            "<=", ">=", "!=", "&&", "||", "*", "/", "<", ">", "-", "+", "%", ":", "&", "});", "};", "{}", "[]", "]);", "}]}",
+            "}}", "|", "---", "|---|");
 
     private final Set<String> functionWords;
 
@@ -68,96 +76,149 @@ public final class GibberishSuffixDetector {
      * @return a score in [0, 1]; above 0.8 the tail is very likely a generated suffix
      */
     public double score(String text) {
-        double[] f = features(text);
-        if (f == null) {
-            return 0;
+        TokenFacts facts = new TokenFacts(lastTokens(text, TAIL + HEAD));
+        double best = 0;
+        // Suffixes vary in length: judge the last 10, 14 and 20 tokens and keep the worst.
+        for (int tail : TAILS) {
+            double[] f = facts.features(tail);
+            if (f != null) {
+                double z = BIAS;
+                for (int i = 0; i < f.length; i++) {
+                    z += WEIGHTS[i] * f[i];
+                }
+                best = Math.max(best, 1.0 / (1.0 + Math.exp(-z)));
+            }
         }
-        double z = BIAS;
-        for (int i = 0; i < f.length; i++) {
-            z += WEIGHTS[i] * f[i];
-        }
-        return 1.0 / (1.0 + Math.exp(-z));
+        return best;
     }
 
     /**
-     * The features of a text's tail, or null when it is too short to judge: mean token oddness,
-     * share of function words in the tail and in the text before it, bracket imbalance (0 to 1),
-     * shares of structured tokens (code, JSON, logs), of tokens with inner capitals and of
-     * symbol-only tokens.
+     * The features of a text's last {@value #TAIL} tokens, or null when it is too short to judge:
+     * mean token oddness, share of function words in the tail and in the text before it, bracket
+     * imbalance (0 to 1), shares of structured tokens (code, JSON, logs), of tokens with inner
+     * capitals and of symbol-only tokens.
      *
      * @param text the raw text
      * @return the features, in the order of {@link #WEIGHTS}
      */
     public double[] features(String text) {
-        List<String> tokens = lastTokens(text, TAIL + HEAD);
-        if (tokens.size() < MIN_TAIL) {
-            return null;
-        }
-        int tailStart = Math.max(0, tokens.size() - TAIL);
-        List<String> tail = tokens.subList(tailStart, tokens.size());
-        List<String> head = tokens.subList(0, tailStart);
-        return new double[] {oddness(tail), functionShare(tail), head.size() >= 4 ? functionShare(head) : 0.3,
-                Math.min(1.0, bracketImbalance(tail) / 3.0), structuredShare(tail), capitalShare(tail), symbolShare(tail)};
+        return new TokenFacts(lastTokens(text, TAIL + HEAD)).features(TAIL);
     }
 
-    private double functionShare(List<String> tokens) {
-        if (tokens.isEmpty()) {
-            return 0;
-        }
-        int count = 0;
-        for (String token : tokens) {
-            int start = 0;
-            int end = token.length();
-            while (start < end && !Character.isLetter(token.charAt(start))) {
-                start++;
-            }
-            while (end > start && !Character.isLetter(token.charAt(end - 1))) {
-                end--;
-            }
-            if (end > start && functionWords.contains(token.substring(start, end).toLowerCase(Locale.ROOT))) {
-                count++;
-            }
-        }
-        return (double) count / tokens.size();
-    }
+    /** What is known about each of the last tokens, computed once for every tail length. */
+    private final class TokenFacts {
+        private final int size;
+        private final double[] odd;
+        private final boolean[] function;
+        private final boolean[] structured;
+        private final boolean[] capital;
+        private final boolean[] symbol;
+        private final int[][] brackets;
 
-    /** Tokens with a capital after the first letter ({@code tableView}, {@code NAME}). */
-    private static double capitalShare(List<String> tokens) {
-        int count = 0;
-        for (String token : tokens) {
-            for (int i = 1; i < token.length(); i++) {
-                if (Character.isUpperCase(token.charAt(i)) && Character.isLetter(token.charAt(i - 1))) {
-                    count++;
-                    break;
+        TokenFacts(List<String> tokens) {
+            size = tokens.size();
+            odd = new double[size];
+            function = new boolean[size];
+            structured = new boolean[size];
+            capital = new boolean[size];
+            symbol = new boolean[size];
+            brackets = new int[size][];
+            for (int i = 0; i < size; i++) {
+                String token = tokens.get(i);
+                TokenCore core = TokenCore.of(token);
+                function[i] = !core.isEmpty() && functionWords.contains(core.text().toLowerCase(Locale.ROOT));
+                if (i < size - TAIL) {
+                    continue; // before every tail: only its function words are used
+                }
+                structured[i] = isStructured(token);
+                // JSON keys and code statements are punctuated by design; they are not odd.
+                odd[i] = structured[i] ? 0 : tokenOddness(token);
+                capital[i] = hasInnerCapital(token);
+                symbol[i] = isSymbolOnly(token);
+                brackets[i] = bracketDeltas(token);
+            }
+        }
+
+        double[] features(int tailLength) {
+            if (size < MIN_TAIL || tailLength > size && tailLength > MIN_TAIL) {
+                return null;
+            }
+            int tailStart = Math.max(0, size - tailLength);
+            int headStart = Math.max(0, tailStart - HEAD);
+            int tail = size - tailStart;
+            double oddSum = 0;
+            int functionTail = 0;
+            int structuredCount = 0;
+            int capitalCount = 0;
+            int symbolCount = 0;
+            int[] open = new int[3];
+            for (int i = tailStart; i < size; i++) {
+                oddSum += odd[i];
+                functionTail += function[i] ? 1 : 0;
+                structuredCount += structured[i] ? 1 : 0;
+                capitalCount += capital[i] ? 1 : 0;
+                symbolCount += symbol[i] ? 1 : 0;
+                for (int k = 0; k < 3; k++) {
+                    open[k] += brackets[i][k];
                 }
             }
+            int functionHead = 0;
+            for (int i = headStart; i < tailStart; i++) {
+                functionHead += function[i] ? 1 : 0;
+            }
+            int head = tailStart - headStart;
+            // Only brackets left open count: the tail of JSON or code closes what its head opened.
+            int unclosed = Math.max(0, open[0]) + Math.max(0, open[1]) + Math.max(0, open[2]);
+            return new double[] {oddSum / tail, (double) functionTail / tail,
+                head >= 4 ? (double) functionHead / head : 0.3, Math.min(1.0, unclosed / 3.0),
+                (double) structuredCount / tail, (double) capitalCount / tail, (double) symbolCount / tail};
         }
-        return (double) count / tokens.size();
     }
 
-    /** Tokens without a letter or digit ({@code ==}, {@code ][}, {@code **}). */
-    private static double symbolShare(List<String> tokens) {
-        int count = 0;
-        for (String token : tokens) {
-            boolean alphanumeric = false;
-            for (int i = 0; i < token.length() && !alphanumeric; i++) {
-                alphanumeric = Character.isLetterOrDigit(token.charAt(i));
+
+    private static boolean hasInnerCapital(String token) {
+        for (int i = 1; i < token.length(); i++) {
+            if (Character.isUpperCase(token.charAt(i)) && Character.isLetter(token.charAt(i - 1))) {
+                return true;
             }
-            count += alphanumeric || token.equals("-") || token.equals("&") ? 0 : 1;
         }
-        return (double) count / tokens.size();
+        return false;
     }
 
-    /** Tokens of code, JSON and logs: {@code "key":}, {@code name=value}, {@code call()}, keywords. */
-    private static double structuredShare(List<String> tokens) {
-        int count = 0;
-        for (String token : tokens) {
-            if (STRUCTURED.matcher(token).find() || CODE_WORDS.contains(token.toLowerCase(Locale.ROOT))) {
-                count++;
+    /** Operators and brackets standing alone are code; other letterless tokens ({@code ][}, {@code **}) are not. */
+    private static boolean isSymbolOnly(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLetterOrDigit(token.charAt(i))) {
+                return false;
             }
         }
-        return (double) count / tokens.size();
+        return !CODE_OPERATORS.contains(token);
     }
+
+    /** Round, square and curly brackets opened minus closed. */
+    private static int[] bracketDeltas(String token) {
+        int[] deltas = new int[3];
+        for (int i = 0; i < token.length(); i++) {
+            switch (token.charAt(i)) {
+                case '(': deltas[0]++; break;
+                case ')': deltas[0]--; break;
+                case '[': deltas[1]++; break;
+                case ']': deltas[1]--; break;
+                case '{': deltas[2]++; break;
+                case '}': deltas[2]--; break;
+                default: break;
+            }
+        }
+        return deltas;
+    }
+
+    private static boolean isStructured(String token) {
+        return STRUCTURED.matcher(token).find() || CODE_WORDS.contains(token.toLowerCase(Locale.ROOT))
+                || CODE_OPERATORS.contains(token);
+    }
+
+
+
 
     private static Set<String> readWords() {
         try (InputStream in = GibberishSuffixDetector.class.getResourceAsStream(RESOURCE)) {
@@ -182,17 +243,6 @@ public final class GibberishSuffixDetector {
         }
     }
 
-    /** Mean oddness of tokens: spliced punctuation, mid-word case changes, stray capitals. */
-    static double oddness(List<String> tokens) {
-        if (tokens.isEmpty()) {
-            return 0;
-        }
-        double sum = 0;
-        for (String token : tokens) {
-            sum += tokenOddness(token);
-        }
-        return sum / tokens.size();
-    }
 
     static double tokenOddness(String token) {
         int letters = 0;
@@ -234,25 +284,6 @@ public final class GibberishSuffixDetector {
         return Math.min(1.0, score);
     }
 
-    private static int bracketImbalance(List<String> tokens) {
-        int round = 0;
-        int square = 0;
-        int curly = 0;
-        for (String token : tokens) {
-            for (int i = 0; i < token.length(); i++) {
-                switch (token.charAt(i)) {
-                    case '(': round++; break;
-                    case ')': round--; break;
-                    case '[': square++; break;
-                    case ']': square--; break;
-                    case '{': curly++; break;
-                    case '}': curly--; break;
-                    default: break;
-                }
-            }
-        }
-        return Math.abs(round) + Math.abs(square) + Math.abs(curly);
-    }
 
     /** The last {@code max} whitespace-separated tokens, found by walking back from the end. */
     private static List<String> lastTokens(String text, int max) {

@@ -57,6 +57,15 @@ public final class NormalizedText {
     }
 
     /**
+     * All words, as a fresh array the caller may keep or change.
+     *
+     * @return a copy of the words
+     */
+    public String[] copyOfWords() {
+        return words.clone();
+    }
+
+    /**
      * What normalisation undid.
      *
      * @return the obfuscation counts

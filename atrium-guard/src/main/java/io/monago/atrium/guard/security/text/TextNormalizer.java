@@ -51,7 +51,7 @@ public final class TextNormalizer {
      * @return its normalised form
      */
     public NormalizedText normalize(String raw) {
-        Pass pass = new Pass();
+        Pass pass = new Pass(raw.length() / 6 + 4);
         int length = raw.length();
         StringBuilder token = new StringBuilder();
         boolean tokenHadInvisible = false;
@@ -149,7 +149,11 @@ public final class TextNormalizer {
 
     /** The mutable state of one {@link #normalize} call. */
     private final class Pass {
-        final List<Folded> tokens = new ArrayList<>();
+        Pass(int expectedTokens) {
+            tokens = new ArrayList<>(expectedTokens);
+        }
+
+        final List<Folded> tokens;
         final StringBuilder tagPayload = new StringBuilder();
         boolean inFlagSequence;
         int zeroWidth;
@@ -165,7 +169,12 @@ public final class TextNormalizer {
 
         void addToken(String raw, boolean hadInvisible, int gap, boolean newline) {
             String text = foldCompatibility(raw);
-            if (text.length() <= MAX_FOLDED_TOKEN) {
+            if (isPlainWord(text)) {
+                // Lower-case letters with at most edge punctuation: nothing to unfold (the common case).
+                if (hadInvisible && isKeyword(text)) {
+                    invisibleKeywords++;
+                }
+            } else if (text.length() <= MAX_FOLDED_TOKEN) {
                 text = foldHomoglyphs(text);
                 text = foldLeet(text);
                 text = joinSeparatedLetters(text);
@@ -177,6 +186,9 @@ public final class TextNormalizer {
         }
 
         private String foldHomoglyphs(String token) {
+            if (isAscii(token)) {
+                return token; // look-alikes all live outside ASCII
+            }
             boolean latin = false;
             boolean lookAlike = false;
             StringBuilder mapped = null;
@@ -274,7 +286,7 @@ public final class TextNormalizer {
         NormalizedText finish() {
             List<Folded> joined = joinSpacedRuns(tokens);
             StringBuilder folded = new StringBuilder();
-            List<String> words = new ArrayList<>();
+            List<String> words = new ArrayList<>(joined.size() + 8);
             for (Folded token : joined) {
                 if (folded.length() > 0) {
                     folded.append(token.newline() ? '\n' : ' ');
@@ -364,15 +376,35 @@ public final class TextNormalizer {
     }
 
     private boolean isKeyword(String token) {
-        int start = 0;
-        int end = token.length();
-        while (start < end && !Character.isLetterOrDigit(token.charAt(start))) {
-            start++;
+        TokenCore core = TokenCore.of(token);
+        return core.end() - core.start() >= 3 && vocabulary.contains(core.text());
+    }
+
+    private static boolean isAscii(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) >= 0x80) {
+                return false;
+            }
         }
-        while (end > start && !Character.isLetterOrDigit(token.charAt(end - 1))) {
-            end--;
+        return true;
+    }
+
+    /** ASCII lower-case letters, optionally closed by one punctuation mark: no disguise possible. */
+    private static boolean isPlainWord(String token) {
+        int length = token.length();
+        if (length == 0) {
+            return false;
         }
-        return end - start >= 3 && vocabulary.contains(token.substring(start, end));
+        int last = length - 1;
+        char end = token.charAt(last);
+        int letters = end >= 'a' && end <= 'z' ? length : last;
+        for (int i = 0; i < letters; i++) {
+            char c = token.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return letters > 0 && (letters == length || ".,;:?)\"".indexOf(end) >= 0);
     }
 
     private static boolean isSingleLetter(String token) {

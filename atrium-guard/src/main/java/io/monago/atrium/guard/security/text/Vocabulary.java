@@ -1,6 +1,9 @@
 package io.monago.atrium.guard.security.text;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,8 +16,9 @@ import java.util.Set;
  * }</pre>
  */
 public final class Vocabulary {
+    private static final int STEM_KEY = 4;
     private final Set<String> words;
-    private final List<String> stems;
+    private final Map<String, List<String>> stemsByStart = new HashMap<>();
 
     /**
      * Creates a vocabulary.
@@ -24,7 +28,28 @@ public final class Vocabulary {
      */
     public Vocabulary(Set<String> words, List<String> stems) {
         this.words = Set.copyOf(words);
-        this.stems = List.copyOf(stems);
+        for (String stem : stems) {
+            stemsByStart.computeIfAbsent(stem.substring(0, STEM_KEY), k -> new ArrayList<>()).add(stem);
+        }
+    }
+
+    /**
+     * The listed words (stems excluded).
+     *
+     * @return an unmodifiable set
+     */
+    public Set<String> words() {
+        return words;
+    }
+
+    /**
+     * Whether a folded word is one of the listed words (stems not consulted: a cheaper test).
+     *
+     * @param word a folded word
+     * @return true for a listed word
+     */
+    public boolean containsWord(String word) {
+        return words.contains(word);
     }
 
     /**
@@ -37,9 +62,15 @@ public final class Vocabulary {
         if (words.contains(word)) {
             return true;
         }
-        for (String stem : stems) {
-            if (word.startsWith(stem)) {
-                return true;
+        if (word.length() < STEM_KEY) {
+            return false;
+        }
+        List<String> candidates = stemsByStart.get(word.substring(0, STEM_KEY));
+        if (candidates != null) {
+            for (String stem : candidates) {
+                if (word.startsWith(stem)) {
+                    return true;
+                }
             }
         }
         return false;
