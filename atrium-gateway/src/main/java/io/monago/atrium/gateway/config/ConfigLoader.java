@@ -146,9 +146,12 @@ public final class ConfigLoader {
             case VALUE_NUMBER_FLOAT:
                 return f.numberNode(p.getDoubleValue());
             case VALUE_TRUE:
-                return f.booleanNode(true);
             case VALUE_FALSE:
-                return f.booleanNode(false);
+                // YAML 1.2: only true and false are booleans. YAML 1.1 would make `action: off` a
+                // boolean, and `off` is a word this file uses.
+                String raw = p.getText();
+                return raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")
+                        ? f.booleanNode(Boolean.parseBoolean(raw)) : f.textNode(raw);
             case VALUE_NULL:
                 return f.nullNode();
             default:

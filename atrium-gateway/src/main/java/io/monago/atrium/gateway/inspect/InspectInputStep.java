@@ -8,6 +8,8 @@ import io.monago.atrium.gateway.policy.Workspaces;
 import io.monago.atrium.guard.TextSegment;
 import io.monago.atrium.guard.pii.PiiFinding;
 import io.monago.atrium.guard.pii.PiiScanner;
+import io.monago.atrium.guard.security.ScanStats;
+import io.monago.atrium.guard.security.SecurityReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,9 @@ import java.util.Optional;
  * over the conversation (the workspace decides which roles are trusted). Finds; decides nothing.
  */
 public final class InspectInputStep implements GovernanceStep {
+
+    /** The report of a workspace that acts on no attack category: the analysis is skipped. */
+    private static final SecurityReport NOT_ANALYSED = SecurityReport.of(List.of(), new ScanStats(0, 0, 0, 0, 0));
 
     private final PiiScanner scanner;
     private final Workspaces workspaces;
@@ -42,7 +47,8 @@ public final class InspectInputStep implements GovernanceStep {
             findings.add(scanner.scan(slot.segment().text()));
             segments.add(slot.segment());
         }
-        exchange.inspection(new Inspection(slots, findings, ws.analyzer().analyze(segments)));
+        SecurityReport security = ws.analysesSecurity() ? ws.analyzer().analyze(segments) : NOT_ANALYSED;
+        exchange.inspection(new Inspection(slots, findings, security));
         return Optional.empty();
     }
 }

@@ -4,6 +4,8 @@ import io.monago.atrium.gateway.access.ModelGlob;
 import io.monago.atrium.guard.pii.PiiPolicy;
 import io.monago.atrium.guard.redact.RedactionOperator;
 import io.monago.atrium.guard.redact.RedactionSession;
+import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.SecurityAction;
 import io.monago.atrium.guard.security.SecurityAnalyzer;
 import io.monago.atrium.guard.security.SecurityPolicy;
 import java.util.List;
@@ -21,6 +23,16 @@ import java.util.List;
  */
 public record WorkspacePolicy(String id, List<ModelGlob> models, PiiPolicy pii, boolean reversible, RedactionOperator operator,
         SecurityPolicy security, SecurityAnalyzer analyzer) {
+
+    /** @return whether any attack category is acted on; when none is, analysis is skipped */
+    public boolean analysesSecurity() {
+        for (IncidentCategory c : IncidentCategory.values()) {
+            if (security.policyFor(c).action() != SecurityAction.OFF) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** @return a fresh redaction session for one request of this workspace */
     public RedactionSession newRedactionSession() {

@@ -67,6 +67,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void onlyTrueAndFalseAreBooleansSoOffStaysAWord() {
+        GatewayConfig c = loader.parse("atrium.yaml", """
+                workspaces:
+                  - id: w
+                    pii: {reversible: true}
+                    security:
+                      action: off
+                      categories:
+                        adversarial_suffix: flag
+                """);
+        assertThat(c.workspaces().get(0).security().action()).isEqualTo("off");
+        assertThat(c.workspaces().get(0).pii().reversible()).isTrue();
+        assertThatThrownBy(() -> loader.parse("atrium.yaml", "workspaces:\n  - id: w\n    security: {action: no}\n"))
+                .hasMessageStartingWith("atrium.yaml:3: workspaces[0].security.action: must be one of block, flag, off, got 'no'");
+    }
+
+    @Test
     void emptyFileMeansBuiltInDefaults() {
         GatewayConfig c = loader.parse("atrium.yaml", "");
         assertThat(c).isEqualTo(GatewayConfig.defaults());
