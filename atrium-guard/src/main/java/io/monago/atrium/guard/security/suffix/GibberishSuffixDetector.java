@@ -1,15 +1,14 @@
 package io.monago.atrium.guard.security.suffix;
 
-import io.monago.atrium.guard.security.text.TokenCore;
+import io.monago.atrium.guard.security.text.WordHash;
+import io.monago.atrium.guard.security.text.WordTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,6 +34,8 @@ public final class GibberishSuffixDetector {
     /** Tokens before the tail examined for contrast. */
     private static final int HEAD = 60;
     private static final int MIN_TAIL = 10;
+    /** Longer tokens are blobs (base64, URLs), judged as empty tokens. */
+    private static final int MAX_TOKEN = 64;
     private static final int[] TAILS = {10, 14, TAIL};
     private static final String ODD_PUNCTUATION = "(){}[]<>\\*=|^~@#$%`\"+/;";
     private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
@@ -59,6 +60,8 @@ public final class GibberishSuffixDetector {
             "}}", "|", "---", "|---|");
 
     private final Set<String> functionWords;
+    /** The same words, for lookups of ASCII tokens without a {@code String} per token. */
+    private final WordTable functionTable;
 
     /**
      * Creates a detector with the shipped function-word list ({@code function-words.txt}).
@@ -67,6 +70,7 @@ public final class GibberishSuffixDetector {
      */
     public GibberishSuffixDetector() {
         this.functionWords = readWords();
+        this.functionTable = WordTable.of(functionWords.stream().sorted().toList());
     }
 
     /**
@@ -76,20 +80,47 @@ public final class GibberishSuffixDetector {
      * @return a score in [0, 1]; above 0.8 the tail is very likely a generated suffix
      */
     public double score(String text) {
-        TokenFacts facts = new TokenFacts(lastTokens(text, TAIL + HEAD));
+        return score(text, 0);
+    }
+
+    /**
+     * Scores a text, or answers 0 as soon as the score is certainly below a floor: when even the
+     * most suspicious text before the tail could not lift the tail's score to it, that text is not
+     * read at all (the common case for prose, code and JSON).
+     *
+     * @param text the raw text
+     * @param floor scores below it are not needed (0 for the exact score)
+     * @return the score, or 0 when it is below {@code floor}
+     */
+    public double score(String text, double floor) {
+        TokenFacts facts = new TokenFacts(text);
+        facts.collect(TAIL);
+        if (facts.size < MIN_TAIL) {
+            return 0; // too short to judge, whatever comes before
+        }
+        facts.judgeTail();
+        if (floor > 0 && facts.upperBound() < floor) {
+            return 0;
+        }
+        facts.collect(TAIL + HEAD);
+        facts.findFunctionWords();
         double best = 0;
         // Suffixes vary in length: judge the last 10, 14 and 20 tokens and keep the worst.
         for (int tail : TAILS) {
             double[] f = facts.features(tail);
             if (f != null) {
-                double z = BIAS;
-                for (int i = 0; i < f.length; i++) {
-                    z += WEIGHTS[i] * f[i];
-                }
-                best = Math.max(best, 1.0 / (1.0 + Math.exp(-z)));
+                best = Math.max(best, probability(f));
             }
         }
         return best;
+    }
+
+    private static double probability(double[] features) {
+        double z = BIAS;
+        for (int i = 0; i < features.length; i++) {
+            z += WEIGHTS[i] * features[i];
+        }
+        return 1.0 / (1.0 + Math.exp(-z));
     }
 
     /**
@@ -102,79 +133,167 @@ public final class GibberishSuffixDetector {
      * @return the features, in the order of {@link #WEIGHTS}
      */
     public double[] features(String text) {
-        return new TokenFacts(lastTokens(text, TAIL + HEAD)).features(TAIL);
+        TokenFacts facts = new TokenFacts(text);
+        facts.collect(TAIL + HEAD);
+        if (facts.size >= MIN_TAIL) {
+            facts.judgeTail();
+        }
+        facts.findFunctionWords();
+        return facts.features(TAIL);
     }
 
-    /** What is known about each of the last tokens, computed once for every tail length. */
+    /**
+     * What is known about each of the last tokens, computed once for every tail length. Tokens are
+     * found walking back from the end, so index 0 is the last token; a token longer than 64 chars
+     * is a blob (base64, a URL), not a suffix token, and is judged as an empty token.
+     */
     private final class TokenFacts {
-        private final int size;
-        private final double[] odd;
-        private final boolean[] function;
-        private final boolean[] structured;
-        private final boolean[] capital;
-        private final boolean[] symbol;
-        private final int[][] brackets;
+        private final String text;
+        private int[] starts = new int[TAIL + HEAD];
+        private int[] ends = new int[TAIL + HEAD];
+        private int size;
+        /** Where the walk back stopped. */
+        private int walked;
+        private final double[] odd = new double[TAIL];
+        private final boolean[] function = new boolean[TAIL + HEAD];
+        private int functionChecked;
+        private final boolean[] structured = new boolean[TAIL];
+        private final boolean[] capital = new boolean[TAIL];
+        private final boolean[] symbol = new boolean[TAIL];
+        private final int[][] brackets = new int[TAIL][];
+        private final char[] folded = new char[MAX_TOKEN];
 
-        TokenFacts(List<String> tokens) {
-            size = tokens.size();
-            odd = new double[size];
-            function = new boolean[size];
-            structured = new boolean[size];
-            capital = new boolean[size];
-            symbol = new boolean[size];
-            brackets = new int[size][];
-            for (int i = 0; i < size; i++) {
-                String token = tokens.get(i);
-                TokenCore core = TokenCore.of(token);
-                function[i] = !core.isEmpty() && functionWords.contains(core.text().toLowerCase(Locale.ROOT));
-                if (i < size - TAIL) {
-                    continue; // before every tail: only its function words are used
+        TokenFacts(String text) {
+            this.text = text;
+            this.walked = text.length();
+        }
+
+        /** Walks back until {@code max} tokens are known or the text's start is reached. */
+        void collect(int max) {
+            int end = walked;
+            while (end > 0 && size < max) {
+                while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
                 }
-                structured[i] = isStructured(token);
-                // JSON keys and code statements are punctuated by design; they are not odd.
-                odd[i] = structured[i] ? 0 : tokenOddness(token);
-                capital[i] = hasInnerCapital(token);
-                symbol[i] = isSymbolOnly(token);
-                brackets[i] = bracketDeltas(token);
+                int start = end;
+                while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+                    start--;
+                }
+                if (start < end) {
+                    starts[size] = start;
+                    ends[size] = end - start > MAX_TOKEN ? start : end;
+                    size++;
+                }
+                end = start;
             }
+            walked = end;
+        }
+
+        String token(int index) {
+            return text.substring(starts[index], ends[index]);
+        }
+
+        /** Everything about the tail tokens but the function words before them. */
+        void judgeTail() {
+            for (int r = 0; r < Math.min(size, TAIL); r++) {
+                String token = token(r);
+                structured[r] = isStructured(token);
+                // JSON keys and code statements are punctuated by design; they are not odd.
+                odd[r] = structured[r] ? 0 : tokenOddness(token);
+                capital[r] = hasInnerCapital(token);
+                symbol[r] = isSymbolOnly(token);
+                brackets[r] = bracketDeltas(token);
+            }
+        }
+
+        void findFunctionWords() {
+            for (int r = functionChecked; r < size; r++) {
+                function[r] = isFunctionWord(starts[r], ends[r]);
+            }
+            functionChecked = size;
+        }
+
+        /** The best score any text before the tail could give, from the tail alone. */
+        double upperBound() {
+            findFunctionWords(); // the tail's own (only the tail is collected so far)
+            double best = 0;
+            for (int tail : TAILS) {
+                if (size < MIN_TAIL || tail > size && tail > MIN_TAIL && walked == 0) {
+                    continue;
+                }
+                double[] f = tailFeatures(Math.min(tail, size));
+                double z = BIAS;
+                for (int i = 0; i < f.length; i++) {
+                    z += i == 2 ? Math.max(WEIGHTS[2] * 0.3, Math.max(0, WEIGHTS[2])) : WEIGHTS[i] * f[i];
+                }
+                best = Math.max(best, 1.0 / (1.0 + Math.exp(-z)));
+            }
+            return best;
         }
 
         double[] features(int tailLength) {
             if (size < MIN_TAIL || tailLength > size && tailLength > MIN_TAIL) {
                 return null;
             }
-            int tailStart = Math.max(0, size - tailLength);
-            int headStart = Math.max(0, tailStart - HEAD);
-            int tail = size - tailStart;
+            int tail = Math.min(tailLength, size);
+            double[] f = tailFeatures(tail);
+            int head = Math.min(HEAD, size - tail);
+            int functionHead = 0;
+            for (int r = tail; r < tail + head; r++) {
+                functionHead += function[r] ? 1 : 0;
+            }
+            f[2] = head >= 4 ? (double) functionHead / head : 0.3;
+            return f;
+        }
+
+        /** The features of the last {@code tail} tokens, the head's share of function words left at 0. */
+        private double[] tailFeatures(int tail) {
             double oddSum = 0;
             int functionTail = 0;
             int structuredCount = 0;
             int capitalCount = 0;
             int symbolCount = 0;
             int[] open = new int[3];
-            for (int i = tailStart; i < size; i++) {
-                oddSum += odd[i];
-                functionTail += function[i] ? 1 : 0;
-                structuredCount += structured[i] ? 1 : 0;
-                capitalCount += capital[i] ? 1 : 0;
-                symbolCount += symbol[i] ? 1 : 0;
+            for (int r = tail - 1; r >= 0; r--) { // in text order
+                oddSum += odd[r];
+                functionTail += function[r] ? 1 : 0;
+                structuredCount += structured[r] ? 1 : 0;
+                capitalCount += capital[r] ? 1 : 0;
+                symbolCount += symbol[r] ? 1 : 0;
                 for (int k = 0; k < 3; k++) {
-                    open[k] += brackets[i][k];
+                    open[k] += brackets[r][k];
                 }
             }
-            int functionHead = 0;
-            for (int i = headStart; i < tailStart; i++) {
-                functionHead += function[i] ? 1 : 0;
-            }
-            int head = tailStart - headStart;
             // Only brackets left open count: the tail of JSON or code closes what its head opened.
             int unclosed = Math.max(0, open[0]) + Math.max(0, open[1]) + Math.max(0, open[2]);
-            return new double[] {oddSum / tail, (double) functionTail / tail,
-                head >= 4 ? (double) functionHead / head : 0.3, Math.min(1.0, unclosed / 3.0),
+            return new double[] {oddSum / tail, (double) functionTail / tail, 0, Math.min(1.0, unclosed / 3.0),
                 (double) structuredCount / tail, (double) capitalCount / tail, (double) symbolCount / tail};
         }
-    }
 
+        /** Whether the token's letters-and-digits core, lower-cased, is a function word. */
+        private boolean isFunctionWord(int start, int end) {
+            while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+                end--;
+            }
+            if (start == end) {
+                return false;
+            }
+            int hash = WordHash.SEED;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    return functionWords.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+                }
+                char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                folded[i - start] = lower;
+                hash = WordHash.step(hash, lower);
+            }
+            return functionTable.find(folded, 0, end - start, hash) >= 0;
+        }
+    }
 
     private static boolean hasInnerCapital(String token) {
         for (int i = 1; i < token.length(); i++) {
@@ -213,8 +332,28 @@ public final class GibberishSuffixDetector {
     }
 
     private static boolean isStructured(String token) {
-        return STRUCTURED.matcher(token).find() || CODE_WORDS.contains(token.toLowerCase(Locale.ROOT))
-                || CODE_OPERATORS.contains(token);
+        return mayBeStructured(token) && STRUCTURED.matcher(token).find()
+                || CODE_WORDS.contains(token.toLowerCase(Locale.ROOT)) || CODE_OPERATORS.contains(token);
+    }
+
+    /**
+     * Whether {@link #STRUCTURED} can match at all: each of its forms needs one of {@code :=(,;|},
+     * a leading digit, or nothing but {@code |} and {@code -}. Most tokens are words and skip the
+     * regular expression.
+     */
+    private static boolean mayBeStructured(String token) {
+        if (token.isEmpty()) {
+            return false;
+        }
+        boolean dashesAndBars = true;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == ':' || c == '=' || c == '(' || c == ',' || c == ';' || c == '|') {
+                return true;
+            }
+            dashesAndBars &= c == '-';
+        }
+        return dashesAndBars || Character.isDigit(token.charAt(0));
     }
 
 
@@ -282,31 +421,5 @@ public final class GibberishSuffixDetector {
             score += 0.2; // a capitalised word; natural text has some (names), generated suffixes many
         }
         return Math.min(1.0, score);
-    }
-
-
-    /** The last {@code max} whitespace-separated tokens, found by walking back from the end. */
-    private static List<String> lastTokens(String text, int max) {
-        List<String> reversed = new ArrayList<>();
-        int end = text.length();
-        while (end > 0 && reversed.size() < max) {
-            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
-            int start = end;
-            while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
-                start--;
-            }
-            if (start < end) {
-                // A token longer than 64 characters is a blob (base64, a URL), not a suffix token.
-                reversed.add(end - start > 64 ? "" : text.substring(start, end));
-            }
-            end = start;
-        }
-        List<String> tokens = new ArrayList<>(reversed.size());
-        for (int i = reversed.size() - 1; i >= 0; i--) {
-            tokens.add(reversed.get(i));
-        }
-        return tokens;
     }
 }
