@@ -51,8 +51,10 @@ public final class Lexicon {
     private final WordTable terms;
     /** Per term id: the rules whose first slot can start with it. */
     private final int[][] rulesByTerm;
-    /** Per term id: the rules it anchors (see the constructor). */
+    /** Per term id (stem key, ending key): the rules it anchors (see the constructor). */
     private final int[][] anchoredByTerm;
+    private final int[][] anchoredByStartKey;
+    private final int[][] anchoredByEndKey;
     /** Per rule: how many words after its start its anchor can be at most; unbounded for rules without one. */
     private final int[] anchorReach;
     /**
@@ -107,15 +109,17 @@ public final class Lexicon {
         // words follows within the rule's reach, the rule cannot match and is not tried (most rules,
         // most positions).
         List<List<Integer>> anchors = lists(termCount);
+        List<List<Integer>> startAnchors = lists(parsed.startKeys().size());
+        List<List<Integer>> endAnchors = lists(parsed.endKeys().size());
         this.anchorReach = new int[rules.size()];
         for (int r = 0; r < rules.size(); r++) {
-            int[] anchor = null;
+            Slot.Anchors anchor = null;
             int anchorSlot = -1;
             for (int k = 1; k < rules.get(r).slots().size(); k++) {
                 Slot slot = rules.get(r).slots().get(k);
-                int[] anchorTerms = slot.optional() ? null : slot.anchorTerms();
-                if (anchorTerms != null && (anchor == null || anchorTerms.length < anchor.length)) {
-                    anchor = anchorTerms;
+                Slot.Anchors candidate = slot.optional() ? null : slot.anchors();
+                if (candidate != null && (anchor == null || candidate.size() < anchor.size())) {
+                    anchor = candidate;
                     anchorSlot = k;
                 }
             }
@@ -123,13 +127,24 @@ public final class Lexicon {
                 anchorReach[r] = UNBOUNDED;
             } else {
                 anchorReach[r] = rules.get(r).reach(anchorSlot);
-                for (int term : anchor) {
+                for (int term : anchor.terms()) {
                     anchors.get(term).add(r);
+                }
+                for (int key : anchor.startKeys()) {
+                    startAnchors.get(key).add(r);
+                }
+                for (int key : anchor.endKeys()) {
+                    endAnchors.get(key).add(r);
                 }
             }
         }
         this.rulesByTerm = freeze(byTerm);
         this.anchoredByTerm = freeze(anchors);
+        this.anchoredByStartKey = freeze(startAnchors);
+        this.anchoredByEndKey = freeze(endAnchors);
+        if (parsed.startKeys().size() >= TermSequence.MAX_KEYS || parsed.endKeys().size() >= TermSequence.MAX_KEYS) {
+            throw new IllegalStateException("more than " + TermSequence.MAX_KEYS + " stem keys");
+        }
         this.startKeys = WordTable.of(parsed.startKeys());
         this.rulesByStartKey = freeze(start);
         this.endKeys = WordTable.of(parsed.endKeys());
@@ -300,9 +315,13 @@ public final class Lexicon {
             tryRules(startKey < 0 ? NO_RULES : rulesByStartKey[startKey], words, i, nextAnchor, lastStart, hits);
             int endKey = words.endKey(i);
             tryRules(endKey < 0 ? NO_RULES : rulesByEndKey[endKey], words, i, nextAnchor, lastStart, hits);
-            Collections.reverse(hits.subList(before, hits.size()));
-            markAnchor(term, i, nextAnchor);
-            markAnchor(base, i, nextAnchor);
+            if (hits.size() - before > 1) {
+                Collections.reverse(hits.subList(before, hits.size()));
+            }
+            markAnchor(anchoredByTerm, term, i, nextAnchor);
+            markAnchor(anchoredByTerm, base, i, nextAnchor);
+            markAnchor(anchoredByStartKey, startKey, i, nextAnchor);
+            markAnchor(anchoredByEndKey, endKey, i, nextAnchor);
         }
         Collections.reverse(hits);
         for (Marker marker : markers) {
@@ -342,49 +361,40 @@ public final class Lexicon {
         if (termIds.length != n) {
             throw new IllegalArgumentException(termIds.length + " term ids for " + n + " words");
         }
-        int[] term = termIds;
-        int[] withoutClitic = new int[n];
-        int[] clitic = new int[n];
-        int[] base = new int[n];
+        int[] cliticForms = new int[n];
+        int[] keys = new int[n];
         int[][] classes = new int[n][];
-        int[] startKey = new int[n];
-        int[] endKey = new int[n];
         for (int i = 0; i < n; i++) {
-            withoutClitic[i] = -1;
-            base[i] = -1;
             int length = text.wordLength(i);
-            startKey[i] = -1;
-            endKey[i] = -1;
             if (length >= KEY_LENGTH) {
-                if (startKeyBits.get(keyHash(text, text.wordStart(i)))) {
-                    startKey[i] = text.lookUpStart(startKeys, i, KEY_LENGTH);
-                }
-                if (endKeyBits.get(keyHash(text, text.wordEnd(i) - KEY_LENGTH))) {
-                    endKey[i] = text.lookUpEnd(endKeys, i, KEY_LENGTH);
-                }
+                int startKey = startKeyBits.get(keyHash(text, text.wordStart(i))) ? text.lookUpStart(startKeys, i, KEY_LENGTH) : -1;
+                int endKey = endKeyBits.get(keyHash(text, text.wordEnd(i) - KEY_LENGTH)) ? text.lookUpEnd(endKeys, i, KEY_LENGTH) : -1;
+                keys[i] = TermSequence.keys(startKey, endKey);
             }
+            int base = -1;
             char last = text.charAt(text.wordEnd(i) - 1);
             if (mayEndInClitic(last)) {
                 for (int c = 0; c < clitics.length; c++) {
                     String ending = clitics[c];
                     if (ending.charAt(ending.length() - 1) == last && length > ending.length() && text.wordEndsWith(i, ending)) {
-                        withoutClitic[i] = text.lookUpWithout(terms, i, ending.length());
-                        clitic[i] = c;
-                        base[i] = length > ending.length() + 2 ? withoutClitic[i] : -1;
+                        int withoutClitic = text.lookUpWithout(terms, i, ending.length());
+                        boolean longEnough = length > ending.length() + 2;
+                        cliticForms[i] = TermSequence.cliticForm(withoutClitic, c, longEnough);
+                        base = longEnough ? withoutClitic : -1;
                         break;
                     }
                 }
             }
-            int[] ids = term[i] < 0 ? null : classesByTerm[term[i]];
-            if (ids == null && base[i] >= 0) {
-                ids = classesByTerm[base[i]];
+            int[] ids = termIds[i] < 0 ? null : classesByTerm[termIds[i]];
+            if (ids == null && base >= 0) {
+                ids = classesByTerm[base];
             }
             if (ids == null && length >= STEM_KEY) {
                 ids = stemClasses(text, i);
             }
             classes[i] = ids == null ? NO_CLASS : ids;
         }
-        return new TermSequence(text, term, withoutClitic, clitic, base, classes, startKey, endKey);
+        return new TermSequence(text, termIds, cliticForms, keys, classes);
     }
 
     private int[] stemClasses(NormalizedText text, int word) {
@@ -425,9 +435,9 @@ public final class Lexicon {
         return term < 0 ? NO_RULES : rulesByTerm[term];
     }
 
-    private void markAnchor(int term, int position, int[] nextAnchor) {
-        if (term >= 0) {
-            for (int r : anchoredByTerm[term]) {
+    private static void markAnchor(int[][] anchored, int id, int position, int[] nextAnchor) {
+        if (id >= 0) {
+            for (int r : anchored[id]) {
                 nextAnchor[r] = position;
             }
         }

@@ -24,8 +24,10 @@ final class Slot {
     private final boolean hasClitics;
     /** Phrases by the key (first or last three letters) of their stem or ending first word; null when none. */
     private final IntIndex startKeys;
+    private final int[] startKeyIds;
     private final Phrase[][] startPhrases;
     private final IntIndex endKeys;
+    private final int[] endKeyIds;
     private final Phrase[][] endPhrases;
     private final Phrase[] others;
 
@@ -55,9 +57,11 @@ final class Slot {
         this.firstTerms = byTerm.keySet().stream().mapToInt(Integer::intValue).toArray();
         this.byFirstTerm = IntIndex.of(firstTerms);
         this.firstTermPhrases = byTerm.values().stream().map(list -> list.toArray(NONE)).toArray(Phrase[][]::new);
-        this.startKeys = byStart.isEmpty() ? null : IntIndex.of(byStart.keySet().stream().mapToInt(Integer::intValue).toArray());
+        this.startKeyIds = byStart.keySet().stream().mapToInt(Integer::intValue).toArray();
+        this.startKeys = byStart.isEmpty() ? null : IntIndex.of(startKeyIds);
         this.startPhrases = byStart.values().stream().map(list -> list.toArray(NONE)).toArray(Phrase[][]::new);
-        this.endKeys = byEnd.isEmpty() ? null : IntIndex.of(byEnd.keySet().stream().mapToInt(Integer::intValue).toArray());
+        this.endKeyIds = byEnd.keySet().stream().mapToInt(Integer::intValue).toArray();
+        this.endKeys = byEnd.isEmpty() ? null : IntIndex.of(endKeyIds);
         this.endPhrases = byEnd.values().stream().map(list -> list.toArray(NONE)).toArray(Phrase[][]::new);
         this.others = rest.toArray(NONE);
     }
@@ -67,14 +71,24 @@ final class Slot {
     }
 
     /**
-     * The term ids one of which must be in a text for this slot to match there, or null when the
-     * slot has stems or endings (any word might do).
+     * What one of the words where this slot matches must be.
+     *
+     * @param terms exact term ids
+     * @param startKeys stem keys (the word starts with one of these stems' first letters)
+     * @param endKeys ending keys
      */
-    int[] anchorTerms() {
-        if (startKeys != null || endKeys != null || others.length > 0) {
-            return null;
+    record Anchors(int[] terms, int[] startKeys, int[] endKeys) {
+        int size() {
+            return terms.length + startKeys.length + endKeys.length;
         }
-        return firstTerms.clone();
+    }
+
+    /**
+     * The words one of which must be in a text for this slot to match there, or null when any word
+     * might do (a stem or an ending of fewer than three letters).
+     */
+    Anchors anchors() {
+        return others.length > 0 ? null : new Anchors(firstTerms.clone(), startKeyIds.clone(), endKeyIds.clone());
     }
 
     /** The most words one of its phrases covers. */

@@ -15,25 +15,32 @@ import io.monago.atrium.guard.security.text.NormalizedText;
  * }</pre>
  */
 public final class TermSequence {
+    /** Stem keys and ending keys a lexicon may have (they share an int per word). */
+    static final int MAX_KEYS = 0xFFFF;
+    private static final int CLITIC_BITS = 5;
+
     private final NormalizedText text;
     private final int[] terms;
-    private final int[] withoutClitic;
-    private final int[] clitics;
-    private final int[] bases;
+    /** Per word, 0 for most: the term it is without its clitic + 1, the clitic, whether it is long enough. */
+    private final int[] cliticForms;
+    /** Per word, 0 for most: its stem key + 1 in the low half, its ending key + 1 in the high half. */
+    private final int[] keys;
     private final int[][] classes;
-    private final int[] startKeys;
-    private final int[] endKeys;
 
-    TermSequence(NormalizedText text, int[] terms, int[] withoutClitic, int[] clitics, int[] bases, int[][] classes,
-                 int[] startKeys, int[] endKeys) {
-        this.startKeys = startKeys;
-        this.endKeys = endKeys;
+    TermSequence(NormalizedText text, int[] terms, int[] cliticForms, int[] keys, int[][] classes) {
         this.text = text;
         this.terms = terms;
-        this.withoutClitic = withoutClitic;
-        this.clitics = clitics;
-        this.bases = bases;
+        this.cliticForms = cliticForms;
+        this.keys = keys;
         this.classes = classes;
+    }
+
+    static int keys(int startKey, int endKey) {
+        return (startKey + 1) | (endKey + 1) << 16;
+    }
+
+    static int cliticForm(int withoutClitic, int clitic, boolean longEnough) {
+        return (withoutClitic + 1) << (CLITIC_BITS + 1) | clitic << 1 | (longEnough ? 1 : 0);
     }
 
     /**
@@ -70,22 +77,22 @@ public final class TermSequence {
 
     /** The exact term a word is without the clitic it ends in, or -1. */
     int withoutClitic(int index) {
-        return withoutClitic[index];
+        return (cliticForms[index] >>> (CLITIC_BITS + 1)) - 1;
     }
 
     /** The index of the clitic a word ends in (valid where {@link #withoutClitic} is a term). */
     int clitic(int index) {
-        return clitics[index];
+        return cliticForms[index] >>> 1 & ((1 << CLITIC_BITS) - 1);
     }
 
     /** The stem key a word starts with (its first three letters, when some stem has them), or -1. */
     int startKey(int index) {
-        return startKeys[index];
+        return (keys[index] & 0xFFFF) - 1;
     }
 
     /** The ending key a word ends with, or -1. */
     int endKey(int index) {
-        return endKeys[index];
+        return (keys[index] >>> 16) - 1;
     }
 
     /**
@@ -93,6 +100,6 @@ public final class TermSequence {
      * what rules are indexed and classes found by.
      */
     int base(int index) {
-        return bases[index];
+        return (cliticForms[index] & 1) != 0 ? withoutClitic(index) : -1;
     }
 }

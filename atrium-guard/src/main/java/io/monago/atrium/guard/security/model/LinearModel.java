@@ -315,9 +315,7 @@ public final class LinearModel {
     public double[] score(NormalizedText text, int[] frequentIds, int[][] classes, List<RuleHit> hits) {
         int headCount = heads.size();
         int n = text.wordCount();
-        // prefix[i * headCount + h]: head h's weighted feature sum over words 0..i-1.
-        double[] prefix = new double[(n + 1) * headCount];
-        int[] counts = new int[n + 1];
+        Windows windows = new Windows(n, hits);
         int[] sums = new int[headCount];
         int perWord = headCount + 1;
         OwnFeatures others = new OwnFeatures(text);
@@ -355,23 +353,73 @@ public final class LinearModel {
             for (int h = 0; h < headCount; h++) {
                 sums[h] += own[at + h];
             }
-            featureCount += own[at + headCount];
-            for (int h = 0; h < headCount; h++) {
-                prefix[(i + 1) * headCount + h] = prefix[i * headCount + h] + (double) sums[h] * scale[h];
-            }
-            counts[i + 1] = counts[i] + featureCount;
+            windows.add(sums, featureCount + own[at + headCount]);
         }
-        double[] best = new double[headCount];
-        Arrays.fill(best, Double.NEGATIVE_INFINITY);
-        int[][] ruleBuckets = ruleBucketsByStart(hits);
-        int[] starts = ruleBuckets[0];
-        int first = 0;
-        int last = 0;
-        double[] ruleSums = new double[headCount];
-        int[] seen = new int[16];
-        for (int start = 0; ; start += stride) {
-            int end = Math.min(n, start + window);
-            double norm = Math.sqrt(Math.max(1, counts[end] - counts[start]));
+        return windows.finish();
+    }
+
+    /**
+     * The scoring windows of one text, scored as its words stream past: each head's running sum is
+     * kept for the last {@code window + stride} words only, so memory does not grow with the text.
+     * Windows start every {@code stride} words; the last one is the first to reach the end.
+     * Confined to one {@link #score} call.
+     */
+    private final class Windows {
+        private final int headCount = heads.size();
+        private final int words;
+        private final int ringSize = window + stride;
+        /** Per position (mod ringSize): each head's weighted feature sum over the words before it. */
+        private final double[] prefix = new double[ringSize * headCount];
+        private final int[] counts = new int[ringSize];
+        private int position;
+        /** {@code position % ringSize}, kept without dividing. */
+        private int slot;
+        /** Where the next full window ends. */
+        private int nextEnd = window;
+        private final double[] best = new double[headCount];
+        private final int[][] ruleBuckets;
+        private int first;
+        private int last;
+        private final double[] ruleSums = new double[headCount];
+        private int[] seen = new int[16];
+
+        Windows(int words, List<RuleHit> hits) {
+            this.words = words;
+            this.ruleBuckets = ruleBucketsByStart(hits);
+            Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        }
+
+        /** Adds the next word's weighted sums and feature count, and scores the window it completes. */
+        void add(int[] sums, int featureCount) {
+            int from = slot;
+            slot = slot + 1 == ringSize ? 0 : slot + 1;
+            for (int h = 0; h < headCount; h++) {
+                prefix[slot * headCount + h] = prefix[from * headCount + h] + (double) sums[h] * scale[h];
+            }
+            counts[slot] = counts[from] + featureCount;
+            position++;
+            if (position == nextEnd && position < words) {
+                score(position - window, position);
+                nextEnd += stride;
+            }
+        }
+
+        /** Scores the last window and turns each head's best log-odds into a probability. */
+        double[] finish() {
+            int start = words <= window ? 0 : (words - window + stride - 1) / stride * stride;
+            score(start, words);
+            double[] probabilities = new double[headCount];
+            for (int h = 0; h < headCount; h++) {
+                probabilities[h] = sigmoid(best[h]);
+            }
+            return probabilities;
+        }
+
+        private void score(int start, int end) {
+            int[] starts = ruleBuckets[0];
+            int from = start % ringSize;
+            int to = end % ringSize;
+            double norm = Math.sqrt(Math.max(1, counts[to] - counts[from]));
             while (first < starts.length && starts[first] < start) {
                 first++;
             }
@@ -381,17 +429,10 @@ public final class LinearModel {
             Arrays.fill(ruleSums, 0);
             seen = addRuleWeights(ruleBuckets, first, last, ruleSums, seen);
             for (int h = 0; h < headCount; h++) {
-                double z = bias[h] + (prefix[end * headCount + h] - prefix[start * headCount + h]) / norm + ruleSums[h];
+                double z = bias[h] + (prefix[to * headCount + h] - prefix[from * headCount + h]) / norm + ruleSums[h];
                 best[h] = Math.max(best[h], z);
             }
-            if (end >= n) {
-                break;
-            }
         }
-        for (int h = 0; h < headCount; h++) {
-            best[h] = sigmoid(best[h]);
-        }
-        return best;
     }
 
     /**

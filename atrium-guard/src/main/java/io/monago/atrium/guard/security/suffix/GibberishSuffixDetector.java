@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,8 +40,10 @@ public final class GibberishSuffixDetector {
     private static final int[] TAILS = {10, 14, TAIL};
     private static final String ODD_PUNCTUATION = "(){}[]<>\\*=|^~@#$%`\"+/;";
     private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
-    private static final Set<String> CODE_WORDS = Set.of("int", "def", "void", "const", "var", "function", "null",
-            "public", "private", "static", "return", "select", "where");
+    private static final List<String> CODE_WORDS = List.of("const", "def", "function", "int", "null", "private",
+            "public", "return", "select", "static", "var", "void", "where");
+    /** The longest code word. */
+    private static final int MAX_CODE_WORD = 8;
 
     private static final Pattern STRUCTURED = Pattern.compile(
             "^[\"'{\\[(]*[\\w.\\-]+[\"']?:[\"'{\\[]?$|^\\w+=\\S+$|\\w\\(.*\\)|^\\d[\\d.,:\\-]*[,;]?$|^[\"']?[\\w.\\-]+[\"']?[,;]$|^\\|$|^[|\\-]+$");
@@ -62,6 +65,7 @@ public final class GibberishSuffixDetector {
     private final Set<String> functionWords;
     /** The same words, for lookups of ASCII tokens without a {@code String} per token. */
     private final WordTable functionTable;
+    private final WordTable codeWords = WordTable.of(CODE_WORDS);
 
     /**
      * Creates a detector with the shipped function-word list ({@code function-words.txt}).
@@ -196,14 +200,74 @@ public final class GibberishSuffixDetector {
         /** Everything about the tail tokens but the function words before them. */
         void judgeTail() {
             for (int r = 0; r < Math.min(size, TAIL); r++) {
-                String token = token(r);
-                structured[r] = isStructured(token);
-                // JSON keys and code statements are punctuated by design; they are not odd.
-                odd[r] = structured[r] ? 0 : tokenOddness(token);
-                capital[r] = hasInnerCapital(token);
-                symbol[r] = isSymbolOnly(token);
-                brackets[r] = bracketDeltas(token);
+                judge(r);
             }
+        }
+
+        /**
+         * One pass over a tail token: how odd it is, whether it is structured (code, JSON, logs),
+         * capitalised inside, made of symbols only, and which brackets it opens or closes. A
+         * {@code String} is made only for the rare token a pattern or a set must confirm.
+         */
+        private void judge(int r) {
+            int start = starts[r];
+            int end = ends[r];
+            int length = end - start;
+            int letters = 0;
+            int oddChars = 0;
+            int innerOdd = 0;
+            boolean caseSplice = false;
+            boolean innerCapital = false;
+            boolean letterOrDigit = false;
+            boolean structuredChar = false;
+            boolean dashes = length > 0;
+            int[] deltas = new int[3];
+            char previous = 0;
+            int hash = WordHash.SEED;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                int k = i - start;
+                boolean upper = Character.isUpperCase(c);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    caseSplice |= upper && Character.isLowerCase(previous) && k > 1;
+                } else if (ODD_PUNCTUATION.indexOf(c) >= 0) {
+                    oddChars++;
+                    if (k > 0 && k < length - 1) {
+                        innerOdd++;
+                    }
+                }
+                innerCapital |= k > 0 && upper && Character.isLetter(previous);
+                letterOrDigit |= Character.isLetterOrDigit(c);
+                structuredChar |= c == ':' || c == '=' || c == '(' || c == ',' || c == ';' || c == '|';
+                dashes &= c == '-';
+                switch (c) {
+                    case '(': deltas[0]++; break;
+                    case ')': deltas[0]--; break;
+                    case '[': deltas[1]++; break;
+                    case ']': deltas[1]--; break;
+                    case '{': deltas[2]++; break;
+                    case '}': deltas[2]--; break;
+                    default: break;
+                }
+                if (k < MAX_CODE_WORD) {
+                    char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                    folded[k] = lower;
+                    hash = WordHash.step(hash, lower);
+                }
+                previous = c;
+            }
+            boolean operator = !letterOrDigit && length > 0 && CODE_OPERATORS.contains(token(r));
+            boolean pattern = length > 0 && (structuredChar || dashes || Character.isDigit(text.charAt(start)))
+                    && STRUCTURED.matcher(token(r)).find();
+            boolean codeWord = letters == length && length <= MAX_CODE_WORD && codeWords.find(folded, 0, length, hash) >= 0;
+            structured[r] = pattern || codeWord || operator;
+            // JSON keys and code statements are punctuated by design; they are not odd.
+            odd[r] = structured[r] ? 0 : oddness(length, letters, oddChars, innerOdd, caseSplice,
+                    length > 1 && Character.isUpperCase(text.charAt(start)));
+            capital[r] = innerCapital;
+            symbol[r] = !letterOrDigit && !operator;
+            brackets[r] = deltas;
         }
 
         void findFunctionWords() {
@@ -295,69 +359,28 @@ public final class GibberishSuffixDetector {
         }
     }
 
-    private static boolean hasInnerCapital(String token) {
-        for (int i = 1; i < token.length(); i++) {
-            if (Character.isUpperCase(token.charAt(i)) && Character.isLetter(token.charAt(i - 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Operators and brackets standing alone are code; other letterless tokens ({@code ][}, {@code **}) are not. */
-    private static boolean isSymbolOnly(String token) {
-        for (int i = 0; i < token.length(); i++) {
-            if (Character.isLetterOrDigit(token.charAt(i))) {
-                return false;
-            }
-        }
-        return !CODE_OPERATORS.contains(token);
-    }
-
-    /** Round, square and curly brackets opened minus closed. */
-    private static int[] bracketDeltas(String token) {
-        int[] deltas = new int[3];
-        for (int i = 0; i < token.length(); i++) {
-            switch (token.charAt(i)) {
-                case '(': deltas[0]++; break;
-                case ')': deltas[0]--; break;
-                case '[': deltas[1]++; break;
-                case ']': deltas[1]--; break;
-                case '{': deltas[2]++; break;
-                case '}': deltas[2]--; break;
-                default: break;
-            }
-        }
-        return deltas;
-    }
-
-    private static boolean isStructured(String token) {
-        return mayBeStructured(token) && STRUCTURED.matcher(token).find()
-                || CODE_WORDS.contains(token.toLowerCase(Locale.ROOT)) || CODE_OPERATORS.contains(token);
-    }
-
     /**
-     * Whether {@link #STRUCTURED} can match at all: each of its forms needs one of {@code :=(,;|},
-     * a leading digit, or nothing but {@code |} and {@code -}. Most tokens are words and skip the
-     * regular expression.
+     * How odd a token looks, 0 to 1: odd punctuation inside it or twice, case spliced inside a
+     * word ({@code similarlyNow}), punctuation alone, a capitalised word.
      */
-    private static boolean mayBeStructured(String token) {
-        if (token.isEmpty()) {
-            return false;
+    private static double oddness(int length, int letters, int odd, int innerOdd, boolean caseSplice, boolean capitalFirst) {
+        double score = 0;
+        if (odd >= 2 || innerOdd >= 1 && letters > 0) {
+            score += 1.0;
+        } else if (odd == 1) {
+            score += 0.4;
         }
-        boolean dashesAndBars = true;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == ':' || c == '=' || c == '(' || c == ',' || c == ';' || c == '|') {
-                return true;
-            }
-            dashesAndBars &= c == '-';
+        if (caseSplice) {
+            score += 0.6;
         }
-        return dashesAndBars || Character.isDigit(token.charAt(0));
+        if (letters == 0 && odd > 0) {
+            score += 0.3;
+        }
+        if (capitalFirst && letters == length && !caseSplice) {
+            score += 0.2; // a capitalised word; natural text has some (names), generated suffixes many
+        }
+        return Math.min(1.0, score);
     }
-
-
-
 
     private static Set<String> readWords() {
         try (InputStream in = GibberishSuffixDetector.class.getResourceAsStream(RESOURCE)) {
@@ -380,46 +403,5 @@ public final class GibberishSuffixDetector {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-    }
-
-
-    static double tokenOddness(String token) {
-        int letters = 0;
-        int odd = 0;
-        int innerOdd = 0;
-        boolean caseSplice = false;
-        char previous = 0;
-        int length = token.length();
-        for (int i = 0; i < length; i++) {
-            char c = token.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isUpperCase(c) && Character.isLowerCase(previous) && i > 1) {
-                    caseSplice = true;
-                }
-            } else if (ODD_PUNCTUATION.indexOf(c) >= 0) {
-                odd++;
-                if (i > 0 && i < length - 1) {
-                    innerOdd++;
-                }
-            }
-            previous = c;
-        }
-        double score = 0;
-        if (odd >= 2 || innerOdd >= 1 && letters > 0) {
-            score += 1.0;
-        } else if (odd == 1) {
-            score += 0.4;
-        }
-        if (caseSplice) {
-            score += 0.6;
-        }
-        if (letters == 0 && odd > 0) {
-            score += 0.3;
-        }
-        if (length > 1 && Character.isUpperCase(token.charAt(0)) && letters == length && !caseSplice) {
-            score += 0.2; // a capitalised word; natural text has some (names), generated suffixes many
-        }
-        return Math.min(1.0, score);
     }
 }
