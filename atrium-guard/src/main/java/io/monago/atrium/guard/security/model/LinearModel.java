@@ -64,10 +64,11 @@ public final class LinearModel {
     private final List<String> frequentWords;
     private final WordTable frequent;
     /**
-     * Per frequent word (its index in {@link #frequent}): the quantised weight sums of its own
-     * features per head, then their count, {@code heads + 1} ints a word.
+     * Per frequent word (its index in {@link #frequent}): the lane sums (see {@link #lanes}) of its
+     * own features, and how many there are: added to a word's other features in one step.
      */
-    private final int[] intrinsicSums;
+    private final long[] intrinsicLanes;
+    private final int[] intrinsicCounts;
 
     /**
      * Creates a model.
@@ -111,18 +112,14 @@ public final class LinearModel {
         }
         this.frequentWords = List.copyOf(frequentWords);
         this.frequent = WordTable.of(this.frequentWords);
-        int perWord = headCount + 1;
-        this.intrinsicSums = new int[frequent.size() * perWord];
+        this.intrinsicLanes = new long[frequent.size()];
+        this.intrinsicCounts = new int[frequent.size()];
         int[] buckets = new int[FeatureHasher.MAX_INTRINSIC];
         for (int f = 0; f < frequent.size(); f++) {
             String word = frequent.word(f);
             int count = hasher.intrinsicBuckets(word, 0, word.length(), WordHash.of(word), buckets);
-            for (int k = 0; k < count; k++) {
-                for (int h = 0; h < headCount; h++) {
-                    intrinsicSums[f * perWord + h] += weight(buckets[k], h);
-                }
-            }
-            intrinsicSums[f * perWord + headCount] = count;
+            intrinsicLanes[f] = laneSum(buckets, count);
+            intrinsicCounts[f] = count;
         }
     }
 
@@ -317,7 +314,6 @@ public final class LinearModel {
         int n = text.wordCount();
         Windows windows = new Windows(n, hits);
         int[] sums = new int[headCount];
-        int perWord = headCount + 1;
         OwnFeatures others = new OwnFeatures(text);
         for (int i = 0; i < n; i++) {
             // Every head's weights summed at once: four 16-bit lanes of one long, offset by 128 a
@@ -331,7 +327,7 @@ public final class LinearModel {
                 for (int j = Math.max(0, i - FeatureHasher.CLASS_PAIR_DISTANCE); j <= i; j++) {
                     int[] pairs = j == i ? SELF : classes[j];
                     for (int before : pairs) {
-                        if (pending == LANE_CAPACITY) {
+                        if (pending == LANE_CAPACITY - FeatureHasher.MAX_INTRINSIC) {
                             unpack(lanes, pending, sums);
                             featureCount += pending;
                             lanes = 0;
@@ -343,17 +339,19 @@ public final class LinearModel {
                     }
                 }
             }
-            unpack(lanes, pending, sums);
-            featureCount += pending;
             // The word's own features, summed once per word: at load for frequent words, once per
             // text for the others.
             int f = frequentIds[i];
-            int at = f >= 0 ? f * perWord : others.offsetOf(i, hash);
-            int[] own = f >= 0 ? intrinsicSums : others.sums;
-            for (int h = 0; h < headCount; h++) {
-                sums[h] += own[at + h];
+            if (f >= 0) {
+                lanes += intrinsicLanes[f];
+                pending += intrinsicCounts[f];
+            } else {
+                int entry = others.entryOf(i, hash);
+                lanes += others.lanes[entry];
+                pending += others.counts[entry];
             }
-            windows.add(sums, featureCount + own[at + headCount]);
+            unpack(lanes, pending, sums);
+            windows.add(sums, featureCount + pending);
         }
         return windows.finish();
     }
@@ -368,8 +366,8 @@ public final class LinearModel {
         private final int headCount = heads.size();
         private final int words;
         private final int ringSize = window + stride;
-        /** Per position (mod ringSize): each head's weighted feature sum over the words before it. */
-        private final double[] prefix = new double[ringSize * headCount];
+        /** Per position (mod ringSize): each head's quantised feature sum over the words before it, exact. */
+        private final long[] prefix = new long[ringSize * headCount];
         private final int[] counts = new int[ringSize];
         private int position;
         /** {@code position % ringSize}, kept without dividing. */
@@ -394,7 +392,7 @@ public final class LinearModel {
             int from = slot;
             slot = slot + 1 == ringSize ? 0 : slot + 1;
             for (int h = 0; h < headCount; h++) {
-                prefix[slot * headCount + h] = prefix[from * headCount + h] + (double) sums[h] * scale[h];
+                prefix[slot * headCount + h] = prefix[from * headCount + h] + sums[h];
             }
             counts[slot] = counts[from] + featureCount;
             position++;
@@ -429,7 +427,7 @@ public final class LinearModel {
             Arrays.fill(ruleSums, 0);
             seen = addRuleWeights(ruleBuckets, first, last, ruleSums, seen);
             for (int h = 0; h < headCount; h++) {
-                double z = bias[h] + (prefix[to * headCount + h] - prefix[from * headCount + h]) / norm + ruleSums[h];
+                double z = bias[h] + (prefix[to * headCount + h] - prefix[from * headCount + h]) * scale[h] / norm + ruleSums[h];
                 best[h] = Math.max(best[h], z);
             }
         }
@@ -442,10 +440,10 @@ public final class LinearModel {
      */
     private final class OwnFeatures {
         private final NormalizedText text;
-        private final int perWord = heads.size() + 1;
         private final int[] buckets = new int[FeatureHasher.MAX_INTRINSIC];
-        /** Per entry: own-feature sums per head, then their count. */
-        int[] sums = new int[0];
+        /** Per entry: the lane sums of the word's own features, and how many there are. */
+        long[] lanes = new long[0];
+        int[] counts = new int[0];
         /** Per entry: the word it was computed for. */
         private int[] wordOf = new int[0];
         /** Per slot: entry + 1, 0 for empty. */
@@ -456,13 +454,13 @@ public final class LinearModel {
             this.text = text;
         }
 
-        /** Where word {@code index}'s sums are in {@link #sums}. */
-        int offsetOf(int index, int hash) {
+        /** The entry holding word {@code index}'s own-feature sums, computed on first sight. */
+        int entryOf(int index, int hash) {
             int mask = slots.length - 1;
             for (int slot = spread(hash) & mask; slots.length > 0 && slots[slot] != 0; slot = (slot + 1) & mask) {
                 int entry = slots[slot] - 1;
                 if (text.sameWord(wordOf[entry], index)) {
-                    return entry * perWord;
+                    return entry;
                 }
             }
             if (2 * (size + 1) > slots.length) {
@@ -471,22 +469,16 @@ public final class LinearModel {
             int entry = size++;
             wordOf[entry] = index;
             int count = hasher.intrinsicBuckets(text, text.wordStart(index), text.wordEnd(index), hash, buckets);
-            long lanes = 0;
-            for (int k = 0; k < count; k++) {
-                lanes += lanes(packed[buckets[k]]);
-            }
-            int at = entry * perWord;
-            int[] own = new int[perWord - 1];
-            unpack(lanes, count, own);
-            System.arraycopy(own, 0, sums, at, own.length);
-            sums[at + perWord - 1] = count;
+            lanes[entry] = laneSum(buckets, count);
+            counts[entry] = count;
             insert(entry, hash);
-            return at;
+            return entry;
         }
 
         private void grow() {
             int capacity = Math.max(32, slots.length * 2);
-            sums = Arrays.copyOf(sums, capacity / 2 * perWord);
+            lanes = Arrays.copyOf(lanes, capacity / 2);
+            counts = Arrays.copyOf(counts, capacity / 2);
             wordOf = Arrays.copyOf(wordOf, capacity / 2);
             slots = new int[capacity];
             for (int entry = 0; entry < size; entry++) {
@@ -507,6 +499,15 @@ public final class LinearModel {
             int h = hash * 0x9E3779B9;
             return h ^ (h >>> 15);
         }
+    }
+
+    /** The lane sum of some buckets' weights (at most {@value #LANE_CAPACITY} of them). */
+    private long laneSum(int[] buckets, int count) {
+        long sum = 0;
+        for (int k = 0; k < count; k++) {
+            sum += lanes(packed[buckets[k]]);
+        }
+        return sum;
     }
 
     /** A bucket's packed weights spread into four 16-bit lanes, so that adding sums every head. */
