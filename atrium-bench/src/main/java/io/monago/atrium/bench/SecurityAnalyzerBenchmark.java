@@ -55,20 +55,30 @@ public class SecurityAnalyzerBenchmark {
 
     @Setup
     public void setUp() {
-        StringBuilder text = new StringBuilder(size + 200);
-        for (int i = 0; text.length() < size; i++) {
-            text.append(SENTENCES[i % SENTENCES.length]);
-        }
-        text.setLength(size - (kind.equals("attack") ? INJECTION.length() : 0));
-        if (kind.equals("attack")) {
-            text.append(INJECTION);
-        }
+        String text = kind.equals("attack")
+                ? mixedText(size - INJECTION.length()) + INJECTION
+                : mixedText(size);
         request = List.of(
                 new TextSegment("messages[0].content", MessageRole.SYSTEM, "Kamu asisten klinis untuk dokter."),
-                new TextSegment("messages[1].content", MessageRole.USER, text.toString()));
+                new TextSegment("messages[1].content", MessageRole.USER, text));
         if (policy.evaluate(analyzer.analyze(request)).isBlocked() != kind.equals("attack")) {
             throw new IllegalStateException("benchmark input misclassified: " + kind + " " + size);
         }
+    }
+
+    /**
+     * Mixed Indonesian/English clinic, bank and tax text (a JSON ticket included).
+     *
+     * @param length characters wanted
+     * @return exactly that many characters
+     */
+    static String mixedText(int length) {
+        StringBuilder text = new StringBuilder(length + 200);
+        for (int i = 0; text.length() < length; i++) {
+            text.append(SENTENCES[i % SENTENCES.length]);
+        }
+        text.setLength(length);
+        return text.toString();
     }
 
     @Benchmark

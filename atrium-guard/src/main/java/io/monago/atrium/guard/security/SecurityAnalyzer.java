@@ -55,7 +55,7 @@ public final class SecurityAnalyzer {
         LinearModel model = stages.contains(AnalysisStage.LEARNED_MODEL)
                 ? (builder.model != null ? builder.model : LinearModel.loadDefault()) : null;
         TextNormalizer normalizer = new TextNormalizer(lexicon.vocabulary(), Confusables.load());
-        this.scanner = new TextScanner(lexicon, normalizer, model, stages, decodeLimits);
+        this.scanner = new TextScanner(lexicon, normalizer, model, stages, decodeLimits, minReportedScore);
     }
 
     /**

@@ -5,13 +5,13 @@ import io.monago.atrium.guard.security.decode.DecodedPayload;
 import io.monago.atrium.guard.security.decode.PayloadDecoder;
 import io.monago.atrium.guard.security.lexicon.Lexicon;
 import io.monago.atrium.guard.security.lexicon.RuleHit;
+import io.monago.atrium.guard.security.lexicon.TermSequence;
 import io.monago.atrium.guard.security.model.LinearModel;
 import io.monago.atrium.guard.security.suffix.GibberishSuffixDetector;
 import io.monago.atrium.guard.security.text.NormalizedText;
 import io.monago.atrium.guard.security.text.Obfuscation;
 import io.monago.atrium.guard.security.text.TextNormalizer;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,22 +41,20 @@ final class TextScanner {
     private final GibberishSuffixDetector suffixDetector = new GibberishSuffixDetector();
     private final Set<AnalysisStage> stages;
     private final DecodeLimits limits;
-    /** The attack vocabulary rotated by 13: a word found here is an attack word in rot13. */
-    private final Set<String> rotatedVocabulary;
+    /** Scores below this are not reported: a stage may stop early once it knows it cannot reach it. */
+    private final double reportFloor;
+    private final KnownWords knownWords;
 
     TextScanner(Lexicon lexicon, TextNormalizer normalizer, LinearModel model, Set<AnalysisStage> stages,
-                DecodeLimits limits) {
+                DecodeLimits limits, double reportFloor) {
+        this.reportFloor = reportFloor;
         this.lexicon = lexicon;
         this.normalizer = normalizer;
         this.model = model;
         this.stages = stages;
         this.limits = limits;
         this.decoder = new PayloadDecoder(limits.maxBytesPerPayload());
-        Set<String> rotated = new HashSet<>();
-        for (String word : lexicon.vocabulary().words()) {
-            rotated.add(PayloadDecoder.rot13(word));
-        }
-        this.rotatedVocabulary = Set.copyOf(rotated);
+        this.knownWords = new KnownWords(lexicon, model);
     }
 
     /** Per-call state: the decode budget and the deepest level reached. */
@@ -98,16 +96,18 @@ final class TextScanner {
         context.maxDepth = Math.max(context.maxDepth, depth);
         Scores scores = new Scores();
         NormalizedText normalized = normalizer.normalize(text);
-        List<RuleHit> hits = stages.contains(AnalysisStage.LEXICON) ? lexicon.match(normalized) : List.of();
-        scoreContent(normalized, hits, scores);
+        KnownWords.Lookup known = knownWords.lookUp(normalized);
+        TermSequence terms = lexicon.terms(normalized, known.termIds());
+        List<RuleHit> hits = stages.contains(AnalysisStage.LEXICON) ? lexicon.match(terms) : List.of();
+        scoreContent(terms, known, hits, scores);
         if (stages.contains(AnalysisStage.DECODING) && depth < limits.maxDepth()) {
-            scoreDecoded(text, normalized, depth, context, scores);
+            scoreDecoded(text, normalized, known, depth, context, scores);
         }
         if (stages.contains(AnalysisStage.HIDDEN_CHARACTERS)) {
             scoreHidden(normalized.obfuscation(), depth, context, scores);
         }
         if (stages.contains(AnalysisStage.ADVERSARIAL_SUFFIX)) {
-            double suffix = suffixDetector.score(text);
+            double suffix = suffixDetector.score(text, reportFloor);
             if (suffix > 0) {
                 scores.offer(IncidentCategory.ADVERSARIAL_SUFFIX, suffix, "suffix.gibberish");
             }
@@ -116,11 +116,10 @@ final class TextScanner {
     }
 
     /** Model heads where the model is on; the rule weights themselves for the other categories. */
-    private void scoreContent(NormalizedText normalized, List<RuleHit> hits, Scores scores) {
+    private void scoreContent(TermSequence terms, KnownWords.Lookup known, List<RuleHit> hits, Scores scores) {
         boolean learned = stages.contains(AnalysisStage.LEARNED_MODEL);
         if (learned) {
-            String[] words = normalized.copyOfWords();
-            double[] probabilities = model.score(words, lexicon.classesOf(words), hits);
+            double[] probabilities = model.score(terms.text(), known.frequentIds(), terms.classes(), hits);
             for (int h = 0; h < probabilities.length; h++) {
                 IncidentCategory category = model.heads().get(h);
                 scores.offer(category, probabilities[h], strongestRule(hits, category).orElse("model"));
@@ -143,11 +142,13 @@ final class TextScanner {
         return Optional.ofNullable(best).map(RuleHit::id);
     }
 
-    private void scoreDecoded(String text, NormalizedText normalized, int depth, Context context, Scores scores) {
-        for (DecodedPayload payload : decoder.decode(text, context.budget)) {
+    private void scoreDecoded(String text, NormalizedText normalized, KnownWords.Lookup known, int depth, Context context,
+                              Scores scores) {
+        for (DecodedPayload payload : decoder.decode(text, normalized, context.budget)) {
             rescan(payload, depth, context, scores);
         }
-        if (looksRot13(normalized)) {
+        // Rot13 cannot be told from its alphabet: it is rot13 when rotating words yields attack words.
+        if (known.rotatedWords() >= MIN_ROT13_KEYWORDS) {
             decoder.rot13(text, context.budget).ifPresent(payload -> rescan(payload, depth, context, scores));
         }
     }
@@ -163,18 +164,6 @@ final class TextScanner {
         for (Map.Entry<IncidentCategory, Double> entry : inner.score.entrySet()) {
             scores.offer(entry.getKey(), entry.getValue(), rule);
         }
-    }
-
-    /** Rot13 cannot be told from its alphabet: it is rot13 when rotating words yields attack words. */
-    private boolean looksRot13(NormalizedText normalized) {
-        int rotatedKeywords = 0;
-        for (int i = 0; i < normalized.wordCount() && rotatedKeywords < MIN_ROT13_KEYWORDS; i++) {
-            String word = normalized.word(i);
-            if (word.length() >= 4 && rotatedVocabulary.contains(word) && !lexicon.vocabulary().containsWord(word)) {
-                rotatedKeywords++;
-            }
-        }
-        return rotatedKeywords >= MIN_ROT13_KEYWORDS;
     }
 
     private void scoreHidden(Obfuscation o, int depth, Context context, Scores scores) {

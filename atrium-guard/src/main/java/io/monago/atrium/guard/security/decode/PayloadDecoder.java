@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.security.decode;
 
+import io.monago.atrium.guard.security.text.NormalizedText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +26,20 @@ public final class PayloadDecoder {
     private static final int MIN_BASE64 = 16;
     private static final int MIN_HEX_DIGITS = 16;
     private static final int MIN_ESCAPES = 4;
+    /** The shortest token that can hold a decodable run by itself: 16 base64 or hex chars, four {@code \\x} escapes. */
+    private static final int MIN_RUN = 16;
     private static final double MIN_TEXT_RATIO = 0.85;
     /** Standard and URL-safe base64 characters, as bit sets over ASCII codes. */
     private static final long BASE64_LOW = alphabetBits(0);
     private static final long BASE64_HIGH = alphabetBits(64);
+
+    private static final boolean[] HEX = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            HEX[c] = Character.digit(c, 16) >= 0;
+        }
+    }
 
     private final int maxBytesPerPayload;
 
@@ -53,9 +64,96 @@ public final class PayloadDecoder {
      */
     public List<DecodedPayload> decode(String text, DecodeBudget budget) {
         List<DecodedPayload> payloads = new ArrayList<>();
+        scan(text, 0, text.length(), budget, payloads);
+        return payloads;
+    }
+
+    /**
+     * Decodes like {@link #decode(String, DecodeBudget)}, with the same result, but scans only the
+     * whitespace tokens that could start an encoded run: tokens of at least {@value #MIN_RUN}
+     * chars, tokens holding a {@code %}, and chains of tokens made of hex pairs ({@code 69 67 6e
+     * ...}). Ordinary words are skipped whole, so prose costs a few checks per token.
+     *
+     * @param text the raw text
+     * @param tokens its normalised form, for the raw token boundaries
+     * @param budget what may still be decoded; spent by this call
+     * @return the payloads that read as text, in text order
+     */
+    public List<DecodedPayload> decode(String text, NormalizedText tokens, DecodeBudget budget) {
+        List<DecodedPayload> payloads = new ArrayList<>(0);
+        int scanned = 0;
+        int percent = text.indexOf('%');
+        int chainStart = -1;
+        int chainPairs = 0;
+        int count = tokens.rawTokenCount();
+        for (int t = 0; t < count && !budget.exhausted(); t++) {
+            int start = tokens.rawTokenStart(t);
+            int end = tokens.rawTokenEnd(t);
+            while (percent >= 0 && percent < start) {
+                percent = text.indexOf('%', percent + 1);
+            }
+            int regionStart = -1;
+            if (end - start >= MIN_RUN || percent >= 0 && percent < end) {
+                regionStart = start;
+            }
+            // Spaced hex pairs run across tokens: the tail of one, whole tokens of pairs, the head of another.
+            int lead = leadingPairs(text, start, end);
+            boolean whole = lead > 0 && start + 3 * lead - 1 >= end;
+            if (chainStart >= 0 && chainPairs + lead >= MIN_HEX_DIGITS / 2) {
+                regionStart = tokens.rawTokenStart(chainStart);
+            }
+            if (whole && chainStart >= 0) {
+                chainPairs += lead;
+            } else {
+                int trail = whole ? lead : trailingPairs(text, start, end);
+                chainStart = trail > 0 ? t : -1;
+                chainPairs = trail;
+            }
+            if (regionStart >= 0 && end > scanned) {
+                scanned = scan(text, Math.max(scanned, regionStart), end, budget, payloads);
+            }
+        }
+        return payloads;
+    }
+
+    /** Hex pairs at the start of a token, each followed by ',' or ':' or the token's end. */
+    private static int leadingPairs(String text, int start, int end) {
+        int pairs = 0;
+        for (int i = start; i + 1 < end && isHex(text.charAt(i)) && isHex(text.charAt(i + 1)); i += 3) {
+            if (i + 2 < end && text.charAt(i + 2) != ',' && text.charAt(i + 2) != ':') {
+                break;
+            }
+            pairs++;
+        }
+        return pairs;
+    }
+
+    /** Hex pairs at the end of a token, each after ',' or ':' but the first. */
+    private static int trailingPairs(String text, int start, int end) {
+        int pairs = 0;
+        for (int i = end - 2; i >= start && isHex(text.charAt(i)) && isHex(text.charAt(i + 1)); i -= 3) {
+            pairs++;
+            if (i - 1 < start || text.charAt(i - 1) != ',' && text.charAt(i - 1) != ':') {
+                break;
+            }
+        }
+        return pairs;
+    }
+
+    private static boolean isHex(char c) {
+        return c < 128 && HEX[c];
+    }
+
+    /**
+     * The scan of {@link #decode(String, DecodeBudget)} from {@code from}, starting runs before
+     * {@code to} (a run may go on past it).
+     *
+     * @return where the scan stopped: at or after {@code to}, or where the budget ran out
+     */
+    private int scan(String text, int from, int to, DecodeBudget budget, List<DecodedPayload> payloads) {
         int n = text.length();
-        int i = 0;
-        while (i < n && !budget.exhausted()) {
+        int i = from;
+        while (i < to && !budget.exhausted()) {
             char c = text.charAt(i);
             if (c == '%' && isPercentEscape(text, i)) {
                 i = percentRun(text, i, budget, payloads);
@@ -67,7 +165,7 @@ public final class PayloadDecoder {
                 i++;
             }
         }
-        return payloads;
+        return i;
     }
 
     /**

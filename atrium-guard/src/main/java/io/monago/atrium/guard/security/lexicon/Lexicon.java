@@ -8,12 +8,17 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.monago.atrium.guard.security.text.WordTable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The attack phrasing of every configured language, as rules over normalised words. Each language
@@ -23,95 +28,163 @@ import java.util.Set;
  *
  * <pre>{@code
  * Lexicon lexicon = Lexicon.load();                   // every language listed
- * List<RuleHit> hits = lexicon.match(normalizedText);
+ * TermSequence words = lexicon.terms(normalizedText);   // each word looked up once
+ * List<RuleHit> hits = lexicon.match(words);
  * }</pre>
  */
 public final class Lexicon {
     static final String DIRECTORY = "/io/monago/atrium/guard/security/lexicon/";
-    private static final int KEY_LENGTH = 3;
-    private static final int KEY_BITS = 1 << 12;
-    private final java.util.BitSet startKeys = new java.util.BitSet(KEY_BITS);
-    private final java.util.BitSet endKeys = new java.util.BitSet(KEY_BITS);
+    private static final int KEY_LENGTH = Term.KEY_LENGTH;
+    /** Three chars' low five bits each: exact for lower-case letters, a superset for the rest. */
+    private static final int KEY_BITS = 1 << 15;
+    private static final int STEM_KEY = 4;
+    private static final int[] NO_CLASS = new int[0];
+    private static final int[] NO_RULES = new int[0];
+    private static final int UNBOUNDED = Integer.MAX_VALUE / 2;
 
     private final List<Rule> rules;
     private final List<Marker> markers;
-    private final Map<String, int[]> byWord;
-    private final Map<String, int[]> byAnchor;
-    private final java.util.BitSet alwaysTried = new java.util.BitSet();
-    private final Map<String, int[]> byStart;
-    private final Map<String, int[]> byEnd;
-    private final Vocabulary vocabulary;
     private final List<String> languages;
-    private final Map<String, int[]> wordClasses;
-    private final Map<String, List<Map.Entry<String, int[]>>> stemClassesByStart = new HashMap<>();
-    private static final int STEM_KEY = 4;
+    private final Vocabulary vocabulary;
     private final Map<String, List<String>> synonyms;
-    private final List<String> clitics;
-    /** The last letters of the clitics: a word ending otherwise carries none. */
+    /** Every exact term of every file; a term's id is its index. */
+    private final WordTable terms;
+    /** Per term id: the rules whose first slot can start with it. */
+    private final int[][] rulesByTerm;
+    /** Per term id (stem key, ending key): the rules it anchors (see the constructor). */
+    private final int[][] anchoredByTerm;
+    private final int[][] anchoredByStartKey;
+    private final int[][] anchoredByEndKey;
+    /** Per rule: how many words after its start its anchor can be at most; unbounded for rules without one. */
+    private final int[] anchorReach;
+    /**
+     * The first (last) three letters of every stem (ending) of every slot, so that each word is
+     * looked up once; and the rules whose first slot starts with them, by key id.
+     */
+    private final WordTable startKeys;
+    private final int[][] rulesByStartKey;
+    private final WordTable endKeys;
+    private final int[][] rulesByEndKey;
+    /** A bit per key of three letters: most words start and end with no stem's letters, and skip the lookups. */
+    private final BitSet startKeyBits = new BitSet(KEY_BITS);
+    private final BitSet endKeyBits = new BitSet(KEY_BITS);
+    /** Per term id: its class ids, or null. */
+    private final int[][] classesByTerm;
+    /** Stems with classes, by their first four letters, each with its class ids; a bit per hash of their first three. */
+    private final BitSet stemKeyBits = new BitSet(KEY_BITS);
+    private final WordTable stemKeys;
+    private final String[][] stemsByKey;
+    private final int[][][] stemClassesByKey;
+    private final String[] clitics;
+    /** The last letters of the clitics (a word ending otherwise carries none), with a bit per ASCII letter. */
     private final String cliticEnds;
-    private static final int[] NO_CLASS = new int[0];
+    private final long cliticEndsLow;
+    private final long cliticEndsHigh;
 
     private Lexicon(List<String> languages, LexiconParser.Result parsed) {
         this.languages = List.copyOf(languages);
         this.rules = List.copyOf(parsed.rules());
         this.markers = List.copyOf(parsed.markers());
-        Map<String, List<Integer>> exact = new HashMap<>();
-        Map<String, List<Integer>> start = new HashMap<>();
-        Map<String, List<Integer>> end = new HashMap<>();
+        this.terms = WordTable.of(parsed.terms());
+        int termCount = terms.size();
+        List<List<Integer>> byTerm = lists(termCount);
+        List<List<Integer>> start = lists(parsed.startKeys().size());
+        List<List<Integer>> end = lists(parsed.endKeys().size());
         for (int r = 0; r < rules.size(); r++) {
             for (Phrase phrase : rules.get(r).slots().get(0).phrases()) {
                 Term first = phrase.first();
                 switch (first.kind()) {
                     case PREFIX:
-                        add(start, first.text().substring(0, KEY_LENGTH), r);
+                        start.get(first.key()).add(r);
                         break;
                     case SUFFIX:
-                        add(end, first.text().substring(first.text().length() - KEY_LENGTH), r);
+                        end.get(first.key()).add(r);
                         break;
                     default:
-                        add(exact, first.text(), r);
+                        byTerm.get(first.id()).add(r);
                 }
             }
         }
-        // Each rule's rarest required slot after the first is its anchor: a text without any of the
-        // anchor's words cannot match, so the rule is not tried at all (most rules, most texts).
-        Map<String, List<Integer>> anchors = new HashMap<>();
+        // Each rule's rarest required slot after the first is its anchor: where none of the anchor's
+        // words follows within the rule's reach, the rule cannot match and is not tried (most rules,
+        // most positions).
+        List<List<Integer>> anchors = lists(termCount);
+        List<List<Integer>> startAnchors = lists(parsed.startKeys().size());
+        List<List<Integer>> endAnchors = lists(parsed.endKeys().size());
+        this.anchorReach = new int[rules.size()];
         for (int r = 0; r < rules.size(); r++) {
-            java.util.Set<String> anchor = null;
+            Slot.Anchors anchor = null;
+            int anchorSlot = -1;
             for (int k = 1; k < rules.get(r).slots().size(); k++) {
                 Slot slot = rules.get(r).slots().get(k);
-                java.util.Set<String> words = slot.optional() ? null : slot.anchorWords();
-                if (words != null && (anchor == null || words.size() < anchor.size())) {
-                    anchor = words;
+                Slot.Anchors candidate = slot.optional() ? null : slot.anchors();
+                if (candidate != null && (anchor == null || candidate.size() < anchor.size())) {
+                    anchor = candidate;
+                    anchorSlot = k;
                 }
             }
             if (anchor == null) {
-                alwaysTried.set(r);
+                anchorReach[r] = UNBOUNDED;
             } else {
-                for (String word : anchor) {
-                    add(anchors, word, r);
+                anchorReach[r] = rules.get(r).reach(anchorSlot);
+                for (int term : anchor.terms()) {
+                    anchors.get(term).add(r);
+                }
+                for (int key : anchor.startKeys()) {
+                    startAnchors.get(key).add(r);
+                }
+                for (int key : anchor.endKeys()) {
+                    endAnchors.get(key).add(r);
                 }
             }
         }
-        this.byAnchor = freeze(anchors);
-        this.byWord = freeze(exact);
-        this.byStart = freeze(start);
-        this.byEnd = freeze(end);
-        start.keySet().forEach(key -> startKeys.set(keyHash(key, 0)));
-        end.keySet().forEach(key -> endKeys.set(keyHash(key, 0)));
+        this.rulesByTerm = freeze(byTerm);
+        this.anchoredByTerm = freeze(anchors);
+        this.anchoredByStartKey = freeze(startAnchors);
+        this.anchoredByEndKey = freeze(endAnchors);
+        if (parsed.startKeys().size() >= TermSequence.MAX_KEYS || parsed.endKeys().size() >= TermSequence.MAX_KEYS) {
+            throw new IllegalStateException("more than " + TermSequence.MAX_KEYS + " stem keys");
+        }
+        this.startKeys = WordTable.of(parsed.startKeys());
+        this.rulesByStartKey = freeze(start);
+        this.endKeys = WordTable.of(parsed.endKeys());
+        this.rulesByEndKey = freeze(end);
+        parsed.startKeys().forEach(key -> startKeyBits.set(keyHash(key, 0)));
+        parsed.endKeys().forEach(key -> endKeyBits.set(keyHash(key, 0)));
         this.vocabulary = new Vocabulary(parsed.words(), parsed.stems());
-        this.wordClasses = classIds(parsed.wordClasses());
-        classIds(parsed.stemClasses()).forEach((stem, ids) -> stemClassesByStart
-                .computeIfAbsent(stem.substring(0, STEM_KEY), k -> new ArrayList<>()).add(Map.entry(stem, ids)));
+        this.classesByTerm = new int[termCount][];
+        classIds(parsed.wordClasses()).forEach((word, ids) -> classesByTerm[terms.find(word)] = ids);
+        Map<String, List<String>> stems = new TreeMap<>();
+        Map<String, int[]> stemClasses = classIds(parsed.stemClasses());
+        new TreeMap<>(stemClasses).keySet().forEach(stem ->
+                stems.computeIfAbsent(stem.substring(0, STEM_KEY), k -> new ArrayList<>()).add(stem));
+        this.stemKeys = WordTable.of(List.copyOf(stems.keySet()));
+        stems.keySet().forEach(key -> stemKeyBits.set(keyHash(key, 0)));
+        this.stemsByKey = stems.values().stream().map(list -> list.toArray(new String[0])).toArray(String[][]::new);
+        this.stemClassesByKey = new int[stemsByKey.length][][];
+        for (int k = 0; k < stemsByKey.length; k++) {
+            stemClassesByKey[k] = Arrays.stream(stemsByKey[k]).map(stemClasses::get).toArray(int[][]::new);
+        }
         Map<String, List<String>> synonymCopy = new HashMap<>();
         parsed.synonyms().forEach((word, list) -> synonymCopy.put(word, List.copyOf(list)));
         this.synonyms = Map.copyOf(synonymCopy);
-        this.clitics = List.copyOf(parsed.clitics());
+        this.clitics = parsed.clitics().toArray(new String[0]);
         StringBuilder ends = new StringBuilder();
         for (String clitic : clitics) {
             ends.append(clitic.charAt(clitic.length() - 1));
         }
         this.cliticEnds = ends.toString();
+        long low = 0;
+        long high = 0;
+        for (char c : cliticEnds.toCharArray()) {
+            if (c < 64) {
+                low |= 1L << c;
+            } else if (c < 128) {
+                high |= 1L << (c - 64);
+            }
+        }
+        this.cliticEndsLow = low;
+        this.cliticEndsHigh = high;
     }
 
     /**
@@ -176,6 +249,19 @@ public final class Lexicon {
     }
 
     /**
+     * Every exact term of every rule and class, in the order of their ids.
+     *
+     * @return the terms; a word's term id (see {@link #terms(NormalizedText, int[])}) is its index here
+     */
+    public List<String> termWords() {
+        List<String> words = new ArrayList<>(terms.size());
+        for (int i = 0; i < terms.size(); i++) {
+            words.add(terms.word(i));
+        }
+        return words;
+    }
+
+    /**
      * The number of rules and markers.
      *
      * @return how many rules were loaded
@@ -194,57 +280,138 @@ public final class Lexicon {
     }
 
     /**
-     * Finds every rule that matches. Candidate rules are found by a hash lookup of each word, so a
+     * Finds every rule that matches. Candidate rules are found by a lookup of each word's term, so a
      * text costs a few lookups per word however many rules there are.
      *
      * @param text a normalised text
      * @return the hits, in text order
      */
     public List<RuleHit> match(NormalizedText text) {
-        String[] words = text.copyOfWords();
-        String[] bases = new String[words.length];
-        for (int i = 0; i < words.length; i++) {
-            bases[i] = withoutClitic(words[i]);
-        }
-        Rule.Words indexed = new Rule.Words(words, bases);
-        java.util.BitSet possible = (java.util.BitSet) alwaysTried.clone();
-        for (int i = 0; i < words.length; i++) {
-            markPossible(byAnchor.get(words[i]), possible);
-            if (bases[i] != null) {
-                markPossible(byAnchor.get(bases[i]), possible);
-            }
-        }
-        List<RuleHit> hits = new ArrayList<>();
+        return match(terms(text));
+    }
+
+    /**
+     * Finds every rule that matches words already looked up.
+     *
+     * @param words the words of a text, from {@link #terms}
+     * @return the hits: rules in text order, then markers
+     */
+    public List<RuleHit> match(TermSequence words) {
+        int n = words.size();
+        // Backwards, so that each rule knows where its anchor next occurs when it is tried.
+        int[] nextAnchor = new int[rules.size()];
+        Arrays.fill(nextAnchor, UNBOUNDED);
         int[] lastStart = new int[rules.size()];
         Arrays.fill(lastStart, -1);
-        for (int i = 0; i < words.length; i++) {
-            String word = words[i];
-            tryRules(byWord.get(word), indexed, i, possible, lastStart, hits);
-            if (bases[i] != null) {
-                tryRules(byWord.get(bases[i]), indexed, i, possible, lastStart, hits);
+        List<RuleHit> hits = new ArrayList<>();
+        NormalizedText text = words.text();
+        for (int i = n - 1; i >= 0; i--) {
+            int before = hits.size();
+            int term = words.term(i);
+            int base = words.base(i);
+            tryRules(rulesOf(term), words, i, nextAnchor, lastStart, hits);
+            tryRules(rulesOf(base), words, i, nextAnchor, lastStart, hits);
+            int startKey = words.startKey(i);
+            tryRules(startKey < 0 ? NO_RULES : rulesByStartKey[startKey], words, i, nextAnchor, lastStart, hits);
+            int endKey = words.endKey(i);
+            tryRules(endKey < 0 ? NO_RULES : rulesByEndKey[endKey], words, i, nextAnchor, lastStart, hits);
+            if (hits.size() - before > 1) {
+                Collections.reverse(hits.subList(before, hits.size()));
             }
-            int length = word.length();
-            if (length >= KEY_LENGTH) {
-                // A bit per key hash: most words start and end with no stem's letters, and skip the lookups.
-                if (startKeys.get(keyHash(word, 0))) {
-                    tryRules(byStart.get(word.substring(0, KEY_LENGTH)), indexed, i, possible, lastStart, hits);
-                }
-                if (endKeys.get(keyHash(word, length - KEY_LENGTH))) {
-                    tryRules(byEnd.get(word.substring(length - KEY_LENGTH)), indexed, i, possible, lastStart, hits);
-                }
-            }
+            markAnchor(anchoredByTerm, term, i, nextAnchor);
+            markAnchor(anchoredByTerm, base, i, nextAnchor);
+            markAnchor(anchoredByStartKey, startKey, i, nextAnchor);
+            markAnchor(anchoredByEndKey, endKey, i, nextAnchor);
         }
-        if (!markers.isEmpty()) {
-            String folded = text.folded();
-            for (Marker marker : markers) {
-                int at = folded.indexOf(marker.literal());
-                if (at >= 0) {
-                    int word = wordIndexAt(folded, at);
-                    hits.add(new RuleHit(marker.id(), marker.category(), marker.weight(), word, word + 1));
-                }
+        Collections.reverse(hits);
+        for (Marker marker : markers) {
+            int at = text.indexOf(marker.literal());
+            if (at >= 0) {
+                int word = text.wordAt(at);
+                hits.add(new RuleHit(marker.id(), marker.category(), marker.weight(), word, word + 1));
             }
         }
         return hits;
+    }
+
+    /**
+     * Looks every word of a text up: its term, its term without a clitic, its word classes.
+     *
+     * @param text a normalised text
+     * @return the words as the lexicon knows them
+     */
+    public TermSequence terms(NormalizedText text) {
+        int[] term = new int[text.wordCount()];
+        for (int i = 0; i < term.length; i++) {
+            term[i] = text.lookUp(terms, i);
+        }
+        return terms(text, term);
+    }
+
+    /**
+     * Looks every word of a text up, given the term each word is: for a caller that looks words up
+     * in one table of its own (for several stages at once) rather than word by word in each.
+     *
+     * @param text a normalised text
+     * @param termIds per word, its index in {@link #termWords()}, or -1; kept, not copied
+     * @return the words as the lexicon knows them
+     */
+    public TermSequence terms(NormalizedText text, int[] termIds) {
+        int n = text.wordCount();
+        if (termIds.length != n) {
+            throw new IllegalArgumentException(termIds.length + " term ids for " + n + " words");
+        }
+        int[] cliticForms = new int[n];
+        int[] keys = new int[n];
+        int[][] classes = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int length = text.wordLength(i);
+            if (length >= KEY_LENGTH) {
+                int startKey = startKeyBits.get(keyHash(text, text.wordStart(i))) ? text.lookUpStart(startKeys, i, KEY_LENGTH) : -1;
+                int endKey = endKeyBits.get(keyHash(text, text.wordEnd(i) - KEY_LENGTH)) ? text.lookUpEnd(endKeys, i, KEY_LENGTH) : -1;
+                keys[i] = TermSequence.keys(startKey, endKey);
+            }
+            int base = -1;
+            char last = text.charAt(text.wordEnd(i) - 1);
+            if (mayEndInClitic(last)) {
+                for (int c = 0; c < clitics.length; c++) {
+                    String ending = clitics[c];
+                    if (ending.charAt(ending.length() - 1) == last && length > ending.length() && text.wordEndsWith(i, ending)) {
+                        int withoutClitic = text.lookUpWithout(terms, i, ending.length());
+                        boolean longEnough = length > ending.length() + 2;
+                        cliticForms[i] = TermSequence.cliticForm(withoutClitic, c, longEnough);
+                        base = longEnough ? withoutClitic : -1;
+                        break;
+                    }
+                }
+            }
+            int[] ids = termIds[i] < 0 ? null : classesByTerm[termIds[i]];
+            if (ids == null && base >= 0) {
+                ids = classesByTerm[base];
+            }
+            if (ids == null && length >= STEM_KEY) {
+                ids = stemClasses(text, i);
+            }
+            classes[i] = ids == null ? NO_CLASS : ids;
+        }
+        return new TermSequence(text, termIds, cliticForms, keys, classes);
+    }
+
+    private int[] stemClasses(NormalizedText text, int word) {
+        if (!stemKeyBits.get(keyHash(text, text.wordStart(word)))) {
+            return null;
+        }
+        int key = text.lookUpStart(stemKeys, word, STEM_KEY);
+        if (key < 0) {
+            return null;
+        }
+        String[] stems = stemsByKey[key];
+        for (int k = 0; k < stems.length; k++) {
+            if (text.wordStartsWith(word, stems[k])) {
+                return stemClassesByKey[key][k];
+            }
+        }
+        return null;
     }
 
     /**
@@ -252,58 +419,34 @@ public final class Lexicon {
      * hash code of the class name). Classes of the same name in different languages share an id,
      * which is what lets the model carry what it learned in one language to another.
      *
-     * @param words normalised words
+     * @param words normalised words (runs of letters and digits)
      * @return per word, the ids of its classes (an empty array for most words)
      */
     public int[][] classesOf(String[] words) {
-        int[][] classes = new int[words.length][];
-        for (int i = 0; i < words.length; i++) {
-            int[] ids = wordClasses.get(words[i]);
-            if (ids == null && !clitics.isEmpty()) {
-                String base = withoutClitic(words[i]);
-                ids = base == null ? null : wordClasses.get(base);
-            }
-            if (ids == null && words[i].length() >= STEM_KEY) {
-                List<Map.Entry<String, int[]>> stems = stemClassesByStart.get(words[i].substring(0, STEM_KEY));
-                for (int k = 0; stems != null && ids == null && k < stems.size(); k++) {
-                    if (words[i].startsWith(stems.get(k).getKey())) {
-                        ids = stems.get(k).getValue();
-                    }
-                }
-            }
-            classes[i] = ids == null ? NO_CLASS : ids;
-        }
-        return classes;
+        return terms(NormalizedText.ofWords(words)).classes();
     }
 
-    /** The word without the clitic it ends in, or null when it ends in none. */
-    private String withoutClitic(String word) {
-        if (word.isEmpty() || cliticEnds.indexOf(word.charAt(word.length() - 1)) < 0) {
-            return null;
-        }
-        for (String clitic : clitics) {
-            if (word.length() > clitic.length() + 2 && word.endsWith(clitic)) {
-                return word.substring(0, word.length() - clitic.length());
-            }
-        }
-        return null;
+    private boolean mayEndInClitic(char last) {
+        return last < 64 ? (cliticEndsLow >>> last & 1) != 0
+                : last < 128 ? (cliticEndsHigh >>> (last - 64) & 1) != 0 : cliticEnds.indexOf(last) >= 0;
     }
 
-    private static void markPossible(int[] rulesAnchored, java.util.BitSet possible) {
-        if (rulesAnchored != null) {
-            for (int r : rulesAnchored) {
-                possible.set(r);
+    private int[] rulesOf(int term) {
+        return term < 0 ? NO_RULES : rulesByTerm[term];
+    }
+
+    private static void markAnchor(int[][] anchored, int id, int position, int[] nextAnchor) {
+        if (id >= 0) {
+            for (int r : anchored[id]) {
+                nextAnchor[r] = position;
             }
         }
     }
 
-    private void tryRules(int[] candidates, Rule.Words words, int position, java.util.BitSet possible, int[] lastStart,
+    private void tryRules(int[] candidates, TermSequence words, int position, int[] nextAnchor, int[] lastStart,
                           List<RuleHit> hits) {
-        if (candidates == null) {
-            return;
-        }
         for (int r : candidates) {
-            if (lastStart[r] == position || !possible.get(r)) {
+            if (lastStart[r] == position || anchorReach[r] != UNBOUNDED && nextAnchor[r] - position > anchorReach[r]) {
                 continue;
             }
             Rule rule = rules.get(r);
@@ -315,32 +458,24 @@ public final class Lexicon {
         }
     }
 
-    /** The index of the word a folded-text offset falls in (counting word starts before it). */
-    private static int wordIndexAt(String folded, int offset) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < offset; i++) {
-            boolean wordChar = Character.isLetterOrDigit(folded.charAt(i));
-            if (wordChar && !inWord) {
-                words++;
-            }
-            inWord = wordChar;
+    private static int keyHash(CharSequence text, int from) {
+        return (text.charAt(from) & 31) << 10 | (text.charAt(from + 1) & 31) << 5 | text.charAt(from + 2) & 31;
+    }
+
+    private static List<List<Integer>> lists(int count) {
+        List<List<Integer>> lists = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lists.add(new ArrayList<>());
         }
-        return Math.max(0, inWord ? words - 1 : words);
+        return lists;
     }
 
-    private static int keyHash(String text, int from) {
-        return ((text.charAt(from) * 31 + text.charAt(from + 1)) * 31 + text.charAt(from + 2)) & (KEY_BITS - 1);
-    }
-
-    private static void add(Map<String, List<Integer>> index, String key, int rule) {
-        index.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
-    }
-
-    private static Map<String, int[]> freeze(Map<String, List<Integer>> index) {
-        Map<String, int[]> frozen = new HashMap<>();
-        index.forEach((key, list) -> frozen.put(key, list.stream().distinct().mapToInt(Integer::intValue).toArray()));
-        return Map.copyOf(frozen);
+    private static int[][] freeze(List<List<Integer>> lists) {
+        int[][] frozen = new int[lists.size()][];
+        for (int i = 0; i < frozen.length; i++) {
+            frozen[i] = lists.get(i).isEmpty() ? NO_RULES : lists.get(i).stream().distinct().mapToInt(Integer::intValue).toArray();
+        }
+        return frozen;
     }
 
     private static List<String> readLines(String resource) {

@@ -29,9 +29,16 @@ final class LexiconParser {
     private final Set<String> words = new HashSet<>();
     private final Set<String> stems = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
-    private final Set<String> allClitics = new HashSet<>();
-    /** The clitics of the file being parsed: endings an exact term may carry. */
-    private List<String> clitics = List.of();
+    /** Every file's clitics, in order of declaration; a term's clitic mask has a bit per index. */
+    private final List<String> allClitics = new ArrayList<>();
+    /** The clitics of the file being parsed, as a mask over {@link #allClitics}. */
+    private int cliticMask;
+    /** Every exact term, once: a term's id is its index here. */
+    private final List<String> terms = new ArrayList<>();
+    /** The first (last) three letters of every stem (ending): what a word finds them by. */
+    private final List<String> startKeys = new ArrayList<>();
+    private final List<String> endKeys = new ArrayList<>();
+    private final Map<List<String>, Map<String, Integer>> indexes = new java.util.IdentityHashMap<>();
 
     private final Map<String, Set<String>> wordClasses = new HashMap<>();
     private final Map<String, Set<String>> stemClasses = new HashMap<>();
@@ -43,16 +50,18 @@ final class LexiconParser {
      */
     record Result(List<Rule> rules, List<Marker> markers, Set<String> words, List<String> stems,
                   Map<String, Set<String>> wordClasses, Map<String, Set<String>> stemClasses,
-                  Map<String, List<String>> synonyms, Set<String> clitics) {
+                  Map<String, List<String>> synonyms, List<String> clitics, List<String> terms,
+                  List<String> startKeys, List<String> endKeys) {
     }
 
     Result result() {
-        return new Result(rules, markers, words, List.copyOf(stems), wordClasses, stemClasses, synonyms, allClitics);
+        return new Result(rules, markers, words, List.copyOf(stems), wordClasses, stemClasses, synonyms,
+                List.copyOf(allClitics), List.copyOf(terms), List.copyOf(startKeys), List.copyOf(endKeys));
     }
 
     void parse(String language, String source, List<String> lines) {
         Map<String, List<Phrase>> classes = new HashMap<>();
-        clitics = List.of();
+        cliticMask = 0;
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).strip();
             int lineNo = n + 1;
@@ -95,11 +104,10 @@ final class LexiconParser {
                     synonyms.computeIfAbsent(language + ":" + member, k -> new ArrayList<>()).addAll(members);
                 }
             } else if (head.equals("clitics")) {
-                clitics = List.of(TextNormalizer.foldCompatibility(body).split("\\s+"));
-                allClitics.addAll(clitics);
+                cliticMask = addClitics(TextNormalizer.foldCompatibility(body).split("\\s+"), source, lineNo);
             } else if (head.equals("vocabulary")) {
                 for (String word : body.split("\\s+")) {
-                    addVocabulary(Term.parse(TextNormalizer.foldCompatibility(word), List.of()));
+                    addVocabulary(term(TextNormalizer.foldCompatibility(word)));
                 }
             } else if (head.startsWith("rule ") || head.startsWith("marker ")) {
                 String[] parts = head.split("\\s+");
@@ -176,13 +184,62 @@ final class LexiconParser {
             }
             List<Term> terms = new ArrayList<>();
             for (String word : folded.split("[\\s_]+")) {
-                Term term = Term.parse(word, clitics);
+                Term term = term(word);
                 terms.add(term);
                 addVocabulary(term);
             }
             phrases.add(new Phrase(terms));
         }
         return phrases;
+    }
+
+    /** Parses {@code word}, {@code stem*} or {@code *ending}; an exact term gets its id and the file's clitics. */
+    private Term term(String spec) {
+        if (spec.length() > 1 && spec.endsWith("*")) {
+            String stem = spec.substring(0, spec.length() - 1);
+            int key = stem.length() < Term.KEY_LENGTH ? -1 : intern(startKeys, stem.substring(0, Term.KEY_LENGTH));
+            return new Term(stem, Term.Kind.PREFIX, -1, 0, key);
+        }
+        if (spec.length() > 1 && spec.startsWith("*")) {
+            String ending = spec.substring(1);
+            int key = ending.length() < Term.KEY_LENGTH ? -1
+                    : intern(endKeys, ending.substring(ending.length() - Term.KEY_LENGTH));
+            return new Term(ending, Term.Kind.SUFFIX, -1, 0, key);
+        }
+        return new Term(spec, Term.Kind.EXACT, intern(terms, spec), cliticMask, -1);
+    }
+
+    /** The index of {@code word} in {@code list}, added at the end when it is new. */
+    private int intern(List<String> list, String word) {
+        Map<String, Integer> index = indexes.computeIfAbsent(list, k -> new HashMap<>());
+        return index.computeIfAbsent(word, k -> {
+            list.add(k);
+            return list.size() - 1;
+        });
+    }
+
+    /**
+     * Adds a file's clitics. A word is matched without the one clitic it ends in, so no clitic may
+     * end another (the engine would not know which to take off).
+     */
+    private int addClitics(String[] declared, String source, int lineNo) {
+        int mask = 0;
+        for (String clitic : declared) {
+            for (String other : allClitics) {
+                if (!other.equals(clitic) && (other.endsWith(clitic) || clitic.endsWith(other))) {
+                    throw new LexiconFormatException(source, lineNo, "clitic '" + clitic + "' and '" + other
+                            + "' end alike; a word could carry either");
+                }
+            }
+            if (!allClitics.contains(clitic)) {
+                if (allClitics.size() == Integer.SIZE) {
+                    throw new LexiconFormatException(source, lineNo, "more than " + Integer.SIZE + " clitics");
+                }
+                allClitics.add(clitic);
+            }
+            mask |= 1 << allClitics.indexOf(clitic);
+        }
+        return mask;
     }
 
     private void addVocabulary(Term term) {

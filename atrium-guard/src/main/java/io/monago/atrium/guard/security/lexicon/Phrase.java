@@ -19,12 +19,12 @@ final class Phrase {
     }
 
     /** @return the number of words matched, or -1 */
-    int matchAt(String[] words, int position) {
-        if (position + terms.length > words.length) {
+    int matchAt(TermSequence words, int position) {
+        if (position + terms.length > words.size()) {
             return -1;
         }
         for (int i = 0; i < terms.length; i++) {
-            if (!terms[i].matches(words[position + i])) {
+            if (!terms[i].matches(words, position + i)) {
                 return -1;
             }
         }

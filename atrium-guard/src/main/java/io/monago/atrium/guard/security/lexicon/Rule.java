@@ -29,32 +29,31 @@ public record Rule(String id, IncidentCategory category, double weight, List<Slo
     /**
      * Matches the rule with its first slot starting at a word.
      *
-     * @param words the words of a normalised text
+     * @param words the words of a text, as the lexicon knows them
      * @param start where the first slot must start
      * @return the index after the last matched word, or -1 when the rule does not match there
      */
-    int matchAt(String[] words, int start) {
-        return matchAt(new Words(words, new String[words.length]), start);
-    }
-
-    /**
-     * Matches the rule with its first slot starting at a word.
-     *
-     * @param words the words, with their clitic-free forms
-     * @param start where the first slot must start
-     * @return the index after the last matched word, or -1
-     */
-    int matchAt(Words words, int start) {
+    int matchAt(TermSequence words, int start) {
         return match(words, 0, start, 0);
     }
 
-    /** Words of a text and, where a word ends in a clitic, the word without it (else null). */
-    record Words(String[] words, String[] bases) {
+    /**
+     * How far after the rule's start slot {@code k} can begin at most: every slot before it at its
+     * longest phrase, every gap up to it at its widest (an optional slot that does not match hands
+     * its gap on).
+     */
+    int reach(int k) {
+        int reach = 0;
+        for (int j = 0; j < k; j++) {
+            reach += slots.get(j).maxPhraseLength() + (j == 0 ? 0 : slots.get(j).maxGap());
+        }
+        return reach + slots.get(k).maxGap();
     }
 
-    private int tryPhrases(Words words, List<Phrase> phrases, int slotIndex, int at) {
+    /** Tries phrases of slot {@code slotIndex} at {@code at}, then the rest of the rule after each. */
+    int tryPhrases(TermSequence words, Phrase[] phrases, int slotIndex, int at) {
         for (Phrase phrase : phrases) {
-            int length = phrase.matchAt(words.words(), at);
+            int length = phrase.matchAt(words, at);
             if (length > 0) {
                 int end = match(words, slotIndex + 1, at + length, 0);
                 if (end >= 0) {
@@ -65,15 +64,14 @@ public record Rule(String id, IncidentCategory category, double weight, List<Slo
         return -1;
     }
 
-    private int match(Words words, int slotIndex, int position, int carriedGap) {
+    private int match(TermSequence words, int slotIndex, int position, int carriedGap) {
         if (slotIndex == slots.size()) {
             return position;
         }
         Slot slot = slots.get(slotIndex);
         int gap = slotIndex == 0 ? 0 : slot.maxGap() + carriedGap;
-        for (int skip = 0; skip <= gap && position + skip < words.words().length; skip++) {
-            int at = position + skip;
-            int end = slot.firstMatch(words.words()[at], words.bases()[at], phrases -> tryPhrases(words, phrases, slotIndex, at));
+        for (int skip = 0; skip <= gap && position + skip < words.size(); skip++) {
+            int end = slot.tryAt(this, words, slotIndex, position + skip);
             if (end >= 0) {
                 return end;
             }

@@ -1,6 +1,7 @@
 package io.monago.atrium.guard.security.model;
 
 import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.text.WordHash;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,8 +19,13 @@ import java.util.function.IntConsumer;
 public final class FeatureHasher {
     /** Characters of a word that contribute character n-grams. */
     public static final int MAX_NGRAM_WORD = 20;
+    /** The most buckets {@link #intrinsicBuckets} writes for one word: its unigram and its n-grams. */
+    public static final int MAX_INTRINSIC = 1 + 3 * MAX_NGRAM_WORD;
+    /** Stands for the word before the first word in its bigram. */
+    public static final int NO_WORD = 0x5A5A5A5A;
     private static final int MIN_N = 3;
-    private static final int CLASS_PAIR_DISTANCE = 3;
+    /** How many words back a class pairs with the classes of earlier words. */
+    static final int CLASS_PAIR_DISTANCE = 3;
     private static final int MAX_N = 5;
     private static final int FNV_OFFSET = 0x811C9DC5;
     private static final int FNV_PRIME = 0x01000193;
@@ -98,16 +104,47 @@ public final class FeatureHasher {
      * @param sink receives one bucket per feature occurrence
      */
     public void contextFeatures(int[] wordHashes, int[][] classes, int index, IntConsumer sink) {
-        int previous = index == 0 ? 0x5A5A5A5A : wordHashes[index - 1];
-        sink.accept(bucket(previous * 31 + wordHashes[index] ^ 0x6B000000));
+        sink.accept(bigramBucket(index == 0 ? NO_WORD : wordHashes[index - 1], wordHashes[index]));
         for (int c : classes[index]) {
-            sink.accept(bucket((c ^ 0x4B4B4B4B) * FNV_PRIME));
+            sink.accept(classBucket(c));
             for (int j = Math.max(0, index - CLASS_PAIR_DISTANCE); j < index; j++) {
                 for (int before : classes[j]) {
-                    sink.accept(bucket((before * 31 + c) * FNV_PRIME ^ 0x50505050));
+                    sink.accept(classPairBucket(before, c));
                 }
             }
         }
+    }
+
+    /**
+     * The bucket of a word bigram.
+     *
+     * @param previousHash the hash of the word before, or {@link #NO_WORD} for the first word
+     * @param wordHash the word's hash
+     * @return the bucket
+     */
+    public int bigramBucket(int previousHash, int wordHash) {
+        return bucket(previousHash * 31 + wordHash ^ 0x6B000000);
+    }
+
+    /**
+     * The bucket of a word class.
+     *
+     * @param classId a class id, from {@code Lexicon.classesOf}
+     * @return the bucket
+     */
+    public int classBucket(int classId) {
+        return bucket((classId ^ 0x4B4B4B4B) * FNV_PRIME);
+    }
+
+    /**
+     * The bucket of an ordered pair of classes at most {@value #CLASS_PAIR_DISTANCE} words apart.
+     *
+     * @param before the class of the earlier word
+     * @param classId the class of the later word
+     * @return the bucket
+     */
+    public int classPairBucket(int before, int classId) {
+        return bucket((before * 31 + classId) * FNV_PRIME ^ 0x50505050);
     }
 
     /**
@@ -119,24 +156,45 @@ public final class FeatureHasher {
      * @param sink receives one bucket per feature occurrence
      */
     public void intrinsicFeatures(String word, int wordHash, IntConsumer sink) {
-        sink.accept(bucket(wordHash));
-        int length = Math.min(word.length(), MAX_NGRAM_WORD);
+        int[] buckets = new int[MAX_INTRINSIC];
+        int count = intrinsicBuckets(word, 0, word.length(), wordHash, buckets);
+        for (int k = 0; k < count; k++) {
+            sink.accept(buckets[k]);
+        }
+    }
+
+    /**
+     * Writes the buckets of a word's own features (see {@link #intrinsicFeatures}) into an array.
+     *
+     * @param text the text holding the word
+     * @param from the word's first char
+     * @param to the index after its last char
+     * @param wordHash its {@link io.monago.atrium.guard.security.text.WordHash}
+     * @param out receives the buckets; at least {@link #MAX_INTRINSIC} long
+     * @return how many buckets were written
+     */
+    public int intrinsicBuckets(CharSequence text, int from, int to, int wordHash, int[] out) {
+        int count = 0;
+        out[count++] = bucket(wordHash);
+        int wordLength = to - from;
+        int length = Math.min(wordLength, MAX_NGRAM_WORD);
         // The word with boundary marks: '<' + word + '>' (the end mark only when not truncated).
-        int padded = length + (word.length() <= MAX_NGRAM_WORD ? 2 : 1);
+        int padded = length + (wordLength <= MAX_NGRAM_WORD ? 2 : 1);
         // Every n-gram starting at one position shares its prefix hash: extend it one character at
         // a time and emit at lengths MIN_N..MAX_N (the length is mixed in when emitting).
         for (int start = 0; start + MIN_N <= padded; start++) {
             int h = FNV_OFFSET;
             int last = Math.min(padded, start + MAX_N);
             for (int k = start; k < last; k++) {
-                char c = k == 0 ? '<' : k == length + 1 ? '>' : word.charAt(k - 1);
+                char c = k == 0 ? '<' : k == length + 1 ? '>' : text.charAt(from + k - 1);
                 h = (h ^ c) * FNV_PRIME;
                 int n = k - start + 1;
                 if (n >= MIN_N) {
-                    sink.accept(bucket(h ^ (n * 0x9E3779B9)));
+                    out[count++] = bucket(h ^ (n * 0x9E3779B9));
                 }
             }
         }
+        return count;
     }
 
     /**
@@ -146,7 +204,7 @@ public final class FeatureHasher {
      * @return its hash
      */
     public int wordHash(String word) {
-        return hash(FNV_OFFSET ^ 'w', word, 0, word.length());
+        return WordHash.of(word);
     }
 
     /**

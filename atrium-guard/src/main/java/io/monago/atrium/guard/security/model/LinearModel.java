@@ -2,6 +2,9 @@ package io.monago.atrium.guard.security.model;
 
 import io.monago.atrium.guard.security.IncidentCategory;
 import io.monago.atrium.guard.security.lexicon.RuleHit;
+import io.monago.atrium.guard.security.text.NormalizedText;
+import io.monago.atrium.guard.security.text.WordHash;
+import io.monago.atrium.guard.security.text.WordTable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,11 +13,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,6 +39,13 @@ public final class LinearModel {
     /** The shipped weights. */
     public static final String RESOURCE = "/io/monago/atrium/guard/security/model/security-model.bin.gz";
     private static final int MAGIC = 0x41545332; // "ATS2"
+    /** Heads packed into one int of weights (a byte each). */
+    public static final int MAX_HEADS = 4;
+    private static final int BYTE_OFFSET = 128;
+    /** Features summed in 16-bit lanes before the lanes are emptied: 255 * 256 < 65536. */
+    private static final int LANE_CAPACITY = 256;
+    /** Stands for the word's own class among the classes it pairs with (the class feature itself). */
+    private static final int[] SELF = {0};
 
     private final FeatureHasher hasher;
     private final List<IncidentCategory> heads;
@@ -46,16 +53,22 @@ public final class LinearModel {
     /** Float weights, interleaved: weights[bucket * heads + head]; kept for writing the file. */
     private final float[] weights;
     /**
-     * The same weights quantised to one byte each (per-head scale): a quarter of the memory, so the
-     * table stays in cache; scoring reads only these. Interleaved so one cache line serves every head.
+     * The same weights quantised to one byte each (per-head scale, -127 to 127) and packed, every
+     * head of a bucket in one int (the byte of head h, offset by 128, at bits 8h): one load per
+     * feature, and a table that stays in cache. Scoring reads only these.
      */
-    private final byte[] quantised;
+    private final int[] packed;
     private final float[] scale;
     private final int window;
     private final int stride;
     private final List<String> frequentWords;
-    /** Per frequent word: the quantised weight sums of its own features per head, then their count. */
-    private final Map<String, double[]> intrinsicSums;
+    private final WordTable frequent;
+    /**
+     * Per frequent word (its index in {@link #frequent}): the lane sums (see {@link #lanes}) of its
+     * own features, and how many there are: added to a word's other features in one step.
+     */
+    private final long[] intrinsicLanes;
+    private final int[] intrinsicCounts;
 
     /**
      * Creates a model.
@@ -75,6 +88,9 @@ public final class LinearModel {
         this.heads = List.copyOf(heads);
         this.bias = bias.clone();
         this.weights = weights.clone();
+        if (heads.isEmpty() || heads.size() > MAX_HEADS) {
+            throw new IllegalArgumentException("a model has 1 to " + MAX_HEADS + " heads, not " + heads.size());
+        }
         if (bias.length != heads.size() || weights.length != hasher.size() * heads.size()) {
             throw new IllegalArgumentException("weights do not fit " + heads.size() + " heads of " + hasher.size() + " buckets");
         }
@@ -88,24 +104,23 @@ public final class LinearModel {
         for (int i = 0; i < weights.length; i++) {
             scale[i % headCount] = Math.max(scale[i % headCount], Math.abs(weights[i]) / 127f);
         }
-        this.quantised = new byte[weights.length];
+        this.packed = new int[hasher.size()];
         for (int i = 0; i < weights.length; i++) {
             float s = scale[i % headCount];
-            quantised[i] = s == 0 ? 0 : (byte) Math.round(weights[i] / s);
+            int q = s == 0 ? 0 : Math.round(weights[i] / s);
+            packed[i / headCount] |= (q + BYTE_OFFSET) << (8 * (i % headCount));
         }
         this.frequentWords = List.copyOf(frequentWords);
-        Map<String, double[]> sums = new HashMap<>();
-        for (String word : this.frequentWords) {
-            double[] sum = new double[headCount + 1];
-            hasher.intrinsicFeatures(word, hasher.wordHash(word), bucket -> {
-                for (int h = 0; h < headCount; h++) {
-                    sum[h] += quantised[bucket * headCount + h];
-                }
-                sum[headCount]++;
-            });
-            sums.put(word, sum);
+        this.frequent = WordTable.of(this.frequentWords);
+        this.intrinsicLanes = new long[frequent.size()];
+        this.intrinsicCounts = new int[frequent.size()];
+        int[] buckets = new int[FeatureHasher.MAX_INTRINSIC];
+        for (int f = 0; f < frequent.size(); f++) {
+            String word = frequent.word(f);
+            int count = hasher.intrinsicBuckets(word, 0, word.length(), WordHash.of(word), buckets);
+            intrinsicLanes[f] = laneSum(buckets, count);
+            intrinsicCounts[f] = count;
         }
-        this.intrinsicSums = Map.copyOf(sums);
     }
 
     /**
@@ -221,6 +236,15 @@ public final class LinearModel {
     }
 
     /**
+     * The words whose own features are summed once, when the model loads.
+     *
+     * @return the frequent words; a word's index here is what {@link #score(NormalizedText, int[], int[][], List)} takes
+     */
+    public List<String> frequentWords() {
+        return frequentWords;
+    }
+
+    /**
      * The hasher.
      *
      * @return the feature hasher the weights belong to
@@ -248,7 +272,7 @@ public final class LinearModel {
     }
 
     /**
-     * Scores a text: each head's probability in its best window.
+     * Scores words held as strings (the training program's and tests' form).
      *
      * @param words the normalised words
      * @param classes the lexicon classes of each word
@@ -256,49 +280,144 @@ public final class LinearModel {
      * @return one probability per head
      */
     public double[] score(String[] words, int[][] classes, List<RuleHit> hits) {
-        int headCount = heads.size();
-        int n = words.length;
-        double[][] prefix = new double[headCount][n + 1];
-        int[] counts = new int[n + 1];
-        int[] wordHashes = hasher.wordHashes(words);
-        double[] sums = new double[headCount];
-        int[] featureCount = new int[1];
-        IntConsumer accumulate = bucket -> {
-            int base = bucket * headCount;
-            for (int h = 0; h < headCount; h++) {
-                sums[h] += quantised[base + h];
-            }
-            featureCount[0]++;
-        };
-        for (int i = 0; i < n; i++) {
-            Arrays.fill(sums, 0);
-            featureCount[0] = 0;
-            hasher.contextFeatures(wordHashes, classes, i, accumulate);
-            double[] cached = intrinsicSums.get(words[i]);
-            if (cached != null) {
-                for (int h = 0; h < headCount; h++) {
-                    sums[h] += cached[h];
-                }
-                featureCount[0] += (int) cached[headCount];
-            } else {
-                hasher.intrinsicFeatures(words[i], wordHashes[i], accumulate);
-            }
-            for (int h = 0; h < headCount; h++) {
-                prefix[h][i + 1] = prefix[h][i] + sums[h] * scale[h];
-            }
-            counts[i + 1] = counts[i] + featureCount[0];
+        return score(NormalizedText.ofWords(words), classes, hits);
+    }
+
+    /**
+     * Scores a text: each head's probability in its best window.
+     *
+     * @param text the normalised text
+     * @param classes the lexicon classes of each word, from {@code TermSequence.classes()}
+     * @param hits the lexicon hits on its words
+     * @return one probability per head
+     */
+    public double[] score(NormalizedText text, int[][] classes, List<RuleHit> hits) {
+        int[] frequentIds = new int[text.wordCount()];
+        for (int i = 0; i < frequentIds.length; i++) {
+            frequentIds[i] = text.lookUp(frequent, i);
         }
-        double[] best = new double[headCount];
-        Arrays.fill(best, Double.NEGATIVE_INFINITY);
-        int[][] ruleBuckets = ruleBucketsByStart(hits);
-        int[] starts = ruleBuckets[0];
-        int first = 0;
-        int last = 0;
-        double[] ruleSums = new double[headCount];
-        int[] seen = new int[16];
-        for (int start = 0; ; start += stride) {
-            int end = Math.min(n, start + window);
-            double norm = Math.sqrt(Math.max(1, counts[end] - counts[start]));
+        return score(text, frequentIds, classes, hits);
+    }
+
+    /**
+     * Scores a text whose words the caller has already looked up in {@link #frequentWords()} (in
+     * one table of its own, for several stages at once).
+     *
+     * @param text the normalised text
+     * @param frequentIds per word, its index in {@link #frequentWords()}, or -1
+     * @param classes the lexicon classes of each word, from {@code TermSequence.classes()}
+     * @param hits the lexicon hits on its words
+     * @return one probability per head
+     */
+    public double[] score(NormalizedText text, int[] frequentIds, int[][] classes, List<RuleHit> hits) {
+        int headCount = heads.size();
+        int n = text.wordCount();
+        Windows windows = new Windows(n, hits);
+        int[] sums = new int[headCount];
+        OwnFeatures others = new OwnFeatures(text);
+        for (int i = 0; i < n; i++) {
+            // Every head's weights summed at once: four 16-bit lanes of one long, offset by 128 a
+            // feature, emptied into sums before they could overflow.
+            Arrays.fill(sums, 0);
+            int featureCount = 0;
+            int hash = text.wordHash(i);
+            long lanes = lanes(packed[hasher.bigramBucket(i == 0 ? FeatureHasher.NO_WORD : text.wordHash(i - 1), hash)]);
+            int pending = 1;
+            for (int c : classes[i]) {
+                for (int j = Math.max(0, i - FeatureHasher.CLASS_PAIR_DISTANCE); j <= i; j++) {
+                    int[] pairs = j == i ? SELF : classes[j];
+                    for (int before : pairs) {
+                        if (pending == LANE_CAPACITY - FeatureHasher.MAX_INTRINSIC) {
+                            unpack(lanes, pending, sums);
+                            featureCount += pending;
+                            lanes = 0;
+                            pending = 0;
+                        }
+                        int bucket = j == i ? hasher.classBucket(c) : hasher.classPairBucket(before, c);
+                        lanes += lanes(packed[bucket]);
+                        pending++;
+                    }
+                }
+            }
+            // The word's own features, summed once per word: at load for frequent words, once per
+            // text for the others.
+            int f = frequentIds[i];
+            if (f >= 0) {
+                lanes += intrinsicLanes[f];
+                pending += intrinsicCounts[f];
+            } else {
+                int entry = others.entryOf(i, hash);
+                lanes += others.lanes[entry];
+                pending += others.counts[entry];
+            }
+            unpack(lanes, pending, sums);
+            windows.add(sums, featureCount + pending);
+        }
+        return windows.finish();
+    }
+
+    /**
+     * The scoring windows of one text, scored as its words stream past: each head's running sum is
+     * kept for the last {@code window + stride} words only, so memory does not grow with the text.
+     * Windows start every {@code stride} words; the last one is the first to reach the end.
+     * Confined to one {@link #score} call.
+     */
+    private final class Windows {
+        private final int headCount = heads.size();
+        private final int words;
+        private final int ringSize = window + stride;
+        /** Per position (mod ringSize): each head's quantised feature sum over the words before it, exact. */
+        private final long[] prefix = new long[ringSize * headCount];
+        private final int[] counts = new int[ringSize];
+        private int position;
+        /** {@code position % ringSize}, kept without dividing. */
+        private int slot;
+        /** Where the next full window ends. */
+        private int nextEnd = window;
+        private final double[] best = new double[headCount];
+        private final int[][] ruleBuckets;
+        private int first;
+        private int last;
+        private final double[] ruleSums = new double[headCount];
+        private int[] seen = new int[16];
+
+        Windows(int words, List<RuleHit> hits) {
+            this.words = words;
+            this.ruleBuckets = ruleBucketsByStart(hits);
+            Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        }
+
+        /** Adds the next word's weighted sums and feature count, and scores the window it completes. */
+        void add(int[] sums, int featureCount) {
+            int from = slot;
+            slot = slot + 1 == ringSize ? 0 : slot + 1;
+            for (int h = 0; h < headCount; h++) {
+                prefix[slot * headCount + h] = prefix[from * headCount + h] + sums[h];
+            }
+            counts[slot] = counts[from] + featureCount;
+            position++;
+            if (position == nextEnd && position < words) {
+                score(position - window, position);
+                nextEnd += stride;
+            }
+        }
+
+        /** Scores the last window and turns each head's best log-odds into a probability. */
+        double[] finish() {
+            int start = words <= window ? 0 : (words - window + stride - 1) / stride * stride;
+            score(start, words);
+            double[] probabilities = new double[headCount];
+            for (int h = 0; h < headCount; h++) {
+                probabilities[h] = sigmoid(best[h]);
+            }
+            return probabilities;
+        }
+
+        private void score(int start, int end) {
+            int[] starts = ruleBuckets[0];
+            int from = start % ringSize;
+            int to = end % ringSize;
+            double norm = Math.sqrt(Math.max(1, counts[to] - counts[from]));
             while (first < starts.length && starts[first] < start) {
                 first++;
             }
@@ -308,17 +427,104 @@ public final class LinearModel {
             Arrays.fill(ruleSums, 0);
             seen = addRuleWeights(ruleBuckets, first, last, ruleSums, seen);
             for (int h = 0; h < headCount; h++) {
-                double z = bias[h] + (prefix[h][end] - prefix[h][start]) / norm + ruleSums[h];
+                double z = bias[h] + (prefix[to * headCount + h] - prefix[from * headCount + h]) * scale[h] / norm + ruleSums[h];
                 best[h] = Math.max(best[h], z);
             }
-            if (end >= n) {
-                break;
+        }
+    }
+
+    /**
+     * The own-feature sums of the words of one text that are not frequent words, computed at a
+     * word's first occurrence and looked up at the others (names and domain terms recur in long
+     * texts). Open addressing over the text's own words; confined to one {@link #score} call.
+     */
+    private final class OwnFeatures {
+        private final NormalizedText text;
+        private final int[] buckets = new int[FeatureHasher.MAX_INTRINSIC];
+        /** Per entry: the lane sums of the word's own features, and how many there are. */
+        long[] lanes = new long[0];
+        int[] counts = new int[0];
+        /** Per entry: the word it was computed for. */
+        private int[] wordOf = new int[0];
+        /** Per slot: entry + 1, 0 for empty. */
+        private int[] slots = new int[0];
+        private int size;
+
+        OwnFeatures(NormalizedText text) {
+            this.text = text;
+        }
+
+        /** The entry holding word {@code index}'s own-feature sums, computed on first sight. */
+        int entryOf(int index, int hash) {
+            int mask = slots.length - 1;
+            for (int slot = spread(hash) & mask; slots.length > 0 && slots[slot] != 0; slot = (slot + 1) & mask) {
+                int entry = slots[slot] - 1;
+                if (text.sameWord(wordOf[entry], index)) {
+                    return entry;
+                }
+            }
+            if (2 * (size + 1) > slots.length) {
+                grow();
+            }
+            int entry = size++;
+            wordOf[entry] = index;
+            int count = hasher.intrinsicBuckets(text, text.wordStart(index), text.wordEnd(index), hash, buckets);
+            lanes[entry] = laneSum(buckets, count);
+            counts[entry] = count;
+            insert(entry, hash);
+            return entry;
+        }
+
+        private void grow() {
+            int capacity = Math.max(32, slots.length * 2);
+            lanes = Arrays.copyOf(lanes, capacity / 2);
+            counts = Arrays.copyOf(counts, capacity / 2);
+            wordOf = Arrays.copyOf(wordOf, capacity / 2);
+            slots = new int[capacity];
+            for (int entry = 0; entry < size; entry++) {
+                insert(entry, text.wordHash(wordOf[entry]));
             }
         }
-        for (int h = 0; h < headCount; h++) {
-            best[h] = sigmoid(best[h]);
+
+        private void insert(int entry, int hash) {
+            int mask = slots.length - 1;
+            int slot = spread(hash) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = entry + 1;
         }
-        return best;
+
+        private int spread(int hash) {
+            int h = hash * 0x9E3779B9;
+            return h ^ (h >>> 15);
+        }
+    }
+
+    /** The lane sum of some buckets' weights (at most {@value #LANE_CAPACITY} of them). */
+    private long laneSum(int[] buckets, int count) {
+        long sum = 0;
+        for (int k = 0; k < count; k++) {
+            sum += lanes(packed[buckets[k]]);
+        }
+        return sum;
+    }
+
+    /** A bucket's packed weights spread into four 16-bit lanes, so that adding sums every head. */
+    private static long lanes(int weights) {
+        return (weights & 0xFFL) | (weights & 0xFF00L) << 8 | (weights & 0xFF0000L) << 16 | (weights & 0xFF000000L) << 24;
+    }
+
+    /** Adds the lane sums of {@code count} features to the per-head sums, taking the offsets off. */
+    private static void unpack(long lanes, int count, int[] sums) {
+        for (int h = 0; h < sums.length; h++) {
+            sums[h] += (int) (lanes >>> (16 * h) & 0xFFFF) - BYTE_OFFSET * count;
+        }
+    }
+
+    /** The quantised weight of one head in one bucket, -127 to 127. */
+    private int weight(int bucket, int head) {
+        return (packed[bucket] >>> (8 * head) & 0xFF) - BYTE_OFFSET;
     }
 
     /** Rule hits sorted by start word: {starts, rule buckets, category buckets}. */
@@ -353,7 +559,7 @@ public final class LinearModel {
                 }
                 seen[distinct++] = bucket;
                 for (int h = 0; h < headCount; h++) {
-                    sums[h] += quantised[bucket * headCount + h] * scale[h];
+                    sums[h] += weight(bucket, h) * scale[h];
                 }
             }
         }

@@ -1,13 +1,13 @@
 package io.monago.atrium.guard.security.suffix;
 
-import io.monago.atrium.guard.security.text.TokenCore;
+import io.monago.atrium.guard.security.text.WordHash;
+import io.monago.atrium.guard.security.text.WordTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +35,15 @@ public final class GibberishSuffixDetector {
     /** Tokens before the tail examined for contrast. */
     private static final int HEAD = 60;
     private static final int MIN_TAIL = 10;
+    /** Longer tokens are blobs (base64, URLs), judged as empty tokens. */
+    private static final int MAX_TOKEN = 64;
     private static final int[] TAILS = {10, 14, TAIL};
     private static final String ODD_PUNCTUATION = "(){}[]<>\\*=|^~@#$%`\"+/;";
     private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
-    private static final Set<String> CODE_WORDS = Set.of("int", "def", "void", "const", "var", "function", "null",
-            "public", "private", "static", "return", "select", "where");
+    private static final List<String> CODE_WORDS = List.of("const", "def", "function", "int", "null", "private",
+            "public", "return", "select", "static", "var", "void", "where");
+    /** The longest code word. */
+    private static final int MAX_CODE_WORD = 8;
 
     private static final Pattern STRUCTURED = Pattern.compile(
             "^[\"'{\\[(]*[\\w.\\-]+[\"']?:[\"'{\\[]?$|^\\w+=\\S+$|\\w\\(.*\\)|^\\d[\\d.,:\\-]*[,;]?$|^[\"']?[\\w.\\-]+[\"']?[,;]$|^\\|$|^[|\\-]+$");
@@ -59,6 +63,9 @@ public final class GibberishSuffixDetector {
             "}}", "|", "---", "|---|");
 
     private final Set<String> functionWords;
+    /** The same words, for lookups of ASCII tokens without a {@code String} per token. */
+    private final WordTable functionTable;
+    private final WordTable codeWords = WordTable.of(CODE_WORDS);
 
     /**
      * Creates a detector with the shipped function-word list ({@code function-words.txt}).
@@ -67,6 +74,7 @@ public final class GibberishSuffixDetector {
      */
     public GibberishSuffixDetector() {
         this.functionWords = readWords();
+        this.functionTable = WordTable.of(functionWords.stream().sorted().toList());
     }
 
     /**
@@ -76,20 +84,47 @@ public final class GibberishSuffixDetector {
      * @return a score in [0, 1]; above 0.8 the tail is very likely a generated suffix
      */
     public double score(String text) {
-        TokenFacts facts = new TokenFacts(lastTokens(text, TAIL + HEAD));
+        return score(text, 0);
+    }
+
+    /**
+     * Scores a text, or answers 0 as soon as the score is certainly below a floor: when even the
+     * most suspicious text before the tail could not lift the tail's score to it, that text is not
+     * read at all (the common case for prose, code and JSON).
+     *
+     * @param text the raw text
+     * @param floor scores below it are not needed (0 for the exact score)
+     * @return the score, or 0 when it is below {@code floor}
+     */
+    public double score(String text, double floor) {
+        TokenFacts facts = new TokenFacts(text);
+        facts.collect(TAIL);
+        if (facts.size < MIN_TAIL) {
+            return 0; // too short to judge, whatever comes before
+        }
+        facts.judgeTail();
+        if (floor > 0 && facts.upperBound() < floor) {
+            return 0;
+        }
+        facts.collect(TAIL + HEAD);
+        facts.findFunctionWords();
         double best = 0;
         // Suffixes vary in length: judge the last 10, 14 and 20 tokens and keep the worst.
         for (int tail : TAILS) {
             double[] f = facts.features(tail);
             if (f != null) {
-                double z = BIAS;
-                for (int i = 0; i < f.length; i++) {
-                    z += WEIGHTS[i] * f[i];
-                }
-                best = Math.max(best, 1.0 / (1.0 + Math.exp(-z)));
+                best = Math.max(best, probability(f));
             }
         }
         return best;
+    }
+
+    private static double probability(double[] features) {
+        double z = BIAS;
+        for (int i = 0; i < features.length; i++) {
+            z += WEIGHTS[i] * features[i];
+        }
+        return 1.0 / (1.0 + Math.exp(-z));
     }
 
     /**
@@ -102,123 +137,250 @@ public final class GibberishSuffixDetector {
      * @return the features, in the order of {@link #WEIGHTS}
      */
     public double[] features(String text) {
-        return new TokenFacts(lastTokens(text, TAIL + HEAD)).features(TAIL);
+        TokenFacts facts = new TokenFacts(text);
+        facts.collect(TAIL + HEAD);
+        if (facts.size >= MIN_TAIL) {
+            facts.judgeTail();
+        }
+        facts.findFunctionWords();
+        return facts.features(TAIL);
     }
 
-    /** What is known about each of the last tokens, computed once for every tail length. */
+    /**
+     * What is known about each of the last tokens, computed once for every tail length. Tokens are
+     * found walking back from the end, so index 0 is the last token; a token longer than 64 chars
+     * is a blob (base64, a URL), not a suffix token, and is judged as an empty token.
+     */
     private final class TokenFacts {
-        private final int size;
-        private final double[] odd;
-        private final boolean[] function;
-        private final boolean[] structured;
-        private final boolean[] capital;
-        private final boolean[] symbol;
-        private final int[][] brackets;
+        private final String text;
+        private int[] starts = new int[TAIL + HEAD];
+        private int[] ends = new int[TAIL + HEAD];
+        private int size;
+        /** Where the walk back stopped. */
+        private int walked;
+        private final double[] odd = new double[TAIL];
+        private final boolean[] function = new boolean[TAIL + HEAD];
+        private int functionChecked;
+        private final boolean[] structured = new boolean[TAIL];
+        private final boolean[] capital = new boolean[TAIL];
+        private final boolean[] symbol = new boolean[TAIL];
+        private final int[][] brackets = new int[TAIL][];
+        private final char[] folded = new char[MAX_TOKEN];
 
-        TokenFacts(List<String> tokens) {
-            size = tokens.size();
-            odd = new double[size];
-            function = new boolean[size];
-            structured = new boolean[size];
-            capital = new boolean[size];
-            symbol = new boolean[size];
-            brackets = new int[size][];
-            for (int i = 0; i < size; i++) {
-                String token = tokens.get(i);
-                TokenCore core = TokenCore.of(token);
-                function[i] = !core.isEmpty() && functionWords.contains(core.text().toLowerCase(Locale.ROOT));
-                if (i < size - TAIL) {
-                    continue; // before every tail: only its function words are used
+        TokenFacts(String text) {
+            this.text = text;
+            this.walked = text.length();
+        }
+
+        /** Walks back until {@code max} tokens are known or the text's start is reached. */
+        void collect(int max) {
+            int end = walked;
+            while (end > 0 && size < max) {
+                while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
                 }
-                structured[i] = isStructured(token);
-                // JSON keys and code statements are punctuated by design; they are not odd.
-                odd[i] = structured[i] ? 0 : tokenOddness(token);
-                capital[i] = hasInnerCapital(token);
-                symbol[i] = isSymbolOnly(token);
-                brackets[i] = bracketDeltas(token);
+                int start = end;
+                while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+                    start--;
+                }
+                if (start < end) {
+                    starts[size] = start;
+                    ends[size] = end - start > MAX_TOKEN ? start : end;
+                    size++;
+                }
+                end = start;
             }
+            walked = end;
+        }
+
+        String token(int index) {
+            return text.substring(starts[index], ends[index]);
+        }
+
+        /** Everything about the tail tokens but the function words before them. */
+        void judgeTail() {
+            for (int r = 0; r < Math.min(size, TAIL); r++) {
+                judge(r);
+            }
+        }
+
+        /**
+         * One pass over a tail token: how odd it is, whether it is structured (code, JSON, logs),
+         * capitalised inside, made of symbols only, and which brackets it opens or closes. A
+         * {@code String} is made only for the rare token a pattern or a set must confirm.
+         */
+        private void judge(int r) {
+            int start = starts[r];
+            int end = ends[r];
+            int length = end - start;
+            int letters = 0;
+            int oddChars = 0;
+            int innerOdd = 0;
+            boolean caseSplice = false;
+            boolean innerCapital = false;
+            boolean letterOrDigit = false;
+            boolean structuredChar = false;
+            boolean dashes = length > 0;
+            int[] deltas = new int[3];
+            char previous = 0;
+            int hash = WordHash.SEED;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                int k = i - start;
+                boolean upper = Character.isUpperCase(c);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    caseSplice |= upper && Character.isLowerCase(previous) && k > 1;
+                } else if (ODD_PUNCTUATION.indexOf(c) >= 0) {
+                    oddChars++;
+                    if (k > 0 && k < length - 1) {
+                        innerOdd++;
+                    }
+                }
+                innerCapital |= k > 0 && upper && Character.isLetter(previous);
+                letterOrDigit |= Character.isLetterOrDigit(c);
+                structuredChar |= c == ':' || c == '=' || c == '(' || c == ',' || c == ';' || c == '|';
+                dashes &= c == '-';
+                switch (c) {
+                    case '(': deltas[0]++; break;
+                    case ')': deltas[0]--; break;
+                    case '[': deltas[1]++; break;
+                    case ']': deltas[1]--; break;
+                    case '{': deltas[2]++; break;
+                    case '}': deltas[2]--; break;
+                    default: break;
+                }
+                if (k < MAX_CODE_WORD) {
+                    char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                    folded[k] = lower;
+                    hash = WordHash.step(hash, lower);
+                }
+                previous = c;
+            }
+            boolean operator = !letterOrDigit && length > 0 && CODE_OPERATORS.contains(token(r));
+            boolean pattern = length > 0 && (structuredChar || dashes || Character.isDigit(text.charAt(start)))
+                    && STRUCTURED.matcher(token(r)).find();
+            boolean codeWord = letters == length && length <= MAX_CODE_WORD && codeWords.find(folded, 0, length, hash) >= 0;
+            structured[r] = pattern || codeWord || operator;
+            // JSON keys and code statements are punctuated by design; they are not odd.
+            odd[r] = structured[r] ? 0 : oddness(length, letters, oddChars, innerOdd, caseSplice,
+                    length > 1 && Character.isUpperCase(text.charAt(start)));
+            capital[r] = innerCapital;
+            symbol[r] = !letterOrDigit && !operator;
+            brackets[r] = deltas;
+        }
+
+        void findFunctionWords() {
+            for (int r = functionChecked; r < size; r++) {
+                function[r] = isFunctionWord(starts[r], ends[r]);
+            }
+            functionChecked = size;
+        }
+
+        /** The best score any text before the tail could give, from the tail alone. */
+        double upperBound() {
+            findFunctionWords(); // the tail's own (only the tail is collected so far)
+            double best = 0;
+            for (int tail : TAILS) {
+                if (size < MIN_TAIL || tail > size && tail > MIN_TAIL && walked == 0) {
+                    continue;
+                }
+                double[] f = tailFeatures(Math.min(tail, size));
+                double z = BIAS;
+                for (int i = 0; i < f.length; i++) {
+                    z += i == 2 ? Math.max(WEIGHTS[2] * 0.3, Math.max(0, WEIGHTS[2])) : WEIGHTS[i] * f[i];
+                }
+                best = Math.max(best, 1.0 / (1.0 + Math.exp(-z)));
+            }
+            return best;
         }
 
         double[] features(int tailLength) {
             if (size < MIN_TAIL || tailLength > size && tailLength > MIN_TAIL) {
                 return null;
             }
-            int tailStart = Math.max(0, size - tailLength);
-            int headStart = Math.max(0, tailStart - HEAD);
-            int tail = size - tailStart;
+            int tail = Math.min(tailLength, size);
+            double[] f = tailFeatures(tail);
+            int head = Math.min(HEAD, size - tail);
+            int functionHead = 0;
+            for (int r = tail; r < tail + head; r++) {
+                functionHead += function[r] ? 1 : 0;
+            }
+            f[2] = head >= 4 ? (double) functionHead / head : 0.3;
+            return f;
+        }
+
+        /** The features of the last {@code tail} tokens, the head's share of function words left at 0. */
+        private double[] tailFeatures(int tail) {
             double oddSum = 0;
             int functionTail = 0;
             int structuredCount = 0;
             int capitalCount = 0;
             int symbolCount = 0;
             int[] open = new int[3];
-            for (int i = tailStart; i < size; i++) {
-                oddSum += odd[i];
-                functionTail += function[i] ? 1 : 0;
-                structuredCount += structured[i] ? 1 : 0;
-                capitalCount += capital[i] ? 1 : 0;
-                symbolCount += symbol[i] ? 1 : 0;
+            for (int r = tail - 1; r >= 0; r--) { // in text order
+                oddSum += odd[r];
+                functionTail += function[r] ? 1 : 0;
+                structuredCount += structured[r] ? 1 : 0;
+                capitalCount += capital[r] ? 1 : 0;
+                symbolCount += symbol[r] ? 1 : 0;
                 for (int k = 0; k < 3; k++) {
-                    open[k] += brackets[i][k];
+                    open[k] += brackets[r][k];
                 }
             }
-            int functionHead = 0;
-            for (int i = headStart; i < tailStart; i++) {
-                functionHead += function[i] ? 1 : 0;
-            }
-            int head = tailStart - headStart;
             // Only brackets left open count: the tail of JSON or code closes what its head opened.
             int unclosed = Math.max(0, open[0]) + Math.max(0, open[1]) + Math.max(0, open[2]);
-            return new double[] {oddSum / tail, (double) functionTail / tail,
-                head >= 4 ? (double) functionHead / head : 0.3, Math.min(1.0, unclosed / 3.0),
+            return new double[] {oddSum / tail, (double) functionTail / tail, 0, Math.min(1.0, unclosed / 3.0),
                 (double) structuredCount / tail, (double) capitalCount / tail, (double) symbolCount / tail};
         }
-    }
 
-
-    private static boolean hasInnerCapital(String token) {
-        for (int i = 1; i < token.length(); i++) {
-            if (Character.isUpperCase(token.charAt(i)) && Character.isLetter(token.charAt(i - 1))) {
-                return true;
+        /** Whether the token's letters-and-digits core, lower-cased, is a function word. */
+        private boolean isFunctionWord(int start, int end) {
+            while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+                start++;
             }
-        }
-        return false;
-    }
-
-    /** Operators and brackets standing alone are code; other letterless tokens ({@code ][}, {@code **}) are not. */
-    private static boolean isSymbolOnly(String token) {
-        for (int i = 0; i < token.length(); i++) {
-            if (Character.isLetterOrDigit(token.charAt(i))) {
+            while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+                end--;
+            }
+            if (start == end) {
                 return false;
             }
-        }
-        return !CODE_OPERATORS.contains(token);
-    }
-
-    /** Round, square and curly brackets opened minus closed. */
-    private static int[] bracketDeltas(String token) {
-        int[] deltas = new int[3];
-        for (int i = 0; i < token.length(); i++) {
-            switch (token.charAt(i)) {
-                case '(': deltas[0]++; break;
-                case ')': deltas[0]--; break;
-                case '[': deltas[1]++; break;
-                case ']': deltas[1]--; break;
-                case '{': deltas[2]++; break;
-                case '}': deltas[2]--; break;
-                default: break;
+            int hash = WordHash.SEED;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    return functionWords.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+                }
+                char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                folded[i - start] = lower;
+                hash = WordHash.step(hash, lower);
             }
+            return functionTable.find(folded, 0, end - start, hash) >= 0;
         }
-        return deltas;
     }
 
-    private static boolean isStructured(String token) {
-        return STRUCTURED.matcher(token).find() || CODE_WORDS.contains(token.toLowerCase(Locale.ROOT))
-                || CODE_OPERATORS.contains(token);
+    /**
+     * How odd a token looks, 0 to 1: odd punctuation inside it or twice, case spliced inside a
+     * word ({@code similarlyNow}), punctuation alone, a capitalised word.
+     */
+    private static double oddness(int length, int letters, int odd, int innerOdd, boolean caseSplice, boolean capitalFirst) {
+        double score = 0;
+        if (odd >= 2 || innerOdd >= 1 && letters > 0) {
+            score += 1.0;
+        } else if (odd == 1) {
+            score += 0.4;
+        }
+        if (caseSplice) {
+            score += 0.6;
+        }
+        if (letters == 0 && odd > 0) {
+            score += 0.3;
+        }
+        if (capitalFirst && letters == length && !caseSplice) {
+            score += 0.2; // a capitalised word; natural text has some (names), generated suffixes many
+        }
+        return Math.min(1.0, score);
     }
-
-
-
 
     private static Set<String> readWords() {
         try (InputStream in = GibberishSuffixDetector.class.getResourceAsStream(RESOURCE)) {
@@ -241,72 +403,5 @@ public final class GibberishSuffixDetector {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-    }
-
-
-    static double tokenOddness(String token) {
-        int letters = 0;
-        int odd = 0;
-        int innerOdd = 0;
-        boolean caseSplice = false;
-        char previous = 0;
-        int length = token.length();
-        for (int i = 0; i < length; i++) {
-            char c = token.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isUpperCase(c) && Character.isLowerCase(previous) && i > 1) {
-                    caseSplice = true;
-                }
-            } else if (ODD_PUNCTUATION.indexOf(c) >= 0) {
-                odd++;
-                if (i > 0 && i < length - 1) {
-                    innerOdd++;
-                }
-            }
-            previous = c;
-        }
-        double score = 0;
-        if (odd >= 2 || innerOdd >= 1 && letters > 0) {
-            score += 1.0;
-        } else if (odd == 1) {
-            score += 0.4;
-        }
-        if (caseSplice) {
-            score += 0.6;
-        }
-        if (letters == 0 && odd > 0) {
-            score += 0.3;
-        }
-        if (length > 1 && Character.isUpperCase(token.charAt(0)) && letters == length && !caseSplice) {
-            score += 0.2; // a capitalised word; natural text has some (names), generated suffixes many
-        }
-        return Math.min(1.0, score);
-    }
-
-
-    /** The last {@code max} whitespace-separated tokens, found by walking back from the end. */
-    private static List<String> lastTokens(String text, int max) {
-        List<String> reversed = new ArrayList<>();
-        int end = text.length();
-        while (end > 0 && reversed.size() < max) {
-            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
-            int start = end;
-            while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
-                start--;
-            }
-            if (start < end) {
-                // A token longer than 64 characters is a blob (base64, a URL), not a suffix token.
-                reversed.add(end - start > 64 ? "" : text.substring(start, end));
-            }
-            end = start;
-        }
-        List<String> tokens = new ArrayList<>(reversed.size());
-        for (int i = reversed.size() - 1; i >= 0; i--) {
-            tokens.add(reversed.get(i));
-        }
-        return tokens;
     }
 }

@@ -29,6 +29,26 @@ public final class TextNormalizer {
     private static final int MIN_SPACED_LETTERS = 4;
     private static final int TAG_BASE = 0xE0000;
     private static final int BLACK_FLAG = 0x1F3F4;
+    /** What may close a plain word: the punctuation that cannot be part of a disguise. */
+    private static final String PLAIN_END = ".,;:?)\"";
+    /** Longer spaced-out runs are kept whole rather than split into words: bounded work. */
+    private static final int MAX_SEGMENTED = 256;
+    /** What an ASCII char is to a token: one of the kinds below (a space separates tokens). */
+    private static final byte[] ASCII_KIND = new byte[0x80];
+    private static final byte LOWER = 0;
+    private static final byte UPPER = 1;
+    private static final byte OTHER = 2;
+    private static final byte LEET = 3;
+    private static final byte APOSTROPHE = 4;
+    private static final byte SPACE = 5;
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+            ASCII_KIND[c] = space ? SPACE : c == '\'' ? APOSTROPHE : c >= 'a' && c <= 'z' ? LOWER
+                    : c >= 'A' && c <= 'Z' ? UPPER : leetLetter(c) != 0 ? LEET : OTHER;
+        }
+    }
 
     private final Vocabulary vocabulary;
     private final Confusables confusables;
@@ -51,63 +71,7 @@ public final class TextNormalizer {
      * @return its normalised form
      */
     public NormalizedText normalize(String raw) {
-        Pass pass = new Pass(raw.length() / 6 + 4);
-        int length = raw.length();
-        StringBuilder token = new StringBuilder();
-        boolean tokenHadInvisible = false;
-        int gap = 0;
-        boolean gapHasNewline = false;
-        int previousCodePoint = 0;
-        for (int i = 0; i < length; ) {
-            int cp = raw.codePointAt(i);
-            int width = Character.charCount(cp);
-            int kind = invisibleKind(cp);
-            if (kind == TAG) {
-                // Emoji subdivision flags (black flag + tag letters) are the one legitimate use.
-                if (!pass.inFlagSequence) {
-                    pass.tagCharacters++;
-                    int ascii = cp - TAG_BASE;
-                    if (ascii >= 0x20 && ascii < 0x7F) {
-                        pass.tagPayload.append((char) ascii);
-                    }
-                }
-            } else if (kind == ZERO_WIDTH) {
-                pass.zeroWidth++;
-                int next = i + width < length ? raw.codePointAt(i + width) : 0;
-                if (Character.isLetter(previousCodePoint) && Character.isLetter(next)) {
-                    pass.zeroWidthInWords++;
-                    tokenHadInvisible = true;
-                }
-            } else if (kind == BIDI_MARK) {
-                pass.bidiMarks++;
-            } else if (kind == BIDI_CONTROL) {
-                pass.bidiControls++;
-                tokenHadInvisible = true;
-            } else if (kind == VARIATION_SELECTOR) {
-                // Emoji presentation selectors are everywhere; dropping them is all that is needed.
-                cp = previousCodePoint;
-            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                if (token.length() > 0) {
-                    pass.addToken(token.toString(), tokenHadInvisible, gap, gapHasNewline);
-                    token.setLength(0);
-                    tokenHadInvisible = false;
-                    gap = 0;
-                    gapHasNewline = false;
-                }
-                gap++;
-                gapHasNewline |= cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029;
-                pass.inFlagSequence = false;
-            } else {
-                token.appendCodePoint(cp);
-                pass.inFlagSequence = cp == BLACK_FLAG;
-            }
-            previousCodePoint = cp;
-            i += width;
-        }
-        if (token.length() > 0) {
-            pass.addToken(token.toString(), tokenHadInvisible, gap, gapHasNewline);
-        }
-        return pass.finish();
+        return new Pass(raw.length()).run(raw);
     }
 
     private static final int VISIBLE = 0;
@@ -143,46 +107,317 @@ public final class TextNormalizer {
         return VISIBLE;
     }
 
-    /** One token after folding, with the whitespace that preceded it. */
-    private record Folded(String text, int gap, boolean newline) {
-    }
-
-    /** The mutable state of one {@link #normalize} call. */
+    /**
+     * The mutable state of one {@link #normalize} call. One pass over the raw chars: whitespace
+     * tokens are collected in a reusable buffer, folded in place when they are ASCII (the common
+     * case: lower-cased, apostrophes dropped, nothing else to undo), and written to the output
+     * buffer, where words are delimited and hashed as they are copied. Only tokens that may hide a
+     * disguise (non-ASCII, leetspeak, separated letters) go through {@code String}s.
+     */
     private final class Pass {
-        Pass(int expectedTokens) {
-            tokens = new ArrayList<>(expectedTokens);
+        private final NormalizedText.Builder out;
+        private char[] token = new char[32];
+        private char[] scratch = new char[32];
+        private int tokenLength;
+        private boolean inToken;
+        private int tokenRawStart;
+        private boolean tokenAscii;
+        /** Of the token's folded ASCII chars: those not a-z, the last of them, letters, leetspeak. */
+        private int nonLetters;
+        private int lastNonLetter;
+        private boolean hasLetter;
+        private boolean hasLeet;
+        /** The token's {@link WordHash}, and the same without its last char. */
+        private int hash;
+        private int hashBeforeLast;
+        /** Single-letter tokens waiting to be known part of a spaced-out run, or not. */
+        private char[] pendingLetters = new char[8];
+        private int[] pendingGaps = new int[8];
+        private boolean[] pendingNewlines = new boolean[8];
+        private int pending;
+        private StringBuilder tagPayload;
+        private boolean inFlagSequence;
+        private int zeroWidth;
+        private int zeroWidthInWords;
+        private int bidiMarks;
+        private int bidiControls;
+        private int tagCharacters;
+        private int invisibleKeywords;
+        private int homoglyphWords;
+        private int homoglyphKeywords;
+        private int leetKeywords;
+        private int spacedKeywords;
+
+        Pass(int rawLength) {
+            out = new NormalizedText.Builder(rawLength);
         }
 
-        final List<Folded> tokens;
-        final StringBuilder tagPayload = new StringBuilder();
-        boolean inFlagSequence;
-        int zeroWidth;
-        int zeroWidthInWords;
-        int bidiMarks;
-        int bidiControls;
-        int tagCharacters;
-        int invisibleKeywords;
-        int homoglyphWords;
-        int homoglyphKeywords;
-        int leetKeywords;
-        int spacedKeywords;
-
-        void addToken(String raw, boolean hadInvisible, int gap, boolean newline) {
-            String text = foldCompatibility(raw);
-            if (isPlainWord(text)) {
-                // Lower-case letters with at most edge punctuation: nothing to unfold (the common case).
-                if (hadInvisible && isKeyword(text)) {
-                    invisibleKeywords++;
+        NormalizedText run(String raw) {
+            int length = raw.length();
+            boolean tokenHadInvisible = false;
+            int gap = 0;
+            boolean gapHasNewline = false;
+            int previousCodePoint = 0;
+            for (int i = 0; i < length; ) {
+                char c = raw.charAt(i);
+                if (c < 0x80) {
+                    int kind = ASCII_KIND[c];
+                    if (kind == SPACE) {
+                        if (inToken) {
+                            addToken(i, tokenHadInvisible, gap, gapHasNewline);
+                            tokenHadInvisible = false;
+                            gap = 0;
+                            gapHasNewline = false;
+                        }
+                        gap++;
+                        gapHasNewline |= c == '\n' || c == '\r';
+                        previousCodePoint = c;
+                        i++;
+                    } else {
+                        if (!inToken) {
+                            startToken(i);
+                        }
+                        if (kind != APOSTROPHE) {
+                            appendChar(kind == UPPER ? (char) (c + 32) : c, kind);
+                        }
+                        previousCodePoint = c;
+                        i++;
+                    }
+                    inFlagSequence = false;
+                    continue;
                 }
-            } else if (text.length() <= MAX_FOLDED_TOKEN) {
-                text = foldHomoglyphs(text);
-                text = foldLeet(text);
-                text = joinSeparatedLetters(text);
-                if (hadInvisible && isKeyword(text)) {
-                    invisibleKeywords++;
+                int cp = raw.codePointAt(i);
+                int width = Character.charCount(cp);
+                int kind = invisibleKind(cp);
+                if (kind == TAG) {
+                    // Emoji subdivision flags (black flag + tag letters) are the one legitimate use.
+                    if (!inFlagSequence) {
+                        tagCharacters++;
+                        int ascii = cp - TAG_BASE;
+                        if (ascii >= 0x20 && ascii < 0x7F) {
+                            if (tagPayload == null) {
+                                tagPayload = new StringBuilder();
+                            }
+                            tagPayload.append((char) ascii);
+                        }
+                    }
+                } else if (kind == ZERO_WIDTH) {
+                    zeroWidth++;
+                    int next = i + width < length ? raw.codePointAt(i + width) : 0;
+                    if (Character.isLetter(previousCodePoint) && Character.isLetter(next)) {
+                        zeroWidthInWords++;
+                        tokenHadInvisible = true;
+                    }
+                } else if (kind == BIDI_MARK) {
+                    bidiMarks++;
+                } else if (kind == BIDI_CONTROL) {
+                    bidiControls++;
+                    tokenHadInvisible = true;
+                } else if (kind == VARIATION_SELECTOR) {
+                    // Emoji presentation selectors are everywhere; dropping them is all that is needed.
+                    cp = previousCodePoint;
+                } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                    if (inToken) {
+                        addToken(i, tokenHadInvisible, gap, gapHasNewline);
+                        tokenHadInvisible = false;
+                        gap = 0;
+                        gapHasNewline = false;
+                    }
+                    gap++;
+                    gapHasNewline |= cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029;
+                    inFlagSequence = false;
+                } else {
+                    if (!inToken) {
+                        startToken(i);
+                    }
+                    if (tokenLength + 2 > token.length) {
+                        token = java.util.Arrays.copyOf(token, token.length * 2 + 2);
+                    }
+                    tokenLength += Character.toChars(cp, token, tokenLength);
+                    tokenAscii = false;
+                    inFlagSequence = cp == BLACK_FLAG;
                 }
+                previousCodePoint = cp;
+                i += width;
             }
-            tokens.add(new Folded(text, gap, newline));
+            if (inToken) {
+                addToken(length, tokenHadInvisible, gap, gapHasNewline);
+            }
+            flushPending();
+            Obfuscation obfuscation = new Obfuscation(zeroWidth, zeroWidthInWords, bidiMarks, bidiControls,
+                    tagCharacters, tagPayload == null ? "" : tagPayload.toString(), invisibleKeywords, homoglyphWords,
+                    homoglyphKeywords, leetKeywords, spacedKeywords);
+            return out.build(obfuscation);
+        }
+
+        private void startToken(int rawStart) {
+            inToken = true;
+            tokenRawStart = rawStart;
+            tokenLength = 0;
+            tokenAscii = true;
+            nonLetters = 0;
+            lastNonLetter = -1;
+            hasLetter = false;
+            hasLeet = false;
+            hash = WordHash.SEED;
+            hashBeforeLast = WordHash.SEED;
+        }
+
+        /**
+         * Appends an ASCII char already folded ({@link #foldCompatibility} of ASCII is lower case
+         * without apostrophes), noting what decides the token's fate: whether it is a plain word,
+         * whether it could be leetspeak, and its hash as a word.
+         */
+        private void appendChar(char c, int kind) {
+            if (tokenLength == token.length) {
+                token = java.util.Arrays.copyOf(token, tokenLength * 2);
+            }
+            token[tokenLength++] = c;
+            hashBeforeLast = hash;
+            hash = WordHash.step(hash, c);
+            if (kind <= UPPER) {
+                hasLetter = true;
+            } else {
+                nonLetters++;
+                lastNonLetter = tokenLength - 1;
+                hasLeet |= kind == LEET;
+            }
+        }
+
+        private void addToken(int rawEnd, boolean hadInvisible, int gap, boolean newline) {
+            out.rawToken(tokenRawStart, rawEnd);
+            inToken = false;
+            if (tokenAscii) {
+                int length = tokenLength;
+                boolean plain = length > 0 && (nonLetters == 0
+                        || nonLetters == 1 && lastNonLetter == length - 1 && length >= 2 && PLAIN_END.indexOf(token[length - 1]) >= 0);
+                if (plain && length > 1) {
+                    // The common case: one lower-case word, hashed already, nothing to undo.
+                    if (hadInvisible && isKeyword(token, 0, length)) {
+                        invisibleKeywords++;
+                    }
+                    flushPending();
+                    boolean bare = nonLetters == 0;
+                    out.plainToken(token, length, bare ? length : length - 1, bare ? hash : hashBeforeLast, newline);
+                } else if (plain || length > MAX_FOLDED_TOKEN
+                        || !(hasLetter && hasLeet && leetSpellsKeyword(length)) && !isSeparatedLetters(token, length)) {
+                    // Nothing to undo: the token stays as it is, without becoming a String.
+                    if (hadInvisible && length <= MAX_FOLDED_TOKEN && isKeyword(token, 0, length)) {
+                        invisibleKeywords++;
+                    }
+                    emit(token, length, gap, newline);
+                } else {
+                    String text = unfold(new String(token, 0, length), hadInvisible);
+                    emit(text.toCharArray(), text.length(), gap, newline);
+                }
+            } else {
+                String text = foldCompatibility(new String(token, 0, tokenLength));
+                if (isPlainWord(text)) {
+                    if (hadInvisible && isKeyword(text)) {
+                        invisibleKeywords++;
+                    }
+                } else if (text.length() <= MAX_FOLDED_TOKEN) {
+                    text = unfold(text, hadInvisible);
+                }
+                emit(text.toCharArray(), text.length(), gap, newline);
+            }
+        }
+
+        /**
+         * Whether {@link #foldLeet} would change the token: its leetspeak read as letters spells a
+         * keyword. Checked without a {@code String}: {@code 10am} and {@code covid19} are common,
+         * {@code 1gn0r3} is not.
+         */
+        private boolean leetSpellsKeyword(int length) {
+            if (scratch.length < length) {
+                scratch = new char[length];
+            }
+            for (int i = 0; i < length; i++) {
+                char c = token[i];
+                char l = leetLetter(c);
+                boolean trailing = i == length - 1 && (c == '!' || c == '$');
+                scratch[i] = l != 0 && !trailing ? l : c;
+            }
+            return isKeyword(scratch, 0, length);
+        }
+
+        /** Homoglyphs, leetspeak and separated letters undone, where they yield a keyword. */
+        private String unfold(String folded, boolean hadInvisible) {
+            String text = foldHomoglyphs(folded);
+            text = foldLeet(text);
+            text = joinSeparatedLetters(text);
+            if (hadInvisible && isKeyword(text)) {
+                invisibleKeywords++;
+            }
+            return text;
+        }
+
+        /**
+         * Joins runs of single letters separated by single spaces ({@code i g n o r e}); a wider gap
+         * separates words inside the run ({@code i g n o r e   a l l}). A run written with single
+         * spaces throughout is split back into vocabulary words where it can be. Letters wait in
+         * {@code pending} until the run they may belong to ends.
+         */
+        private void emit(char[] chars, int length, int gap, boolean newline) {
+            boolean single = length == 1 && Character.isLetter(chars[0]);
+            if (single && (pending == 0 || !newline)) {
+                addPending(chars[0], gap, newline);
+                return;
+            }
+            flushPending();
+            if (single) {
+                addPending(chars[0], gap, newline);
+            } else {
+                out.token(chars, length, newline);
+            }
+        }
+
+        private void addPending(char letter, int gap, boolean newline) {
+            if (pending == pendingLetters.length) {
+                pendingLetters = java.util.Arrays.copyOf(pendingLetters, pending * 2);
+                pendingGaps = java.util.Arrays.copyOf(pendingGaps, pending * 2);
+                pendingNewlines = java.util.Arrays.copyOf(pendingNewlines, pending * 2);
+            }
+            pendingLetters[pending] = letter;
+            pendingGaps[pending] = gap;
+            pendingNewlines[pending] = newline;
+            pending++;
+        }
+
+        private void flushPending() {
+            if (pending == 0) {
+                return;
+            }
+            if (pending < MIN_SPACED_LETTERS) {
+                for (int k = 0; k < pending; k++) {
+                    out.token(pendingLetters, k, k + 1, pendingNewlines[k]);
+                }
+            } else {
+                StringBuilder word = new StringBuilder();
+                boolean firstWord = true;
+                for (int k = 0; k < pending; k++) {
+                    if (k > 0 && pendingGaps[k] > 1) {
+                        emitSpacedWord(word.toString(), firstWord && pendingNewlines[0]);
+                        firstWord = false;
+                        word.setLength(0);
+                    }
+                    word.append(pendingLetters[k]);
+                }
+                emitSpacedWord(word.toString(), firstWord && pendingNewlines[0]);
+            }
+            pending = 0;
+        }
+
+        private void emitSpacedWord(String word, boolean newline) {
+            List<String> parts = isKeyword(word) || word.length() < 8 ? List.of(word) : segment(word);
+            for (String part : parts) {
+                if (part.length() >= MIN_SPACED_LETTERS && isKeyword(part)) {
+                    spacedKeywords++;
+                }
+                char[] chars = part.toCharArray();
+                out.token(chars, chars.length, newline);
+                newline = false;
+            }
         }
 
         private String foldHomoglyphs(String token) {
@@ -252,29 +487,16 @@ public final class TextNormalizer {
 
         /** {@code i.g.n.o.r.e} or {@code i-g-n-o-r-e} inside one token. */
         private String joinSeparatedLetters(String token) {
-            int n = token.length();
-            if (n < 2 * MIN_SPACED_LETTERS - 1) {
+            char[] chars = token.toCharArray();
+            if (!isSeparatedLetters(chars, chars.length)) {
                 return token;
             }
-            int start = Character.isLetter(token.charAt(0)) ? 0 : 1;
-            int end = Character.isLetter(token.charAt(n - 1)) ? n : n - 1;
-            if ((end - start) % 2 == 0) {
-                return token;
-            }
-            char separator = token.charAt(start + 1);
-            if (Character.isLetterOrDigit(separator)) {
-                return token;
-            }
+            int n = chars.length;
+            int start = Character.isLetter(chars[0]) ? 0 : 1;
+            int end = Character.isLetter(chars[n - 1]) ? n : n - 1;
             StringBuilder joined = new StringBuilder();
             for (int i = start; i < end; i += 2) {
-                char c = token.charAt(i);
-                if (!Character.isLetter(c) || i + 1 < end && token.charAt(i + 1) != separator) {
-                    return token;
-                }
-                joined.append(c);
-            }
-            if (joined.length() < MIN_SPACED_LETTERS) {
-                return token;
+                joined.append(chars[i]);
             }
             String word = joined.toString();
             if (isKeyword(word)) {
@@ -283,82 +505,18 @@ public final class TextNormalizer {
             return word;
         }
 
-        NormalizedText finish() {
-            List<Folded> joined = joinSpacedRuns(tokens);
-            StringBuilder folded = new StringBuilder();
-            List<String> words = new ArrayList<>(joined.size() + 8);
-            for (Folded token : joined) {
-                if (folded.length() > 0) {
-                    folded.append(token.newline() ? '\n' : ' ');
-                }
-                folded.append(token.text());
-                splitWords(token.text(), words);
-            }
-            Obfuscation obfuscation = new Obfuscation(zeroWidth, zeroWidthInWords, bidiMarks, bidiControls,
-                    tagCharacters, tagPayload.toString(), invisibleKeywords, homoglyphWords, homoglyphKeywords,
-                    leetKeywords, spacedKeywords);
-            return new NormalizedText(folded.toString(), words.toArray(new String[0]), obfuscation);
-        }
-
-        /**
-         * Joins runs of single letters separated by single spaces ({@code i g n o r e}); a wider gap
-         * separates words inside the run ({@code i g n o r e   a l l}). A run written with single
-         * spaces throughout is split back into vocabulary words where it can be.
-         */
-        private List<Folded> joinSpacedRuns(List<Folded> in) {
-            List<Folded> out = new ArrayList<>(in.size());
-            int i = 0;
-            while (i < in.size()) {
-                int j = i;
-                while (j < in.size() && isSingleLetter(in.get(j).text()) && (j == i || !in.get(j).newline())) {
-                    j++;
-                }
-                if (j - i < MIN_SPACED_LETTERS) {
-                    out.add(in.get(i));
-                    i++;
-                    continue;
-                }
-                StringBuilder word = new StringBuilder();
-                Folded first = in.get(i);
-                boolean firstWord = true;
-                for (int k = i; k < j; k++) {
-                    Folded letter = in.get(k);
-                    if (k > i && letter.gap() > 1) {
-                        emitSpacedWord(word.toString(), firstWord ? first : null, out);
-                        firstWord = false;
-                        word.setLength(0);
-                    }
-                    word.append(letter.text());
-                }
-                emitSpacedWord(word.toString(), firstWord ? first : null, out);
-                i = j;
-            }
-            return out;
-        }
-
-        private void emitSpacedWord(String word, Folded first, List<Folded> out) {
-            int gap = first == null ? 1 : first.gap();
-            boolean newline = first != null && first.newline();
-            List<String> parts = isKeyword(word) || word.length() < 8 ? List.of(word) : segment(word);
-            for (String part : parts) {
-                if (part.length() >= MIN_SPACED_LETTERS && isKeyword(part)) {
-                    spacedKeywords++;
-                }
-                out.add(new Folded(part, gap, newline));
-                gap = 1;
-                newline = false;
-            }
-        }
-
         /** Splits a glued string into vocabulary words, or returns it whole when it cannot. */
         private List<String> segment(String glued) {
             int n = glued.length();
+            if (n > MAX_SEGMENTED) {
+                return List.of(glued); // bounded work: nobody spaces out a kilobyte of letters to be read
+            }
             int[] from = new int[n + 1];
             java.util.Arrays.fill(from, -1);
             from[0] = 0;
             for (int end = 1; end <= n; end++) {
                 for (int start = Math.max(0, end - 24); start < end; start++) {
-                    if (from[start] >= 0 && (start > 0 || end > 0) && vocabulary.contains(glued.substring(start, end))) {
+                    if (from[start] >= 0 && vocabulary.contains(glued.substring(start, end))) {
                         from[end] = start;
                         break;
                     }
@@ -375,9 +533,43 @@ public final class TextNormalizer {
         }
     }
 
+    /** Letters separated by one repeated non-letter ({@code i.g.n.o.r.e}), four letters or more. */
+    private static boolean isSeparatedLetters(char[] token, int n) {
+        if (n < 2 * MIN_SPACED_LETTERS - 1) {
+            return false;
+        }
+        int start = Character.isLetter(token[0]) ? 0 : 1;
+        int end = Character.isLetter(token[n - 1]) ? n : n - 1;
+        if ((end - start) % 2 == 0) {
+            return false;
+        }
+        char separator = token[start + 1];
+        if (Character.isLetterOrDigit(separator)) {
+            return false;
+        }
+        int letters = 0;
+        for (int i = start; i < end; i += 2) {
+            if (!Character.isLetter(token[i]) || i + 1 < end && token[i + 1] != separator) {
+                return false;
+            }
+            letters++;
+        }
+        return letters >= MIN_SPACED_LETTERS;
+    }
+
     private boolean isKeyword(String token) {
-        TokenCore core = TokenCore.of(token);
-        return core.end() - core.start() >= 3 && vocabulary.contains(core.text());
+        return isKeyword(token.toCharArray(), 0, token.length());
+    }
+
+    /** Whether the token's letters-and-digits core has three chars or more and is in the vocabulary. */
+    private boolean isKeyword(char[] chars, int from, int to) {
+        while (from < to && !Character.isLetterOrDigit(chars[from])) {
+            from++;
+        }
+        while (to > from && !Character.isLetterOrDigit(chars[to - 1])) {
+            to--;
+        }
+        return to - from >= 3 && vocabulary.contains(chars, from, to);
     }
 
     private static boolean isAscii(String token) {
@@ -391,24 +583,23 @@ public final class TextNormalizer {
 
     /** ASCII lower-case letters, optionally closed by one punctuation mark: no disguise possible. */
     private static boolean isPlainWord(String token) {
-        int length = token.length();
+        return isPlainWord(token.toCharArray(), token.length());
+    }
+
+    private static boolean isPlainWord(char[] token, int length) {
         if (length == 0) {
             return false;
         }
         int last = length - 1;
-        char end = token.charAt(last);
+        char end = token[last];
         int letters = end >= 'a' && end <= 'z' ? length : last;
         for (int i = 0; i < letters; i++) {
-            char c = token.charAt(i);
+            char c = token[i];
             if (c < 'a' || c > 'z') {
                 return false;
             }
         }
-        return letters > 0 && (letters == length || ".,;:?)\"".indexOf(end) >= 0);
-    }
-
-    private static boolean isSingleLetter(String token) {
-        return token.length() == 1 && Character.isLetter(token.charAt(0));
+        return letters > 0 && (letters == length || PLAIN_END.indexOf(end) >= 0);
     }
 
     private static char leetLetter(char c) {
@@ -456,19 +647,5 @@ public final class TextNormalizer {
         }
         text = text.toLowerCase(Locale.ROOT);
         return text.indexOf('\'') < 0 ? text : text.replace("'", "");
-    }
-
-    /** Appends the runs of letters and digits of a folded token. */
-    private static void splitWords(String token, List<String> words) {
-        int start = -1;
-        for (int i = 0; i <= token.length(); i++) {
-            boolean wordChar = i < token.length() && Character.isLetterOrDigit(token.charAt(i));
-            if (wordChar && start < 0) {
-                start = i;
-            } else if (!wordChar && start >= 0) {
-                words.add(start == 0 && i == token.length() ? token : token.substring(start, i));
-                start = -1;
-            }
-        }
     }
 }
