@@ -9,7 +9,8 @@ import java.util.function.IntConsumer;
  * vocabulary: word unigrams, word bigrams, character 3- to 5-grams of each word (with word-boundary
  * marks, first {@value #MAX_NGRAM_WORD} characters only, so a base64 blob costs no more than a long
  * word), the lexicon classes of each word and ordered pairs of classes close together, and one
- * feature per lexicon rule and per rule category. Stateless and thread-safe.
+ * feature per lexicon rule, per rule name across languages, per rule category and per category and
+ * weight band. Stateless and thread-safe.
  *
  * <pre>{@code
  * FeatureHasher hasher = new FeatureHasher(17);
@@ -215,6 +216,35 @@ public final class FeatureHasher {
      */
     public int ruleFeature(String ruleId) {
         return bucket(hash(FNV_OFFSET ^ 'r', ruleId, 0, ruleId.length()));
+    }
+
+    /**
+     * The bucket of a rule's name without its language ({@code override_prior} for
+     * {@code en.override_prior}, {@code id.override_prior} and {@code de.override_prior}): rules of
+     * one family share a name across lexicon files, so what the model learned of a family in one
+     * language counts in the others.
+     *
+     * @param ruleId the rule's id
+     * @return its name's bucket
+     */
+    public int ruleNameFeature(String ruleId) {
+        int dot = ruleId.indexOf('.');
+        return bucket(hash(FNV_OFFSET ^ 'n', ruleId, dot + 1, ruleId.length()));
+    }
+
+    /**
+     * The bucket of a rule's category and weight band (the lexicon author's confidence: under 0.6,
+     * to 0.75, to 0.9, above): what lets a rule count that no training text ever matched, such as
+     * a rule of a newly added language, by how sure its author was.
+     *
+     * @param category the rule's category
+     * @param weight the rule's weight
+     * @return the bucket of the category and band
+     */
+    public int ruleWeightFeature(IncidentCategory category, double weight) {
+        int band = weight >= 0.9 ? 3 : weight >= 0.75 ? 2 : weight >= 0.6 ? 1 : 0;
+        String name = category.wireName();
+        return bucket(hash(FNV_OFFSET ^ ('b' + 31 * band), name, 0, name.length()));
     }
 
     /**

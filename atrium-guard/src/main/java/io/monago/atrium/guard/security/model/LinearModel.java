@@ -527,25 +527,27 @@ public final class LinearModel {
         return (packed[bucket] >>> (8 * head) & 0xFF) - BYTE_OFFSET;
     }
 
-    /** Rule hits sorted by start word: {starts, rule buckets, category buckets}. */
+    /** Rule hits sorted by start word: {starts, rule, rule name, category, category and weight band buckets}. */
     private int[][] ruleBucketsByStart(List<RuleHit> hits) {
         RuleHit[] sorted = hits.toArray(new RuleHit[0]);
         Arrays.sort(sorted, (a, b) -> Integer.compare(a.start(), b.start()));
-        int[][] table = new int[3][sorted.length];
+        int[][] table = new int[5][sorted.length];
         for (int i = 0; i < sorted.length; i++) {
             table[0][i] = sorted[i].start();
             table[1][i] = hasher.ruleFeature(sorted[i].id());
-            table[2][i] = hasher.categoryFeature(sorted[i].category());
+            table[2][i] = hasher.ruleNameFeature(sorted[i].id());
+            table[3][i] = hasher.categoryFeature(sorted[i].category());
+            table[4][i] = hasher.ruleWeightFeature(sorted[i].category(), sorted[i].weight());
         }
         return table;
     }
 
-    /** Adds each distinct rule and category bucket of hits first..last-1 once (as in training). */
+    /** Adds each distinct rule feature bucket of hits first..last-1 once (as in training). */
     private int[] addRuleWeights(int[][] table, int first, int last, double[] sums, int[] seen) {
         int distinct = 0;
         int headCount = heads.size();
         for (int i = first; i < last; i++) {
-            for (int column = 1; column <= 2; column++) {
+            for (int column = 1; column < table.length; column++) {
                 int bucket = table[column][i];
                 boolean repeated = false;
                 for (int k = 0; k < distinct && !repeated; k++) {
