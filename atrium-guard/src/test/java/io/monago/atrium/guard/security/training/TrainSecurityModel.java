@@ -26,11 +26,14 @@ import java.util.List;
  *     -Dexec.classpathScope=test
  * </pre>
  *
- * An optional argument names the output file (default: the shipped resource in src/main). Other
- * modes: {@code --cv} runs the cross-validation grid over the training split that chose the
- * settings and the default threshold ({@code -DshowErrors=true -DshowAt=0.6} also lists the errors
- * of one configuration); {@code --suffix} refits the adversarial-suffix weights and prints them.
- * {@code -Dthresholds=true} adds held-out and public rates at thresholds 0.5, 0.6 and 0.7.
+ * An optional argument names the output file (default: the shipped resource in src/main);
+ * {@code -Dtrain.settings="seed=1"} trains with some settings changed. Other modes: {@code --cv}
+ * cross-validates over the training split, which is how the settings and the default threshold were
+ * chosen: {@code -Dcv.grid="l2=1e-4,3e-4;epochs=5,8"} varies settings (every combination),
+ * {@code -Dcv.groups=v2-} (or {@code !v2-}) measures only the rows of groups starting so (or not),
+ * {@code -DshowErrors=true -DshowAt=0.55} lists the errors of the first configuration;
+ * {@code --suffix} refits the adversarial-suffix weights and prints them. {@code -Dthresholds=true}
+ * adds held-out and public rates at thresholds 0.5, 0.6 and 0.7.
  */
 public final class TrainSecurityModel {
     static final Path SHIPPED = Corpora.moduleDirectory().resolve("src/main/resources" + LinearModel.RESOURCE);
