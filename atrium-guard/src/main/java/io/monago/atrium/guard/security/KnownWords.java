@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * Immutable.
  */
 final class KnownWords {
+    /** Rotated words shorter than this are too common by chance to count. */
+    static final int MIN_ROT13_WORD = 4;
+
     private final WordTable table;
     private final int[] termIds;
     private final int[] frequentIds;
@@ -47,9 +50,6 @@ final class KnownWords {
             rotated[e++] = v[2] == 1;
         }
     }
-
-    /** Rotated words shorter than this are too common by chance to count. */
-    static final int MIN_ROT13_WORD = 4;
 
     private static int[] entry(Map<String, int[]> ids, String word) {
         return ids.computeIfAbsent(word, k -> new int[] {-1, -1, 0});

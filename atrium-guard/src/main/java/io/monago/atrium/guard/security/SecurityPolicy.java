@@ -24,7 +24,7 @@ import java.util.Objects;
 public final class SecurityPolicy {
 
     /** Default threshold of the three learned categories (injection, jailbreak, extraction). */
-    public static final double DEFAULT_LEARNED_THRESHOLD = 0.6;
+    public static final double DEFAULT_LEARNED_THRESHOLD = 0.55;
 
     private final Map<IncidentCategory, CategoryPolicy> policies;
 

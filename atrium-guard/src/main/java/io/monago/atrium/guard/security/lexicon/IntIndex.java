@@ -40,6 +40,9 @@ final class IntIndex {
 
     /** @return the position of {@code key}, or -1 (always for a negative key) */
     int get(int key) {
+        if (key < 0) {
+            return -1;
+        }
         for (int slot = spread(key) & mask; keys[slot] != 0; slot = (slot + 1) & mask) {
             if (keys[slot] == key + 1) {
                 return positions[slot];

@@ -1,6 +1,7 @@
 package io.monago.atrium.guard.security.lexicon;
 
 import io.monago.atrium.guard.security.text.NormalizedText;
+import io.monago.atrium.guard.security.text.TextNormalizer;
 import io.monago.atrium.guard.security.text.Vocabulary;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,8 @@ public final class Lexicon {
     private static final int[] NO_CLASS = new int[0];
     private static final int[] NO_RULES = new int[0];
     private static final int UNBOUNDED = Integer.MAX_VALUE / 2;
+    private static final String FUNCTION_WORDS = "/io/monago/atrium/guard/security/function-words.txt";
+    private static final int COMMON_WORD_COST = 100;
 
     private final List<Rule> rules;
     private final List<Marker> markers;
@@ -55,6 +58,8 @@ public final class Lexicon {
     private final int[][] anchoredByTerm;
     private final int[][] anchoredByStartKey;
     private final int[][] anchoredByEndKey;
+    /** Per term id: whether a rule starts with it or is anchored by it (a word that matters to matching). */
+    private final boolean[] startsOrAnchors;
     /** Per rule: how many words after its start its anchor can be at most; unbounded for rules without one. */
     private final int[] anchorReach;
     /**
@@ -107,7 +112,9 @@ public final class Lexicon {
         }
         // Each rule's rarest required slot after the first is its anchor: where none of the anchor's
         // words follows within the rule's reach, the rule cannot match and is not tried (most rules,
-        // most positions).
+        // most positions). Rarest: fewest words, function words ("the", "yang") counting as many; an
+        // anchor no rarer than the first slot's words would only add work.
+        Set<String> functionWords = functionWords();
         List<List<Integer>> anchors = lists(termCount);
         List<List<Integer>> startAnchors = lists(parsed.startKeys().size());
         List<List<Integer>> endAnchors = lists(parsed.endKeys().size());
@@ -118,12 +125,14 @@ public final class Lexicon {
             for (int k = 1; k < rules.get(r).slots().size(); k++) {
                 Slot slot = rules.get(r).slots().get(k);
                 Slot.Anchors candidate = slot.optional() ? null : slot.anchors();
-                if (candidate != null && (anchor == null || candidate.size() < anchor.size())) {
+                if (candidate != null && (anchor == null || cost(candidate, functionWords) < cost(anchor, functionWords))) {
                     anchor = candidate;
                     anchorSlot = k;
                 }
             }
-            if (anchor == null) {
+            Slot.Anchors first = rules.get(r).slots().get(0).anchors();
+            if (anchor == null || first != null && cost(anchor, functionWords) >= cost(first, functionWords)) {
+                // No anchor, or none rarer than the rule's first word: tried wherever that word is.
                 anchorReach[r] = UNBOUNDED;
             } else {
                 anchorReach[r] = rules.get(r).reach(anchorSlot);
@@ -142,6 +151,10 @@ public final class Lexicon {
         this.anchoredByTerm = freeze(anchors);
         this.anchoredByStartKey = freeze(startAnchors);
         this.anchoredByEndKey = freeze(endAnchors);
+        this.startsOrAnchors = new boolean[termCount];
+        for (int t = 0; t < termCount; t++) {
+            startsOrAnchors[t] = rulesByTerm[t].length > 0 || anchoredByTerm[t].length > 0;
+        }
         if (parsed.startKeys().size() >= TermSequence.MAX_KEYS || parsed.endKeys().size() >= TermSequence.MAX_KEYS) {
             throw new IllegalStateException("more than " + TermSequence.MAX_KEYS + " stem keys");
         }
@@ -297,7 +310,6 @@ public final class Lexicon {
      * @return the hits: rules in text order, then markers
      */
     public List<RuleHit> match(TermSequence words) {
-        int n = words.size();
         // Backwards, so that each rule knows where its anchor next occurs when it is tried.
         int[] nextAnchor = new int[rules.size()];
         Arrays.fill(nextAnchor, UNBOUNDED);
@@ -305,7 +317,9 @@ public final class Lexicon {
         Arrays.fill(lastStart, -1);
         List<RuleHit> hits = new ArrayList<>();
         NormalizedText text = words.text();
-        for (int i = n - 1; i >= 0; i--) {
+        int[] active = words.active();
+        for (int a = words.activeCount() - 1; a >= 0; a--) {
+            int i = active[a];
             int before = hits.size();
             int term = words.term(i);
             int base = words.base(i);
@@ -364,15 +378,24 @@ public final class Lexicon {
         int[] cliticForms = new int[n];
         int[] keys = new int[n];
         int[][] classes = new int[n][];
+        int[] active = new int[Math.min(n, 16)];
+        int activeCount = 0;
         for (int i = 0; i < n; i++) {
-            int length = text.wordLength(i);
+            int end = text.wordEnd(i);
+            int length = end - text.wordStart(i);
+            boolean matters = termIds[i] >= 0 && startsOrAnchors[termIds[i]];
+            // Its first three letters, five bits each: what stems and endings are prefiltered by.
+            int startHash = length >= KEY_LENGTH ? keyHash(text, text.wordStart(i)) : 0;
             if (length >= KEY_LENGTH) {
-                int startKey = startKeyBits.get(keyHash(text, text.wordStart(i))) ? text.lookUpStart(startKeys, i, KEY_LENGTH) : -1;
-                int endKey = endKeyBits.get(keyHash(text, text.wordEnd(i) - KEY_LENGTH)) ? text.lookUpEnd(endKeys, i, KEY_LENGTH) : -1;
-                keys[i] = TermSequence.keys(startKey, endKey);
+                int startKey = startKeyBits.get(startHash) ? text.lookUpStart(startKeys, i, KEY_LENGTH) : -1;
+                int endKey = endKeyBits.get(keyHash(text, end - KEY_LENGTH)) ? text.lookUpEnd(endKeys, i, KEY_LENGTH) : -1;
+                if (startKey >= 0 || endKey >= 0) {
+                    keys[i] = TermSequence.keys(startKey, endKey);
+                    matters = true;
+                }
             }
             int base = -1;
-            char last = text.charAt(text.wordEnd(i) - 1);
+            char last = text.charAt(end - 1);
             if (mayEndInClitic(last)) {
                 for (int c = 0; c < clitics.length; c++) {
                     String ending = clitics[c];
@@ -381,6 +404,7 @@ public final class Lexicon {
                         boolean longEnough = length > ending.length() + 2;
                         cliticForms[i] = TermSequence.cliticForm(withoutClitic, c, longEnough);
                         base = longEnough ? withoutClitic : -1;
+                        matters |= base >= 0 && startsOrAnchors[base];
                         break;
                     }
                 }
@@ -389,18 +413,21 @@ public final class Lexicon {
             if (ids == null && base >= 0) {
                 ids = classesByTerm[base];
             }
-            if (ids == null && length >= STEM_KEY) {
+            if (ids == null && length >= STEM_KEY && stemKeyBits.get(startHash)) {
                 ids = stemClasses(text, i);
             }
             classes[i] = ids == null ? NO_CLASS : ids;
+            if (matters) {
+                if (activeCount == active.length) {
+                    active = Arrays.copyOf(active, activeCount * 2);
+                }
+                active[activeCount++] = i;
+            }
         }
-        return new TermSequence(text, termIds, cliticForms, keys, classes);
+        return new TermSequence(text, termIds, cliticForms, keys, classes, active, activeCount);
     }
 
     private int[] stemClasses(NormalizedText text, int word) {
-        if (!stemKeyBits.get(keyHash(text, text.wordStart(word)))) {
-            return null;
-        }
         int key = text.lookUpStart(stemKeys, word, STEM_KEY);
         if (key < 0) {
             return null;
@@ -460,6 +487,30 @@ public final class Lexicon {
 
     private static int keyHash(CharSequence text, int from) {
         return (text.charAt(from) & 31) << 10 | (text.charAt(from + 1) & 31) << 5 | text.charAt(from + 2) & 31;
+    }
+
+    /** How often an anchor's words may be expected in a text: function words weigh as a hundred others. */
+    private int cost(Slot.Anchors anchor, Set<String> functionWords) {
+        int cost = anchor.size();
+        for (int term : anchor.terms()) {
+            cost += functionWords.contains(terms.word(term)) ? COMMON_WORD_COST : 0;
+        }
+        return cost;
+    }
+
+    /** The function words of the languages the guard reads (a resource shared with the suffix detector). */
+    private static Set<String> functionWords() {
+        Set<String> words = new HashSet<>();
+        for (String line : readLines(FUNCTION_WORDS)) {
+            if (!line.startsWith("#")) {
+                for (String word : line.strip().split("\\s+")) {
+                    if (!word.isEmpty()) {
+                        words.add(TextNormalizer.foldCompatibility(word));
+                    }
+                }
+            }
+        }
+        return words;
     }
 
     private static List<List<Integer>> lists(int count) {

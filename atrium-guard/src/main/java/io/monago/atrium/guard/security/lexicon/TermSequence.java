@@ -27,7 +27,13 @@ public final class TermSequence {
     private final int[] keys;
     private final int[][] classes;
 
-    TermSequence(NormalizedText text, int[] terms, int[] cliticForms, int[] keys, int[][] classes) {
+    /** The indexes of the words a rule starts with or is anchored by, in order; most words are not. */
+    private final int[] active;
+    private final int activeCount;
+
+    TermSequence(NormalizedText text, int[] terms, int[] cliticForms, int[] keys, int[][] classes, int[] active, int activeCount) {
+        this.active = active;
+        this.activeCount = activeCount;
         this.text = text;
         this.terms = terms;
         this.cliticForms = cliticForms;
@@ -68,6 +74,15 @@ public final class TermSequence {
      */
     public int[][] classes() {
         return classes;
+    }
+
+    /** The words that matter to rule matching (see {@link #activeCount}); not to be changed. */
+    int[] active() {
+        return active;
+    }
+
+    int activeCount() {
+        return activeCount;
     }
 
     /** The exact term a word is, or -1. */

@@ -9,7 +9,8 @@ import java.util.function.IntConsumer;
  * vocabulary: word unigrams, word bigrams, character 3- to 5-grams of each word (with word-boundary
  * marks, first {@value #MAX_NGRAM_WORD} characters only, so a base64 blob costs no more than a long
  * word), the lexicon classes of each word and ordered pairs of classes close together, and one
- * feature per lexicon rule and per rule category. Stateless and thread-safe.
+ * feature per lexicon rule, per rule name across languages, per rule category and per category and
+ * weight band. Stateless and thread-safe.
  *
  * <pre>{@code
  * FeatureHasher hasher = new FeatureHasher(17);
@@ -32,6 +33,7 @@ public final class FeatureHasher {
 
     private final int bits;
     private final int mask;
+    private final int shift;
 
     /**
      * Creates a hasher.
@@ -44,6 +46,7 @@ public final class FeatureHasher {
         }
         this.bits = bits;
         this.mask = (1 << bits) - 1;
+        this.shift = Integer.SIZE - bits;
     }
 
     /**
@@ -218,6 +221,35 @@ public final class FeatureHasher {
     }
 
     /**
+     * The bucket of a rule's name without its language ({@code override_prior} for
+     * {@code en.override_prior}, {@code id.override_prior} and {@code de.override_prior}): rules of
+     * one family share a name across lexicon files, so what the model learned of a family in one
+     * language counts in the others.
+     *
+     * @param ruleId the rule's id
+     * @return its name's bucket
+     */
+    public int ruleNameFeature(String ruleId) {
+        int dot = ruleId.indexOf('.');
+        return bucket(hash(FNV_OFFSET ^ 'n', ruleId, dot + 1, ruleId.length()));
+    }
+
+    /**
+     * The bucket of a rule's category and weight band (the lexicon author's confidence: under 0.6,
+     * to 0.75, to 0.9, above): what lets a rule count that no training text ever matched, such as
+     * a rule of a newly added language, by how sure its author was.
+     *
+     * @param category the rule's category
+     * @param weight the rule's weight
+     * @return the bucket of the category and band
+     */
+    public int ruleWeightFeature(IncidentCategory category, double weight) {
+        int band = weight >= 0.9 ? 3 : weight >= 0.75 ? 2 : weight >= 0.6 ? 1 : 0;
+        String name = category.wireName();
+        return bucket(hash(FNV_OFFSET ^ ('b' + 31 * band), name, 0, name.length()));
+    }
+
+    /**
      * The bucket shared by every rule of a category, in every language: what lets a new language's
      * rules count before the model is retrained.
      *
@@ -237,13 +269,11 @@ public final class FeatureHasher {
         return h;
     }
 
-    /** Murmur3's finaliser, so that similar hashes spread over the table. */
+    /**
+     * Fibonacci hashing: the top bits of the hash times the golden ratio, so that similar hashes
+     * spread over the table at the cost of one multiplication (this runs for every feature).
+     */
     private int bucket(int h) {
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        h ^= h >>> 16;
-        return h & mask;
+        return (h * 0x9E3779B9) >>> shift;
     }
 }

@@ -317,19 +317,21 @@ public final class LinearModel {
         OwnFeatures others = new OwnFeatures(text);
         for (int i = 0; i < n; i++) {
             // Every head's weights summed at once: four 16-bit lanes of one long, offset by 128 a
-            // feature, emptied into sums before they could overflow.
-            Arrays.fill(sums, 0);
-            int featureCount = 0;
+            // feature; a word with very many class features empties them into sums first.
             int hash = text.wordHash(i);
             long lanes = lanes(packed[hasher.bigramBucket(i == 0 ? FeatureHasher.NO_WORD : text.wordHash(i - 1), hash)]);
             int pending = 1;
+            int emptied = 0;
             for (int c : classes[i]) {
                 for (int j = Math.max(0, i - FeatureHasher.CLASS_PAIR_DISTANCE); j <= i; j++) {
                     int[] pairs = j == i ? SELF : classes[j];
                     for (int before : pairs) {
                         if (pending == LANE_CAPACITY - FeatureHasher.MAX_INTRINSIC) {
+                            if (emptied == 0) {
+                                Arrays.fill(sums, 0);
+                            }
                             unpack(lanes, pending, sums);
-                            featureCount += pending;
+                            emptied += pending;
                             lanes = 0;
                             pending = 0;
                         }
@@ -350,8 +352,7 @@ public final class LinearModel {
                 lanes += others.lanes[entry];
                 pending += others.counts[entry];
             }
-            unpack(lanes, pending, sums);
-            windows.add(sums, featureCount + pending);
+            windows.add(lanes, pending, emptied == 0 ? null : sums, emptied);
         }
         return windows.finish();
     }
@@ -387,14 +388,19 @@ public final class LinearModel {
             Arrays.fill(best, Double.NEGATIVE_INFINITY);
         }
 
-        /** Adds the next word's weighted sums and feature count, and scores the window it completes. */
-        void add(int[] sums, int featureCount) {
+        /**
+         * Adds the next word: its features' lane sums and count, plus the per-head sums and count
+         * of features emptied out of the lanes before (null and 0 for almost every word); scores
+         * the window it completes.
+         */
+        void add(long lanes, int count, int[] emptiedSums, int emptied) {
             int from = slot;
             slot = slot + 1 == ringSize ? 0 : slot + 1;
             for (int h = 0; h < headCount; h++) {
-                prefix[slot * headCount + h] = prefix[from * headCount + h] + sums[h];
+                long sum = (lanes >>> (16 * h) & 0xFFFF) - (long) BYTE_OFFSET * count;
+                prefix[slot * headCount + h] = prefix[from * headCount + h] + sum + (emptiedSums == null ? 0 : emptiedSums[h]);
             }
-            counts[slot] = counts[from] + featureCount;
+            counts[slot] = counts[from] + count + emptied;
             position++;
             if (position == nextEnd && position < words) {
                 score(position - window, position);
@@ -527,25 +533,27 @@ public final class LinearModel {
         return (packed[bucket] >>> (8 * head) & 0xFF) - BYTE_OFFSET;
     }
 
-    /** Rule hits sorted by start word: {starts, rule buckets, category buckets}. */
+    /** Rule hits sorted by start word: {starts, rule, rule name, category, category and weight band buckets}. */
     private int[][] ruleBucketsByStart(List<RuleHit> hits) {
         RuleHit[] sorted = hits.toArray(new RuleHit[0]);
         Arrays.sort(sorted, (a, b) -> Integer.compare(a.start(), b.start()));
-        int[][] table = new int[3][sorted.length];
+        int[][] table = new int[5][sorted.length];
         for (int i = 0; i < sorted.length; i++) {
             table[0][i] = sorted[i].start();
             table[1][i] = hasher.ruleFeature(sorted[i].id());
-            table[2][i] = hasher.categoryFeature(sorted[i].category());
+            table[2][i] = hasher.ruleNameFeature(sorted[i].id());
+            table[3][i] = hasher.categoryFeature(sorted[i].category());
+            table[4][i] = hasher.ruleWeightFeature(sorted[i].category(), sorted[i].weight());
         }
         return table;
     }
 
-    /** Adds each distinct rule and category bucket of hits first..last-1 once (as in training). */
+    /** Adds each distinct rule feature bucket of hits first..last-1 once (as in training). */
     private int[] addRuleWeights(int[][] table, int first, int last, double[] sums, int[] seen) {
         int distinct = 0;
         int headCount = heads.size();
         for (int i = first; i < last; i++) {
-            for (int column = 1; column <= 2; column++) {
+            for (int column = 1; column < table.length; column++) {
                 int bucket = table[column][i];
                 boolean repeated = false;
                 for (int k = 0; k < distinct && !repeated; k++) {

@@ -57,8 +57,8 @@ public record SparseFeatures(int[] buckets, float[] values) {
     }
 
     /**
-     * The rule features active in a window: each rule and each rule category once, however often
-     * it matched.
+     * The rule features active in a window: each rule, rule name, rule category and weight band
+     * once, however often it matched.
      *
      * @param hasher the hasher
      * @param hits lexicon hits
@@ -71,6 +71,8 @@ public record SparseFeatures(int[] buckets, float[] values) {
         for (RuleHit hit : hits) {
             if (hit.start() >= start && hit.start() < Math.max(end, start + 1)) {
                 buckets.add(hasher.ruleFeature(hit.id()));
+                buckets.add(hasher.ruleNameFeature(hit.id()));
+                buckets.add(hasher.ruleWeightFeature(hit.category(), hit.weight()));
                 buckets.add(hasher.categoryFeature(hit.category()));
             }
         }

@@ -42,6 +42,41 @@ public final class GibberishSuffixDetector {
     private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
     private static final List<String> CODE_WORDS = List.of("const", "def", "function", "int", "null", "private",
             "public", "return", "select", "static", "var", "void", "where");
+    /** Classes of a char, a bit each (ASCII from a table, the rest from {@link Character}). */
+    private static final int WHITESPACE = 1;
+    private static final int LETTER = 2;
+    private static final int UPPER = 4;
+    private static final int LOWER = 8;
+    private static final int DIGIT = 16;
+    private static final int ODD = 32;
+    /** One of {@code :=(,;|}: what the structured-token patterns need. */
+    private static final int STRUCTURE = 64;
+    private static final int BRACKET = 128;
+    /** Opening and closing brackets, in pairs: round, square, curly. */
+    private static final String BRACKETS = "()[]{}";
+    private static final short[] ASCII_KINDS = new short[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_KINDS[c] = (short) kindOf(c);
+        }
+    }
+
+    private static int kind(char c) {
+        return c < 128 ? ASCII_KINDS[c] : kindOf(c);
+    }
+
+    private static int kindOf(char c) {
+        return (Character.isWhitespace(c) ? WHITESPACE : 0) | (Character.isLetter(c) ? LETTER : 0)
+                | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0)
+                | (Character.isDigit(c) ? DIGIT : 0) | (ODD_PUNCTUATION.indexOf(c) >= 0 ? ODD : 0)
+                | (":=(,;|".indexOf(c) >= 0 ? STRUCTURE : 0) | (BRACKETS.indexOf(c) >= 0 ? BRACKET : 0);
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c < 128 ? (ASCII_KINDS[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
+    }
+
     /** The longest code word. */
     private static final int MAX_CODE_WORD = 8;
 
@@ -66,6 +101,8 @@ public final class GibberishSuffixDetector {
     /** The same words, for lookups of ASCII tokens without a {@code String} per token. */
     private final WordTable functionTable;
     private final WordTable codeWords = WordTable.of(CODE_WORDS);
+    /** Longer cores are not looked up. */
+    private final int longestFunctionWord;
 
     /**
      * Creates a detector with the shipped function-word list ({@code function-words.txt}).
@@ -75,6 +112,7 @@ public final class GibberishSuffixDetector {
     public GibberishSuffixDetector() {
         this.functionWords = readWords();
         this.functionTable = WordTable.of(functionWords.stream().sorted().toList());
+        this.longestFunctionWord = functionWords.stream().mapToInt(String::length).max().orElse(0);
     }
 
     /**
@@ -103,8 +141,15 @@ public final class GibberishSuffixDetector {
             return 0; // too short to judge, whatever comes before
         }
         facts.judgeTail();
-        if (floor > 0 && facts.upperBound() < floor) {
-            return 0;
+        // Read the text before the tail a third at a time, while the tail could still score high.
+        for (int collected = TAIL; floor > 0; collected += HEAD / 3) {
+            if (facts.upperBound() < floor) {
+                return 0;
+            }
+            if (collected >= TAIL + HEAD) {
+                break;
+            }
+            facts.collect(collected + HEAD / 3);
         }
         facts.collect(TAIL + HEAD);
         facts.findFunctionWords();
@@ -176,11 +221,11 @@ public final class GibberishSuffixDetector {
         void collect(int max) {
             int end = walked;
             while (end > 0 && size < max) {
-                while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                while (end > 0 && isWhitespace(text.charAt(end - 1))) {
                     end--;
                 }
                 int start = end;
-                while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+                while (start > 0 && !isWhitespace(text.charAt(start - 1))) {
                     start--;
                 }
                 if (start < end) {
@@ -222,40 +267,39 @@ public final class GibberishSuffixDetector {
             boolean structuredChar = false;
             boolean dashes = length > 0;
             int[] deltas = new int[3];
-            char previous = 0;
+            int previous = 0;
             int hash = WordHash.SEED;
             for (int i = start; i < end; i++) {
                 char c = text.charAt(i);
                 int k = i - start;
-                boolean upper = Character.isUpperCase(c);
-                if (Character.isLetter(c)) {
+                int kind = kind(c);
+                if ((kind & UPPER) != 0 && k > 0) {
+                    innerCapital |= (previous & LETTER) != 0;
+                    caseSplice |= (kind & LETTER) != 0 && (previous & LOWER) != 0 && k > 1;
+                }
+                if ((kind & LETTER) != 0) {
                     letters++;
-                    caseSplice |= upper && Character.isLowerCase(previous) && k > 1;
-                } else if (ODD_PUNCTUATION.indexOf(c) >= 0) {
-                    oddChars++;
-                    if (k > 0 && k < length - 1) {
-                        innerOdd++;
+                } else if ((kind & (ODD | STRUCTURE | BRACKET)) != 0) {
+                    if ((kind & ODD) != 0) {
+                        oddChars++;
+                        if (k > 0 && k < length - 1) {
+                            innerOdd++;
+                        }
+                    }
+                    structuredChar |= (kind & STRUCTURE) != 0;
+                    if ((kind & BRACKET) != 0) {
+                        int pair = BRACKETS.indexOf(c);
+                        deltas[pair / 2] += pair % 2 == 0 ? 1 : -1;
                     }
                 }
-                innerCapital |= k > 0 && upper && Character.isLetter(previous);
-                letterOrDigit |= Character.isLetterOrDigit(c);
-                structuredChar |= c == ':' || c == '=' || c == '(' || c == ',' || c == ';' || c == '|';
+                letterOrDigit |= (kind & (LETTER | DIGIT)) != 0;
                 dashes &= c == '-';
-                switch (c) {
-                    case '(': deltas[0]++; break;
-                    case ')': deltas[0]--; break;
-                    case '[': deltas[1]++; break;
-                    case ']': deltas[1]--; break;
-                    case '{': deltas[2]++; break;
-                    case '}': deltas[2]--; break;
-                    default: break;
-                }
                 if (k < MAX_CODE_WORD) {
                     char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
                     folded[k] = lower;
                     hash = WordHash.step(hash, lower);
                 }
-                previous = c;
+                previous = kind;
             }
             boolean operator = !letterOrDigit && length > 0 && CODE_OPERATORS.contains(token(r));
             boolean pattern = length > 0 && (structuredChar || dashes || Character.isDigit(text.charAt(start)))
@@ -279,18 +323,25 @@ public final class GibberishSuffixDetector {
 
         /** The best score any text before the tail could give, from the tail alone. */
         double upperBound() {
-            findFunctionWords(); // the tail's own (only the tail is collected so far)
+            findFunctionWords(); // of the tokens collected so far: the last TAIL
             double best = 0;
             for (int tail : TAILS) {
                 if (size < MIN_TAIL || tail > size && tail > MIN_TAIL && walked == 0) {
                     continue;
                 }
-                double[] f = tailFeatures(Math.min(tail, size));
-                double z = BIAS;
-                for (int i = 0; i < f.length; i++) {
-                    z += i == 2 ? Math.max(WEIGHTS[2] * 0.3, Math.max(0, WEIGHTS[2])) : WEIGHTS[i] * f[i];
+                int tailLength = Math.min(tail, size);
+                double[] f = tailFeatures(tailLength);
+                // The text before the tail: the part already collected is known, the rest is
+                // assumed to be what raises the score most (function words, by the weights).
+                int head = walked == 0 ? Math.min(HEAD, size - tailLength) : HEAD;
+                int known = Math.min(size, tailLength + head) - tailLength;
+                int functionKnown = 0;
+                for (int r = tailLength; r < tailLength + known; r++) {
+                    functionKnown += function[r] ? 1 : 0;
                 }
-                best = Math.max(best, 1.0 / (1.0 + Math.exp(-z)));
+                int functionAtMost = WEIGHTS[2] >= 0 ? functionKnown + head - known : functionKnown;
+                f[2] = head >= 4 ? (double) functionAtMost / head : 0.3;
+                best = Math.max(best, probability(f));
             }
             return best;
         }
@@ -336,13 +387,13 @@ public final class GibberishSuffixDetector {
 
         /** Whether the token's letters-and-digits core, lower-cased, is a function word. */
         private boolean isFunctionWord(int start, int end) {
-            while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+            while (start < end && (kind(text.charAt(start)) & (LETTER | DIGIT)) == 0) {
                 start++;
             }
-            while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+            while (end > start && (kind(text.charAt(end - 1)) & (LETTER | DIGIT)) == 0) {
                 end--;
             }
-            if (start == end) {
+            if (start == end || end - start > longestFunctionWord) {
                 return false;
             }
             int hash = WordHash.SEED;

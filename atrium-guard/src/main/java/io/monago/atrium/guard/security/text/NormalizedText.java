@@ -2,6 +2,7 @@ package io.monago.atrium.guard.security.text;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A text after {@link TextNormalizer}: its folded form (for substring markers), its words (runs of
@@ -21,6 +22,7 @@ public final class NormalizedText implements CharSequence {
     private final int wordCount;
     private final int[] rawTokenStarts;
     private final int[] rawTokenEnds;
+    private final int rawTokenCount;
     private final long symbolsLow;
     private final long symbolsHigh;
     private final boolean otherSymbols;
@@ -29,13 +31,15 @@ public final class NormalizedText implements CharSequence {
     private NormalizedText(Builder b, Obfuscation obfuscation) {
         this.chars = b.chars;
         this.length = b.length;
-        // Trimmed, so that a word index out of range fails rather than reading a stale slot.
-        this.wordStarts = Arrays.copyOf(b.starts, b.words);
-        this.wordEnds = Arrays.copyOf(b.ends, b.words);
-        this.wordHashes = Arrays.copyOf(b.hashes, b.words);
+        // The builder's arrays, not trimmed (a copy costs as much as writing them): accessors check
+        // indexes against the counts.
+        this.wordStarts = b.starts;
+        this.wordEnds = b.ends;
+        this.wordHashes = b.hashes;
         this.wordCount = b.words;
-        this.rawTokenStarts = Arrays.copyOf(b.rawStarts, b.rawTokens);
-        this.rawTokenEnds = Arrays.copyOf(b.rawEnds, b.rawTokens);
+        this.rawTokenStarts = b.rawStarts;
+        this.rawTokenEnds = b.rawEnds;
+        this.rawTokenCount = b.rawTokens;
         this.symbolsLow = b.symbolsLow;
         this.symbolsHigh = b.symbolsHigh;
         this.otherSymbols = b.otherSymbols;
@@ -98,7 +102,7 @@ public final class NormalizedText implements CharSequence {
      * @return the index of its first char
      */
     public int wordStart(int index) {
-        return wordStarts[index];
+        return wordStarts[Objects.checkIndex(index, wordCount)];
     }
 
     /**
@@ -108,7 +112,7 @@ public final class NormalizedText implements CharSequence {
      * @return the index after its last char
      */
     public int wordEnd(int index) {
-        return wordEnds[index];
+        return wordEnds[Objects.checkIndex(index, wordCount)];
     }
 
     /**
@@ -118,7 +122,7 @@ public final class NormalizedText implements CharSequence {
      * @return its number of chars
      */
     public int wordLength(int index) {
-        return wordEnds[index] - wordStarts[index];
+        return wordEnds[Objects.checkIndex(index, wordCount)] - wordStarts[index];
     }
 
     /**
@@ -128,7 +132,7 @@ public final class NormalizedText implements CharSequence {
      * @return its hash
      */
     public int wordHash(int index) {
-        return wordHashes[index];
+        return wordHashes[Objects.checkIndex(index, wordCount)];
     }
 
     /**
@@ -139,6 +143,8 @@ public final class NormalizedText implements CharSequence {
      * @return true when their chars are equal
      */
     public boolean sameWord(int a, int b) {
+        Objects.checkIndex(a, wordCount);
+        Objects.checkIndex(b, wordCount);
         int start = wordStarts[a];
         int other = wordStarts[b];
         int length = wordEnds[a] - start;
@@ -161,6 +167,7 @@ public final class NormalizedText implements CharSequence {
      * @return the word's index in the table, or -1
      */
     public int lookUp(WordTable table, int index) {
+        Objects.checkIndex(index, wordCount);
         return table.find(chars, wordStarts[index], wordEnds[index], wordHashes[index]);
     }
 
@@ -174,6 +181,7 @@ public final class NormalizedText implements CharSequence {
      *     in it or the word is shorter
      */
     public int lookUpStart(WordTable table, int index, int length) {
+        Objects.checkIndex(index, wordCount);
         int start = wordStarts[index];
         if (wordEnds[index] - start < length) {
             return -1;
@@ -191,6 +199,7 @@ public final class NormalizedText implements CharSequence {
      *     in it or the word is shorter
      */
     public int lookUpEnd(WordTable table, int index, int length) {
+        Objects.checkIndex(index, wordCount);
         int end = wordEnds[index];
         if (end - wordStarts[index] < length) {
             return -1;
@@ -207,6 +216,7 @@ public final class NormalizedText implements CharSequence {
      * @return the index in the table of the shortened word, or -1
      */
     public int lookUpWithout(WordTable table, int index, int dropped) {
+        Objects.checkIndex(index, wordCount);
         int start = wordStarts[index];
         int end = wordEnds[index] - dropped;
         if (end <= start) {
@@ -223,6 +233,7 @@ public final class NormalizedText implements CharSequence {
      * @return true when the word starts with them (or equals them)
      */
     public boolean wordStartsWith(int index, String prefix) {
+        Objects.checkIndex(index, wordCount);
         int start = wordStarts[index];
         return wordEnds[index] - start >= prefix.length() && regionEquals(start, prefix);
     }
@@ -235,6 +246,7 @@ public final class NormalizedText implements CharSequence {
      * @return true when the word ends with them (or equals them)
      */
     public boolean wordEndsWith(int index, String suffix) {
+        Objects.checkIndex(index, wordCount);
         int end = wordEnds[index];
         return end - wordStarts[index] >= suffix.length() && regionEquals(end - suffix.length(), suffix);
     }
@@ -283,7 +295,7 @@ public final class NormalizedText implements CharSequence {
      * @return the raw token count
      */
     public int rawTokenCount() {
-        return rawTokenStarts.length;
+        return rawTokenCount;
     }
 
     /**
@@ -293,7 +305,7 @@ public final class NormalizedText implements CharSequence {
      * @return an index into the raw text
      */
     public int rawTokenStart(int index) {
-        return rawTokenStarts[index];
+        return rawTokenStarts[Objects.checkIndex(index, rawTokenCount)];
     }
 
     /**
@@ -303,7 +315,7 @@ public final class NormalizedText implements CharSequence {
      * @return an index into the raw text
      */
     public int rawTokenEnd(int index) {
-        return rawTokenEnds[index];
+        return rawTokenEnds[Objects.checkIndex(index, rawTokenCount)];
     }
 
     /**

@@ -120,6 +120,10 @@ public final class TextNormalizer {
         private char[] scratch = new char[32];
         private int tokenLength;
         private boolean inToken;
+        /** Whether invisible chars sat inside the token, and the whitespace before it. */
+        private boolean tokenHadInvisible;
+        private int gap;
+        private boolean gapHasNewline;
         private int tokenRawStart;
         private boolean tokenAscii;
         /** Of the token's folded ASCII chars: those not a-z, the last of them, letters, leetspeak. */
@@ -154,23 +158,13 @@ public final class TextNormalizer {
 
         NormalizedText run(String raw) {
             int length = raw.length();
-            boolean tokenHadInvisible = false;
-            int gap = 0;
-            boolean gapHasNewline = false;
             int previousCodePoint = 0;
             for (int i = 0; i < length; ) {
                 char c = raw.charAt(i);
                 if (c < 0x80) {
                     int kind = ASCII_KIND[c];
                     if (kind == SPACE) {
-                        if (inToken) {
-                            addToken(i, tokenHadInvisible, gap, gapHasNewline);
-                            tokenHadInvisible = false;
-                            gap = 0;
-                            gapHasNewline = false;
-                        }
-                        gap++;
-                        gapHasNewline |= c == '\n' || c == '\r';
+                        space(i, c == '\n' || c == '\r');
                         previousCodePoint = c;
                         i++;
                     } else {
@@ -217,14 +211,7 @@ public final class TextNormalizer {
                     // Emoji presentation selectors are everywhere; dropping them is all that is needed.
                     cp = previousCodePoint;
                 } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                    if (inToken) {
-                        addToken(i, tokenHadInvisible, gap, gapHasNewline);
-                        tokenHadInvisible = false;
-                        gap = 0;
-                        gapHasNewline = false;
-                    }
-                    gap++;
-                    gapHasNewline |= cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029;
+                    space(i, cp == 0x2028 || cp == 0x2029);
                     inFlagSequence = false;
                 } else {
                     if (!inToken) {
@@ -248,6 +235,18 @@ public final class TextNormalizer {
                     tagCharacters, tagPayload == null ? "" : tagPayload.toString(), invisibleKeywords, homoglyphWords,
                     homoglyphKeywords, leetKeywords, spacedKeywords);
             return out.build(obfuscation);
+        }
+
+        /** A whitespace char at {@code at}: ends the token being read, and counts towards the gap before the next. */
+        private void space(int at, boolean newline) {
+            if (inToken) {
+                addToken(at, tokenHadInvisible, gap, gapHasNewline);
+                tokenHadInvisible = false;
+                gap = 0;
+                gapHasNewline = false;
+            }
+            gap++;
+            gapHasNewline |= newline;
         }
 
         private void startToken(int rawStart) {

@@ -59,6 +59,37 @@ public final class SecurityModelTrainer {
                            double hardNegativeWeight, int synthetic) {
         /** The settings the shipped weights were trained with. */
         public static final Settings DEFAULT = new Settings(20261127L, 17, 32, 8, 5, 0.3, 3e-4, 0.3, 1.0, 0, 0.5, 3.0, 150);
+
+        /**
+         * The same settings with one value changed (the cross-validation grid uses this).
+         *
+         * @param name a component name, e.g. {@code l2}
+         * @param value its new value
+         * @return the changed settings
+         */
+        public Settings with(String name, double value) {
+            switch (name) {
+                case "seed": return new Settings((long) value, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
+                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
+                case "epochs": return new Settings(seed, bits, window, stride, (int) value, learningRate, l2, otherCategoryWeight,
+                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
+                case "learningRate": return new Settings(seed, bits, window, stride, epochs, value, l2, otherCategoryWeight,
+                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
+                case "l2": return new Settings(seed, bits, window, stride, epochs, learningRate, value, otherCategoryWeight,
+                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
+                case "otherCategoryWeight": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, value,
+                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
+                case "positiveWeight": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
+                        value, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
+                case "paraphrases": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
+                        positiveWeight, (int) value, paraphraseRate, hardNegativeWeight, synthetic);
+                case "hardNegativeWeight": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
+                        positiveWeight, paraphrases, paraphraseRate, value, synthetic);
+                case "synthetic": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
+                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, (int) value);
+                default: throw new IllegalArgumentException("unknown setting " + name);
+            }
+        }
     }
 
     private record Example(SparseFeatures features, Set<IncidentCategory> labels, double weight) {

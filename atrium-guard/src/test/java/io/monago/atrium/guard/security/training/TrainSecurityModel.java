@@ -26,11 +26,14 @@ import java.util.List;
  *     -Dexec.classpathScope=test
  * </pre>
  *
- * An optional argument names the output file (default: the shipped resource in src/main). Other
- * modes: {@code --cv} runs the cross-validation grid over the training split that chose the
- * settings and the default threshold ({@code -DshowErrors=true -DshowAt=0.6} also lists the errors
- * of one configuration); {@code --suffix} refits the adversarial-suffix weights and prints them.
- * {@code -Dthresholds=true} adds held-out and public rates at thresholds 0.5, 0.6 and 0.7.
+ * An optional argument names the output file (default: the shipped resource in src/main);
+ * {@code -Dtrain.settings="seed=1"} trains with some settings changed. Other modes: {@code --cv}
+ * cross-validates over the training split, which is how the settings and the default threshold were
+ * chosen: {@code -Dcv.grid="l2=1e-4,3e-4;epochs=5,8"} varies settings (every combination),
+ * {@code -Dcv.groups=v2-} (or {@code !v2-}) measures only the rows of groups starting so (or not),
+ * {@code -DshowErrors=true -DshowAt=0.55} lists the errors of the first configuration;
+ * {@code --suffix} refits the adversarial-suffix weights and prints them. {@code -Dthresholds=true}
+ * adds held-out and public rates at thresholds 0.5, 0.6 and 0.7.
  */
 public final class TrainSecurityModel {
     static final Path SHIPPED = Corpora.moduleDirectory().resolve("src/main/resources" + LinearModel.RESOURCE);
@@ -58,7 +61,8 @@ public final class TrainSecurityModel {
         Path output = args.length > 0 ? Path.of(args[0]) : SHIPPED;
         List<LabelledText> train = own.stream().filter(row -> !row.heldOut()).toList();
         long start = System.nanoTime();
-        LinearModel model = new SecurityModelTrainer(SecurityModelTrainer.Settings.DEFAULT).train(train);
+        SecurityModelTrainer.Settings settings = grid(System.getProperty("train.settings", "")).get(0);
+        LinearModel model = new SecurityModelTrainer(settings).train(train);
         System.out.printf("trained on %d rows in %d ms%n", train.size(), (System.nanoTime() - start) / 1_000_000);
         Files.createDirectories(output.toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(output)) {
@@ -95,44 +99,63 @@ public final class TrainSecurityModel {
      * how the shipped settings were chosen without looking at the held-out split.
      */
     private static void crossValidate(List<LabelledText> train) {
-        SecurityModelTrainer.Settings base = SecurityModelTrainer.Settings.DEFAULT;
-        double[] l2s = {1e-4, 3e-4};
-        int[] epochs = {5};
-        double[] thresholds = {0.5, 0.6, 0.7, 0.75, 0.8};
-        for (double l2 : l2s) {
-            for (int epoch : epochs) {
-                SecurityModelTrainer.Settings settings = new SecurityModelTrainer.Settings(base.seed(), base.bits(),
-                        base.window(), base.stride(), epoch, base.learningRate(), l2, base.otherCategoryWeight(),
-                        base.positiveWeight(), base.paraphrases(), base.paraphraseRate(), base.hardNegativeWeight(), base.synthetic());
-                int[] detected = new int[thresholds.length];
-                int[] falsePositives = new int[thresholds.length];
-                int attacks = 0;
-                int benign = 0;
-                for (int fold = 0; fold < 5; fold++) {
-                    final int k = fold;
-                    List<LabelledText> fit = train.stream().filter(r -> foldOf(r) != k).toList();
-                    List<LabelledText> check = train.stream().filter(r -> foldOf(r) == k).toList();
-                    SecurityAnalyzer analyzer = SecurityAnalyzer.builder()
-                            .model(new SecurityModelTrainer(settings).train(fit)).build();
-                    if (Boolean.getBoolean("showErrors") && l2 == l2s[0] && epoch == epochs[0]) {
-                        printErrors(analyzer, check);
-                    }
-                    for (int t = 0; t < thresholds.length; t++) {
-                        DetectionRates rates = DetectionRates.measure(analyzer, learnedAt(thresholds[t]), check);
-                        detected[t] += rates.detected();
-                        falsePositives[t] += rates.falsePositives();
-                        if (t == 0) {
-                            attacks += rates.attacks();
-                            benign += rates.benign();
-                        }
-                    }
+        double[] thresholds = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
+        boolean first = true;
+        for (SecurityModelTrainer.Settings settings : grid(System.getProperty("cv.grid", "l2=1e-4,3e-4"))) {
+            int[] detected = new int[thresholds.length];
+            int[] falsePositives = new int[thresholds.length];
+            int attacks = 0;
+            int benign = 0;
+            for (int fold = 0; fold < 5; fold++) {
+                final int k = fold;
+                List<LabelledText> fit = train.stream().filter(r -> foldOf(r) != k).toList();
+                List<LabelledText> check = train.stream().filter(r -> foldOf(r) == k).toList();
+                SecurityAnalyzer analyzer = SecurityAnalyzer.builder()
+                        .model(new SecurityModelTrainer(settings).train(fit)).build();
+                if (Boolean.getBoolean("showErrors") && first) {
+                    printErrors(analyzer, check);
                 }
                 for (int t = 0; t < thresholds.length; t++) {
-                    System.out.printf("l2=%g epochs=%d threshold=%.1f: detection %.3f, false positives %.3f%n", l2, epoch,
-                            thresholds[t], (double) detected[t] / attacks, (double) falsePositives[t] / benign);
+                    String subset = System.getProperty("cv.groups", "");
+                    DetectionRates rates = DetectionRates.measure(analyzer, learnedAt(thresholds[t]), check,
+                            row -> subset.isEmpty() || (subset.startsWith("!") ? !row.group().startsWith(subset.substring(1))
+                                    : row.group().startsWith(subset)));
+                    detected[t] += rates.detected();
+                    falsePositives[t] += rates.falsePositives();
+                    if (t == 0) {
+                        attacks += rates.attacks();
+                        benign += rates.benign();
+                    }
                 }
             }
+            first = false;
+            for (int t = 0; t < thresholds.length; t++) {
+                System.out.printf("%s threshold=%.2f: detection %.3f, false positives %.3f%n", settings, thresholds[t],
+                        (double) detected[t] / attacks, (double) falsePositives[t] / benign);
+            }
         }
+    }
+
+    /**
+     * The settings to cross-validate: the defaults with some values varied, e.g.
+     * {@code l2=1e-4,3e-4;epochs=5,8} (every combination).
+     */
+    static List<SecurityModelTrainer.Settings> grid(String spec) {
+        List<SecurityModelTrainer.Settings> settings = new java.util.ArrayList<>(List.of(SecurityModelTrainer.Settings.DEFAULT));
+        for (String axis : spec.split(";")) {
+            if (axis.isBlank()) {
+                continue;
+            }
+            String[] nameAndValues = axis.split("=");
+            List<SecurityModelTrainer.Settings> next = new java.util.ArrayList<>();
+            for (SecurityModelTrainer.Settings base : settings) {
+                for (String value : nameAndValues[1].split(",")) {
+                    next.add(base.with(nameAndValues[0].strip(), Double.parseDouble(value)));
+                }
+            }
+            settings = next;
+        }
+        return settings;
     }
 
     private static void printErrors(SecurityAnalyzer analyzer, List<LabelledText> rows) {
