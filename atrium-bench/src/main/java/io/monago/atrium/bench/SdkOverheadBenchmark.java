@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 public class SdkOverheadBenchmark {
 
     private static final byte[] ANSWER = """
@@ -56,6 +56,9 @@ public class SdkOverheadBenchmark {
     private OpenAIClient openai;
     private ChatCompletionRequest atriumRequest;
     private ChatCompletionCreateParams openaiParams;
+    private java.net.http.HttpClient jdk;
+    private java.net.http.HttpRequest jdkRequest;
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * Starts the local server and both clients.
@@ -88,6 +91,10 @@ public class SdkOverheadBenchmark {
         atriumRequest = ChatCompletionRequest.builder().model("gpt-5.4-mini")
                 .addSystemMessage("Kamu asisten klinis untuk dokter.")
                 .addUserMessage("What is the capital of Indonesia?").build();
+        jdk = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        jdkRequest = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/chat/completions"))
+                .header("Authorization", "Bearer sk-mng-bench").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(atriumRequest.toJson().toString())).build();
         openaiParams = ChatCompletionCreateParams.builder().model("gpt-5.4-mini")
                 .addSystemMessage("Kamu asisten klinis untuk dokter.")
                 .addUserMessage("What is the capital of Indonesia?").build();
@@ -109,6 +116,18 @@ public class SdkOverheadBenchmark {
     @Benchmark
     public ChatCompletion atriumSdk() {
         return atrium.chat().completions().create(atriumRequest);
+    }
+
+    /**
+     * The floor under the SDK: the same request with the JDK's HttpClient alone, answer parsed to a
+     * JSON tree. What the SDK adds on top of its transport is the difference to {@link #atriumSdk}.
+     *
+     * @return the parsed answer
+     * @throws Exception when the call fails
+     */
+    @Benchmark
+    public com.fasterxml.jackson.databind.JsonNode jdkHttpClientAlone() throws Exception {
+        return json.readTree(jdk.send(jdkRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
     }
 
     /**
