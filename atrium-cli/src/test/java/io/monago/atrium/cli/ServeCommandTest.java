@@ -104,6 +104,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPortInUseIsNamedAndNoUnshownKeyIsKept(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                CliProcess serve = CliProcess.start(dir, Map.of(), "serve", "--port",
+                        Integer.toString(taken.getLocalPort()), "--data-dir", "data")) {
+            assertThat(serve.waitFor(60)).isEqualTo(1);
+            assertThat(String.join("\n", serve.output())).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .doesNotContain("sk-mng-").doesNotContain("\tat ");
+        }
+        assertThat(dir.resolve("data/admin-key.sha256")).doesNotExist();
+    }
+
+    @Test
     void badConfigurationStopsTheStartNamingFileLineAndField(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("atrium.yaml");
         Files.writeString(config, "server:\n  port: 8080\n  hots: x\n");

@@ -119,7 +119,13 @@ public final class Gateway implements AutoCloseable {
         Path auditFile = effective.audit().sqlitePathIfSet().map(Path::of).orElse(dataDir.resolve("audit.db"));
 
         ObjectMapper json = new ObjectMapper();
-        AuditStore audit = new SqliteAuditStore(auditFile, json);
+        AuditStore audit;
+        try {
+            audit = new SqliteAuditStore(auditFile, json);
+        } catch (RuntimeException e) {
+            KeyBootstrap.discardUnshown(keys, dataDir);
+            throw e;
+        }
         Vertx vertx = Vertx.vertx();
         HttpClient upstream = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(256));
@@ -160,6 +166,7 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             vertx.close();
             audit.close();
+            KeyBootstrap.discardUnshown(keys, dataDir);
             throw e;
         }
     }

@@ -67,6 +67,23 @@ public final class KeyBootstrap {
     }
 
     /**
+     * Undoes a generation whose key could not be shown because the gateway failed to start, so the
+     * next start generates (and shows) a new one instead of keeping the hash of a key nobody saw.
+     *
+     * @param result what {@link #resolve} returned
+     * @param dataDir the gateway's data folder
+     */
+    public static void discardUnshown(Result result, Path dataDir) {
+        if (result.generatedKey().isPresent()) {
+            try {
+                Files.deleteIfExists(dataDir.resolve(HASH_FILE));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + dataDir.resolve(HASH_FILE), e);
+            }
+        }
+    }
+
+    /**
      * Generates a new API key.
      *
      * @return a key of the form {@code sk-mng-} followed by 40 random characters
