@@ -16,6 +16,8 @@ public final class RequestLimits {
     public static final int METADATA_VALUE_MAX_CHARS = 512;
     /** Largest {@link ProtocolHeaders#METADATA} header, in UTF-8 bytes. */
     public static final int METADATA_HEADER_MAX_BYTES = 4096;
+    /** Longest {@link ProtocolHeaders#IDEMPOTENCY_KEY} value, in characters. */
+    public static final int IDEMPOTENCY_KEY_MAX_CHARS = 255;
     /** The conventional metadata key for a session id. */
     public static final String SESSION_ID_KEY = "session_id";
 

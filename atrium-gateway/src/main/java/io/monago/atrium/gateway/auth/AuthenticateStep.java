@@ -3,7 +3,6 @@ package io.monago.atrium.gateway.auth;
 import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.gateway.pipeline.GovernanceStep;
-import io.monago.atrium.protocol.ErrorCode;
 import io.monago.atrium.protocol.ProtocolHeaders;
 import java.util.Optional;
 
@@ -26,15 +25,5 @@ public final class AuthenticateStep implements GovernanceStep {
         Authenticator.Result r = authenticator.authenticate(exchange.request().header(ProtocolHeaders.AUTHORIZATION));
         r.principal().ifPresent(exchange::principal);
         return r.rejection();
-    }
-
-    /**
-     * Shorthand for the 401 every unauthenticated request gets.
-     *
-     * @param message the message
-     * @return the rejection
-     */
-    static Rejection unauthorized(String message) {
-        return Rejection.of(ErrorCode.INVALID_API_KEY, message);
     }
 }

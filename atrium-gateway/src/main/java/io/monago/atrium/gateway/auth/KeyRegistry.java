@@ -34,9 +34,4 @@ public final class KeyRegistry {
     public Optional<Principal> find(String apiKey) {
         return Optional.ofNullable(byHash.get(ApiKeyHash.of(apiKey)));
     }
-
-    /** @return how many keys are registered */
-    public int size() {
-        return byHash.size();
-    }
 }

@@ -276,8 +276,8 @@ public final class Exchange {
                 principal().map(Principal::workspaceId).orElse(fallbackWorkspace),
                 principal().map(Principal::keyId),
                 Optional.ofNullable(model), Optional.ofNullable(provider),
-                finalDecision, reason, piiDetected, new ArrayList<>(piiRedacted), piiInput, piiOutput,
-                new ArrayList<>(incidents), matchedRules, usage, costIdr,
+                finalDecision, reason, piiDetected, List.copyOf(piiRedacted), piiInput, piiOutput,
+                List.copyOf(incidents), matchedRules, usage, costIdr,
                 (nowNanos - startNanos) / 1_000_000.0, status, rejection.map(r -> r.code().code()), tags);
     }
 }

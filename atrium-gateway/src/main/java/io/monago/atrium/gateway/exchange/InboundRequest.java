@@ -1,16 +1,16 @@
 package io.monago.atrium.gateway.exchange;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import java.util.Optional;
 
 /**
  * The request as it arrived, before any step interpreted it.
  *
  * @param headers the HTTP headers (case-insensitive)
- * @param body the raw body; empty when the request had none
+ * @param body the raw body, read out of the network buffer once and shared by the steps that need
+ *     it (validation, the idempotency hash); empty when the request had none; never modified
  */
-public record InboundRequest(MultiMap headers, Buffer body) {
+public record InboundRequest(MultiMap headers, byte[] body) {
 
     /**
      * Reads a header.

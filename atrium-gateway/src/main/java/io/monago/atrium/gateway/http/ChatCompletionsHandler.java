@@ -11,7 +11,6 @@ import io.monago.atrium.gateway.exchange.InboundRequest;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.gateway.exchange.Usage;
 import io.monago.atrium.gateway.exchange.Verdict;
-import io.monago.atrium.gateway.inspect.ConversationTexts;
 import io.monago.atrium.gateway.meter.CostMeter;
 import io.monago.atrium.gateway.meter.TokenCounter;
 import io.monago.atrium.gateway.pipeline.AnswerStep;
@@ -125,7 +124,7 @@ public final class ChatCompletionsHandler {
 
     private Exchange start(RoutingContext ctx, Buffer raw) {
         Exchange ex = new Exchange(auditIds.next(), clock.instant(), System.nanoTime(), fallbackWorkspace);
-        ex.request(new InboundRequest(ctx.request().headers(), raw));
+        ex.request(new InboundRequest(ctx.request().headers(), raw.getBytes()));
         return ex;
     }
 
@@ -159,12 +158,11 @@ public final class ChatCompletionsHandler {
     }
 
     private Usage countUsage(Exchange ex, ObjectNode completion) {
-        long prompt = tokens.countPrompt(ConversationTexts.of(ex.body()), ex.body().path("messages").size());
         long out = 0;
         for (var choice : completion.path("choices")) {
             out += tokens.count(choice.path("message").path("content").asText(""));
         }
-        return new Usage(prompt, out);
+        return new Usage(tokens.countPrompt(ex.body()), out);
     }
 
     private static Rejection upstreamRejection(Throwable cause) {

@@ -4,6 +4,7 @@ import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.protocol.ErrorCode;
 import io.monago.atrium.protocol.ProtocolHeaders;
+import io.monago.atrium.protocol.RequestLimits;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
@@ -15,7 +16,6 @@ import java.util.Optional;
  */
 public final class IdempotencyGate {
 
-    private static final int MAX_KEY_LENGTH = 255;
     private final IdempotencyCache cache;
 
     /**
@@ -35,11 +35,11 @@ public final class IdempotencyGate {
      */
     public Decision check(Exchange exchange) {
         Optional<String> key = exchange.request().header(ProtocolHeaders.IDEMPOTENCY_KEY).filter(k -> !k.isBlank());
-        if (key.isEmpty() || key.get().length() > MAX_KEY_LENGTH) {
+        if (key.isEmpty() || key.get().length() > RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS) {
             return Decision.NONE; // an over-long key is rejected, naming the header, by validation
         }
         String keyId = exchange.principal().orElseThrow().keyId();
-        IdempotencyCache.Claim claim = cache.claim(keyId, key.get(), sha256(exchange.request().body().getBytes()));
+        IdempotencyCache.Claim claim = cache.claim(keyId, key.get(), sha256(exchange.request().body()));
         if (claim instanceof IdempotencyCache.Claim.Replay replay) {
             return new Decision(Optional.empty(), Optional.of(replay.reply()), Optional.empty());
         }

@@ -3,8 +3,9 @@ package io.monago.atrium.gateway.meter;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.monago.atrium.gateway.inspect.ConversationTexts;
 import io.monago.atrium.gateway.inspect.TextSlot;
-import java.util.List;
 
 /**
  * Counts tokens the way OpenAI's current models do ({@code o200k_base}), for providers that report
@@ -33,15 +34,14 @@ public final class TokenCounter {
     }
 
     /**
-     * Counts the input of a request.
+     * Counts the input of a request: every text the model reads, plus the message framing.
      *
-     * @param texts the request's texts
-     * @param messageCount how many messages the request has
+     * @param body a validated chat-completions body, as it goes upstream
      * @return the prompt token count
      */
-    public long countPrompt(List<TextSlot> texts, int messageCount) {
-        long total = (long) PER_MESSAGE * messageCount + REPLY_PRIMING;
-        for (TextSlot t : texts) {
+    public long countPrompt(ObjectNode body) {
+        long total = (long) PER_MESSAGE * body.path("messages").size() + REPLY_PRIMING;
+        for (TextSlot t : ConversationTexts.of(body)) {
             total += count(t.segment().text());
         }
         return total;

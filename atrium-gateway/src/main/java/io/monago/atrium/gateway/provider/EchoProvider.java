@@ -42,7 +42,7 @@ public final class EchoProvider implements Provider {
     public Future<ProviderReply> complete(ProviderCall call) {
         String answer = ConversationTexts.lastUserText(call.body()).orElse("");
         Usage usage = new Usage(
-                tokens.countPrompt(ConversationTexts.of(call.body()), call.body().path("messages").size()),
+                tokens.countPrompt(call.body()),
                 tokens.count(answer));
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode body = f.objectNode();

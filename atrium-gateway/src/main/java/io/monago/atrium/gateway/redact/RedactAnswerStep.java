@@ -8,6 +8,7 @@ import io.monago.atrium.guard.pii.PiiFinding;
 import io.monago.atrium.guard.pii.PiiScanner;
 import io.monago.atrium.guard.pii.PiiVerdict;
 import io.monago.atrium.guard.redact.RedactionSession;
+import java.util.List;
 
 /**
  * Step 8: scans what the model wrote and redacts the PII it produced (an answer cannot be blocked
@@ -35,7 +36,11 @@ public final class RedactAnswerStep implements AnswerStep {
         var policy = workspaces.require(exchange).pii();
         RedactionSession session = exchange.redaction().orElseGet(RedactionSession::oneWay);
         AnswerTexts.rewrite(completion, text -> {
-            PiiVerdict v = policy.evaluate(scanner.scan(text));
+            List<PiiFinding> findings = scanner.scan(text);
+            if (findings.isEmpty()) {
+                return text;
+            }
+            PiiVerdict v = policy.evaluate(findings);
             v.summary().detectedCounts().forEach((type, count) -> exchange.piiOutput(type.name(), count));
             if (v.toReplace().isEmpty()) {
                 return text;

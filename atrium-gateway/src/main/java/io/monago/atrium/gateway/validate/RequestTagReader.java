@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 public final class RequestTagReader {
 
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final int MAX_IDEMPOTENCY_KEY = 255;
     private final ObjectMapper json;
 
     /**
@@ -85,8 +84,9 @@ public final class RequestTagReader {
             return Result.invalid("metadata has more than " + RequestLimits.METADATA_MAX_KEYS + " keys");
         }
         Optional<String> idem = request.header(ProtocolHeaders.IDEMPOTENCY_KEY);
-        if (idem.isPresent() && idem.get().length() > MAX_IDEMPOTENCY_KEY) {
-            return Result.invalid("header Idempotency-Key is longer than " + MAX_IDEMPOTENCY_KEY + " characters");
+        if (idem.isPresent() && idem.get().length() > RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS) {
+            return Result.invalid("header Idempotency-Key is longer than " + RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS
+                    + " characters");
         }
         Optional<String> traceId = request.header(ProtocolHeaders.TRACEPARENT)
                 .map(String::trim)

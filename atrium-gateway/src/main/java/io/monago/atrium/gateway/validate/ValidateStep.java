@@ -24,7 +24,7 @@ public final class ValidateStep implements GovernanceStep {
 
     @Override
     public Optional<Rejection> apply(Exchange exchange) {
-        ChatRequestValidator.Result r = validator.validate(exchange.request().body().getBytes());
+        ChatRequestValidator.Result r = validator.validate(exchange.request().body());
         if (r.rejection() != null) {
             return Optional.of(r.rejection());
         }

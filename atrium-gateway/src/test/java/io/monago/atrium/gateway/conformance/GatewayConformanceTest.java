@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.monago.atrium.gateway.config.ConfigLoader;
 import io.monago.atrium.gateway.support.FakeOpenAiUpstream;
 import io.monago.atrium.gateway.support.RunningGateway;
 import io.monago.atrium.protocol.ProtocolHeaders;
@@ -45,12 +44,7 @@ class GatewayConformanceTest {
     static void start() throws IOException {
         echo = RunningGateway.defaults(echoDir);
         upstream = new FakeOpenAiUpstream();
-        proxied = RunningGateway.start(new ConfigLoader(k -> null).parse("conformance.yaml", """
-                providers:
-                  recorder: {type: openai, base_url: "%s"}
-                models:
-                  - {name: "*", provider: recorder}
-                """.formatted(upstream.baseUrl())), upstreamDir);
+        proxied = RunningGateway.behind(upstream, upstreamDir, "");
     }
 
     @AfterAll

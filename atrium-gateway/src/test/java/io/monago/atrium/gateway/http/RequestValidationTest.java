@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.monago.atrium.gateway.config.ConfigLoader;
 import io.monago.atrium.gateway.support.RunningGateway;
 import io.monago.atrium.protocol.ProtocolHeaders;
+import io.monago.atrium.protocol.RequestLimits;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,17 @@ class RequestValidationTest {
         assertThat(record.path("metadata").path("shift").asText()).isEqualTo("night");
         assertThat(record.path("trace_id").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(record.path("idempotency_key").asText()).isEqualTo("idem-123");
+    }
+
+    @Test
+    void anIdempotencyKeyOverTheLimitIsNamed() {
+        RunningGateway.Reply r = gateway.post("/chat/completions",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                Map.of("Authorization", "Bearer " + RunningGateway.ADMIN_KEY,
+                        "Idempotency-Key", "k".repeat(RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS + 1)));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/error/message").asText()).contains("Idempotency-Key is longer than 255");
+        assertAudited(r, 400);
     }
 
     @Test

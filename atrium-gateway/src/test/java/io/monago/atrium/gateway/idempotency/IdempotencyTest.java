@@ -2,7 +2,6 @@ package io.monago.atrium.gateway.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.monago.atrium.gateway.config.ConfigLoader;
 import io.monago.atrium.gateway.http.ChatCompletionsHandler;
 import io.monago.atrium.gateway.support.FakeOpenAiUpstream;
 import io.monago.atrium.gateway.support.RunningGateway;
@@ -30,12 +29,7 @@ class IdempotencyTest {
     @BeforeAll
     static void start() throws Exception {
         upstream = new FakeOpenAiUpstream();
-        gateway = RunningGateway.start(new ConfigLoader(k -> null).parse("test.yaml", """
-                providers:
-                  up: {type: openai, base_url: "%s", timeout_ms: 3000}
-                models:
-                  - {name: "*", provider: up}
-                """.formatted(upstream.baseUrl())), dataDir);
+        gateway = RunningGateway.behind(upstream, dataDir, "");
     }
 
     @AfterAll

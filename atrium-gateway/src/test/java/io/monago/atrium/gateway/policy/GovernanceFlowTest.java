@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.monago.atrium.gateway.auth.ApiKeyHash;
-import io.monago.atrium.gateway.config.ConfigLoader;
 import io.monago.atrium.gateway.support.FakeOpenAiUpstream;
 import io.monago.atrium.gateway.support.RunningGateway;
 import io.monago.atrium.protocol.ProtocolHeaders;
@@ -36,11 +35,7 @@ class GovernanceFlowTest {
     @BeforeAll
     static void start() throws Exception {
         upstream = new FakeOpenAiUpstream();
-        gateway = RunningGateway.start(new ConfigLoader(k -> null).parse("test.yaml", """
-                providers:
-                  up: {type: openai, base_url: "%s"}
-                models:
-                  - {name: "*", provider: up}
+        gateway = RunningGateway.behind(upstream, dataDir, """
                 workspaces:
                   - id: default
                   - id: clinic
@@ -58,8 +53,7 @@ class GovernanceFlowTest {
                   - {id: clinic-app, hash: %s, workspace: clinic}
                   - {id: monitor-app, hash: %s, workspace: monitor}
                   - {id: strict-app, hash: %s, workspace: strict}
-                """.formatted(upstream.baseUrl(), ApiKeyHash.of(CLINIC), ApiKeyHash.of(MONITOR), ApiKeyHash.of(STRICT))),
-                dataDir);
+                """.formatted(ApiKeyHash.of(CLINIC), ApiKeyHash.of(MONITOR), ApiKeyHash.of(STRICT)));
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package io.monago.atrium.gateway.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.monago.atrium.gateway.Gateway;
+import io.monago.atrium.gateway.config.ConfigLoader;
 import io.monago.atrium.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -39,6 +40,16 @@ public final class RunningGateway implements AutoCloseable {
     public static RunningGateway start(GatewayConfig config, Path dataDir) {
         GatewayConfig c = config.withServer(config.server().withListen("127.0.0.1", 0).withDataDir(dataDir.toString()));
         return new RunningGateway(Gateway.start(c, Optional.of(ADMIN_KEY)));
+    }
+
+    /**
+     * Starts the gateway with every model routed to {@code upstream} (provider {@code up}, 3 s
+     * timeout), plus whatever other sections {@code moreYaml} adds.
+     */
+    public static RunningGateway behind(FakeOpenAiUpstream upstream, Path dataDir, String moreYaml) {
+        String yaml = "providers:\n  up: {type: openai, base_url: \"" + upstream.baseUrl() + "\", timeout_ms: 3000}\n"
+                + "models:\n  - {name: \"*\", provider: up}\n" + moreYaml;
+        return start(new ConfigLoader(k -> null).parse("test.yaml", yaml), dataDir);
     }
 
     public String baseUrl() {
