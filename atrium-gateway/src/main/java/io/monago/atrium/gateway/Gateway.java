@@ -112,7 +112,8 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, Optional<String> bootstrapKey, Clock clock) {
         Path dataDir = Path.of(config.server().dataDir());
-        Workspaces workspaces = new Workspaces(config.workspaces());
+        PiiScanner scanner = PiiScanner.defaults();
+        Workspaces workspaces = new Workspaces(config.workspaces(), scanner);
         KeyBootstrap.Result keys = new KeyBootstrap(new SecureRandom())
                 .resolve(config.keys(), bootstrapKey, dataDir, workspaces.defaultId());
         GatewayConfig effective = config.withExtraKeys(keys.extraKeys());
@@ -135,7 +136,6 @@ public final class Gateway implements AutoCloseable {
                     Providers.create(effective.providers(), vertx, upstream, json, tokens, clock));
             Authenticator authenticator = new Authenticator(new KeyRegistry(effective.keys()));
             AuthenticateStep authenticate = new AuthenticateStep(authenticator);
-            PiiScanner scanner = PiiScanner.defaults();
             GovernancePipeline pipeline = new GovernancePipeline(List.of(
                     new ValidateStep(new ChatRequestValidator(json), new RequestTagReader(json)),
                     new ModelAccessStep(workspaces),
@@ -143,7 +143,7 @@ public final class Gateway implements AutoCloseable {
                     new InspectInputStep(scanner, workspaces),
                     new DecidePolicyStep(workspaces),
                     new RedactStep(workspaces)));
-            List<AnswerStep> answerSteps = List.of(new RedactAnswerStep(scanner, workspaces), new RestoreAnswerStep());
+            List<AnswerStep> answerSteps = List.of(new RedactAnswerStep(workspaces), new RestoreAnswerStep());
             GovernanceRenderer renderer = new GovernanceRenderer(json);
             AtomicBoolean draining = new AtomicBoolean();
             ChatCompletionsHandler chat = new ChatCompletionsHandler(new ChatCompletionsHandler.Dependencies(

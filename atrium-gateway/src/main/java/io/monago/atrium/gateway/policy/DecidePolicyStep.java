@@ -22,9 +22,6 @@ import java.util.Optional;
  */
 public final class DecidePolicyStep implements GovernanceStep {
 
-    /** The verdict of a text with no finding; most texts have none, so it is shared. */
-    private static final PiiVerdict NO_PII = new PiiVerdict(List.of(), List.of(), List.of(), List.of());
-
     private final Workspaces workspaces;
 
     /**
@@ -43,10 +40,6 @@ public final class DecidePolicyStep implements GovernanceStep {
         List<PiiVerdict> verdicts = new ArrayList<>(inspection.findings().size());
         PiiSummary pii = PiiSummary.empty();
         for (List<PiiFinding> findings : inspection.findings()) {
-            if (findings.isEmpty()) {
-                verdicts.add(NO_PII);
-                continue;
-            }
             PiiVerdict v = ws.pii().evaluate(findings);
             verdicts.add(v);
             pii = pii.plus(v.summary());

@@ -2,6 +2,7 @@ package io.monago.atrium.gateway.policy;
 
 import io.monago.atrium.gateway.access.ModelGlob;
 import io.monago.atrium.guard.pii.PiiPolicy;
+import io.monago.atrium.guard.redact.PiiRedactor;
 import io.monago.atrium.guard.redact.RedactionOperator;
 import io.monago.atrium.guard.redact.RedactionSession;
 import io.monago.atrium.guard.security.IncidentCategory;
@@ -20,9 +21,10 @@ import java.util.List;
  * @param operator how redacted values are replaced
  * @param security what to do with each attack category
  * @param analyzer the security analyzer, with this workspace's trusted roles
+ * @param answers scans and redacts answers with this workspace's PII policy
  */
 public record WorkspacePolicy(String id, List<ModelGlob> models, PiiPolicy pii, boolean reversible, RedactionOperator operator,
-        SecurityPolicy security, SecurityAnalyzer analyzer) {
+        SecurityPolicy security, SecurityAnalyzer analyzer, PiiRedactor answers) {
 
     /** @return whether any attack category is acted on; when none is, analysis is skipped */
     public boolean analysesSecurity() {

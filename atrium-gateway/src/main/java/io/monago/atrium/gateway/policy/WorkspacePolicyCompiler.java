@@ -10,6 +10,8 @@ import io.monago.atrium.guard.pii.EntityRule;
 import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.PiiAction;
 import io.monago.atrium.guard.pii.PiiPolicy;
+import io.monago.atrium.guard.pii.PiiScanner;
+import io.monago.atrium.guard.redact.PiiRedactor;
 import io.monago.atrium.guard.redact.RedactionOperator;
 import io.monago.atrium.guard.security.CategoryPolicy;
 import io.monago.atrium.guard.security.IncidentCategory;
@@ -31,11 +33,17 @@ import java.util.stream.Collectors;
 final class WorkspacePolicyCompiler {
 
     private final Map<Set<MessageRole>, SecurityAnalyzer> analyzers = new HashMap<>();
+    private final PiiScanner scanner;
+
+    WorkspacePolicyCompiler(PiiScanner scanner) {
+        this.scanner = scanner;
+    }
 
     WorkspacePolicy compile(WorkspaceConfig config) {
+        PiiPolicy pii = pii(config.pii());
         return new WorkspacePolicy(config.id(), config.models().stream().map(ModelGlob::new).toList(),
-                pii(config.pii()), config.pii().reversible(), operator(config.pii()), security(config.security()),
-                analyzer(config.security()));
+                pii, config.pii().reversible(), operator(config.pii()), security(config.security()),
+                analyzer(config.security()), PiiRedactor.of(scanner, pii));
     }
 
     static PiiPolicy pii(PiiSettings s) {

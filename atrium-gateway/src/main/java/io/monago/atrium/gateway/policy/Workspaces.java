@@ -1,6 +1,7 @@
 package io.monago.atrium.gateway.policy;
 
 import io.monago.atrium.gateway.config.WorkspaceConfig;
+import io.monago.atrium.guard.pii.PiiScanner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,11 @@ public final class Workspaces {
      * Compiles the configured workspaces.
      *
      * @param configs the workspaces; the first is the default one
+     * @param scanner the PII scanner their answer redactors use
      */
-    public Workspaces(List<WorkspaceConfig> configs) {
+    public Workspaces(List<WorkspaceConfig> configs, PiiScanner scanner) {
         Map<String, WorkspacePolicy> map = new LinkedHashMap<>();
-        WorkspacePolicyCompiler compiler = new WorkspacePolicyCompiler();
+        WorkspacePolicyCompiler compiler = new WorkspacePolicyCompiler(scanner);
         for (WorkspaceConfig w : configs) {
             map.put(w.id(), compiler.compile(w));
         }

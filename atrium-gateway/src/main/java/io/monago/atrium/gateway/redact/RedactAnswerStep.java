@@ -5,10 +5,8 @@ import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.pipeline.AnswerStep;
 import io.monago.atrium.gateway.policy.Workspaces;
 import io.monago.atrium.guard.pii.PiiFinding;
-import io.monago.atrium.guard.pii.PiiScanner;
-import io.monago.atrium.guard.pii.PiiVerdict;
+import io.monago.atrium.guard.redact.PiiRedactor;
 import io.monago.atrium.guard.redact.RedactionSession;
-import java.util.List;
 
 /**
  * Step 8: scans what the model wrote and redacts the PII it produced (an answer cannot be blocked
@@ -17,39 +15,29 @@ import java.util.List;
  */
 public final class RedactAnswerStep implements AnswerStep {
 
-    private final PiiScanner scanner;
     private final Workspaces workspaces;
 
     /**
      * Creates the step.
      *
-     * @param scanner the PII scanner
-     * @param workspaces the workspaces, for their PII policy
+     * @param workspaces the workspaces, for their answer redactors
      */
-    public RedactAnswerStep(PiiScanner scanner, Workspaces workspaces) {
-        this.scanner = scanner;
+    public RedactAnswerStep(Workspaces workspaces) {
         this.workspaces = workspaces;
     }
 
     @Override
     public void apply(Exchange exchange, ObjectNode completion) {
-        var policy = workspaces.require(exchange).pii();
+        PiiRedactor redactor = workspaces.require(exchange).answers();
         RedactionSession session = exchange.redaction().orElseGet(RedactionSession::oneWay);
         AnswerTexts.rewrite(completion, text -> {
-            List<PiiFinding> findings = scanner.scan(text);
-            if (findings.isEmpty()) {
-                return text;
-            }
-            PiiVerdict v = policy.evaluate(findings);
-            v.summary().detectedCounts().forEach((type, count) -> exchange.piiOutput(type.name(), count));
-            if (v.toReplace().isEmpty()) {
-                return text;
-            }
-            for (PiiFinding f : v.toReplace()) {
+            // Placeholders made here are never restored: the model's PII is not the caller's to get back.
+            PiiRedactor.RedactedText out = redactor.redactOutput(text, session);
+            out.summary().detectedCounts().forEach((type, count) -> exchange.piiOutput(type.name(), count));
+            for (PiiFinding f : out.verdict().toReplace()) {
                 exchange.piiRedacted(f.type().name());
             }
-            // Placeholders made here are never restored: the model's PII is not the caller's to get back.
-            return session.redactOutput(text, v.toReplace());
+            return out.text();
         });
     }
 }

@@ -70,6 +70,9 @@ public final class PiiPolicy {
      * @return the verdict
      */
     public PiiVerdict evaluate(List<PiiFinding> findings) {
+        if (findings.isEmpty()) {
+            return PiiVerdict.NONE;
+        }
         List<PiiFinding> redact = new ArrayList<>();
         List<PiiFinding> block = new ArrayList<>();
         List<PiiFinding> flag = new ArrayList<>();

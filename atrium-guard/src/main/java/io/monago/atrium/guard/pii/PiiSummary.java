@@ -68,6 +68,9 @@ public record PiiSummary(Map<EntityType, Integer> redactedCounts, Map<EntityType
     }
 
     static PiiSummary of(PiiVerdict v) {
+        if (v.redact().isEmpty() && v.block().isEmpty() && v.flag().isEmpty() && v.allow().isEmpty()) {
+            return EMPTY;
+        }
         return new PiiSummary(count(v.redact()), count(v.block()), count(v.flag()), count(v.allow()));
     }
 
@@ -86,6 +89,12 @@ public record PiiSummary(Map<EntityType, Integer> redactedCounts, Map<EntityType
      * @return the sum
      */
     public PiiSummary plus(PiiSummary other) {
+        if (other == EMPTY) {
+            return this;
+        }
+        if (this == EMPTY) {
+            return other;
+        }
         return new PiiSummary(sum(redactedCounts, other.redactedCounts), sum(blockedCounts, other.blockedCounts),
                 sum(flaggedCounts, other.flaggedCounts), sum(allowedCounts, other.allowedCounts));
     }

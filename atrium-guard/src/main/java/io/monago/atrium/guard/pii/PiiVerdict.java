@@ -21,6 +21,9 @@ import java.util.List;
  */
 public record PiiVerdict(List<PiiFinding> redact, List<PiiFinding> block, List<PiiFinding> flag,
         List<PiiFinding> allow) {
+    /** The verdict of a text without findings, which most texts are; shared. */
+    public static final PiiVerdict NONE = new PiiVerdict(List.of(), List.of(), List.of(), List.of());
+
     /**
      * Copies the lists.
      *

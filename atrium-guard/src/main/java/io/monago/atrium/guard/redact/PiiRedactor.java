@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Scan, decide and redact in one call: what the gateway does with every request and every answer.
+ * Scan, decide and redact in one call. The gateway uses it on answers; on requests it runs the same
+ * three pieces as separate governance steps, because security analysis and policy sit between them.
  * Immutable and thread-safe; the per-request state lives in the {@link RedactionSession}.
  *
  * <pre>{@code
@@ -77,6 +78,9 @@ public final class PiiRedactor {
      */
     public RedactedText redactOutput(CharSequence answer, RedactionSession session) {
         PiiVerdict verdict = policy.evaluate(scanner.scan(answer));
+        if (verdict == PiiVerdict.NONE) {
+            return new RedactedText(answer.toString(), verdict);
+        }
         return new RedactedText(session.redactOutput(answer, verdict.toReplace()), verdict);
     }
 
