@@ -191,8 +191,7 @@ public final class Atrium implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the API key, sent as {@code Authorization: Bearer <key>}. Its shape is not checked.
@@ -378,8 +377,19 @@ public final class Atrium implements AutoCloseable {
             String url = firstSet(baseUrl, environment.apply(BASE_URL_ENV), DEFAULT_BASE_URL);
             LogLevel level = logLevel != null ? logLevel : LogLevel.parse(environment.apply(LOG_ENV));
             System.Logger sink = logger != null ? logger : System.getLogger("io.monago.atrium");
-            ClientConfig config = new ClientConfig(key, parseBaseUrl(url), timeout, maxRetries, defaultHeaders,
-                    httpClient, executor, interceptors, new Log(sink, level), sleeper, clock, random);
+            ClientConfig config = new ClientConfig(
+                    key,
+                    parseBaseUrl(url),
+                    timeout,
+                    maxRetries,
+                    defaultHeaders,
+                    httpClient,
+                    executor,
+                    interceptors,
+                    new Log(sink, level),
+                    sleeper,
+                    clock,
+                    random);
             return new Atrium(new ApiClient(config));
         }
 
@@ -398,8 +408,8 @@ public final class Atrium implements AutoCloseable {
                 URI uri = new URI(trimmed);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                    throw new IllegalArgumentException("base URL must be an absolute http or https URL, got \""
-                            + trimmed + "\"");
+                    throw new IllegalArgumentException(
+                            "base URL must be an absolute http or https URL, got \"" + trimmed + "\"");
                 }
                 return uri;
             } catch (URISyntaxException e) {

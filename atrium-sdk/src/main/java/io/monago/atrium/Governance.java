@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class Governance {
 
-    private static final Governance EMPTY = new Governance(null, false, List.of(), null, null,
-            OptionalDouble.empty(), OptionalDouble.empty(), List.of(), null);
+    private static final Governance EMPTY = new Governance(
+            null, false, List.of(), null, null, OptionalDouble.empty(), OptionalDouble.empty(), List.of(), null);
     private static final Set<String> TRUE_SPELLINGS = Set.of("1", "true", "yes", "y", "t");
     // Plain decimal with optional exponent; rejects Java-only forms such as "1d", "NaN" or hex.
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -48,8 +48,15 @@ public final class Governance {
     private final List<String> securityIncidents;
     private final String blockReason;
 
-    private Governance(String auditId, boolean piiDetected, List<String> piiRedacted, String policyDecision,
-            String provider, OptionalDouble latencyMs, OptionalDouble costIdr, List<String> securityIncidents,
+    private Governance(
+            String auditId,
+            boolean piiDetected,
+            List<String> piiRedacted,
+            String policyDecision,
+            String provider,
+            OptionalDouble latencyMs,
+            OptionalDouble costIdr,
+            List<String> securityIncidents,
             String blockReason) {
         this.auditId = auditId;
         this.piiDetected = piiDetected;
@@ -97,7 +104,10 @@ public final class Governance {
     }
 
     private static String text(Map<String, List<String>> headers, String name) {
-        return Headers.first(headers, name).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+        return Headers.first(headers, name)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .orElse(null);
     }
 
     private static boolean bool(Map<String, List<String>> headers, String name) {
@@ -248,8 +258,16 @@ public final class Governance {
 
     @Override
     public int hashCode() {
-        return Objects.hash(auditId, piiDetected, piiRedacted, policyDecision, provider, latencyMs, costIdr,
-                securityIncidents, blockReason);
+        return Objects.hash(
+                auditId,
+                piiDetected,
+                piiRedacted,
+                policyDecision,
+                provider,
+                latencyMs,
+                costIdr,
+                securityIncidents,
+                blockReason);
     }
 
     @Override

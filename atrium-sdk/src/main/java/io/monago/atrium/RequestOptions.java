@@ -99,8 +99,7 @@ public final class RequestOptions {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String idempotencyKey;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the retry budget.

@@ -30,7 +30,8 @@ class AsyncTest {
             CountDownLatch requestArrived = new CountDownLatch(1);
             // A server that reads the request, never answers, and reports when the client hangs up.
             CompletableFuture<Boolean> connectionClosed = CompletableFuture.supplyAsync(() -> {
-                try (Socket socket = listener.accept(); InputStream in = socket.getInputStream()) {
+                try (Socket socket = listener.accept();
+                        InputStream in = socket.getInputStream()) {
                     while (in.read() != -1) {
                         requestArrived.countDown();
                     }
@@ -39,10 +40,17 @@ class AsyncTest {
                     return true; // a reset is a close too
                 }
             });
-            try (Atrium client = Atrium.builder().apiKey("k").environment(name -> null).maxRetries(0)
-                    .baseUrl("http://127.0.0.1:" + listener.getLocalPort() + "/v1").build()) {
-                CompletableFuture<ChatCompletion> call = client.async().chat().completions().create(request());
-                assertThat(requestArrived.await(10, TimeUnit.SECONDS)).as("request reached the server").isTrue();
+            try (Atrium client = Atrium.builder()
+                    .apiKey("k")
+                    .environment(name -> null)
+                    .maxRetries(0)
+                    .baseUrl("http://127.0.0.1:" + listener.getLocalPort() + "/v1")
+                    .build()) {
+                CompletableFuture<ChatCompletion> call =
+                        client.async().chat().completions().create(request());
+                assertThat(requestArrived.await(10, TimeUnit.SECONDS))
+                        .as("request reached the server")
+                        .isTrue();
 
                 assertThat(call.cancel(true)).isTrue();
 
@@ -73,7 +81,8 @@ class AsyncTest {
         try (TestServer server = TestServer.start();
                 Atrium client = server.client().sleeper(holdingSleeper).build()) {
             server.always(TestServer.Reply.json(503, "{}"));
-            CompletableFuture<ChatCompletion> call = client.async().chat().completions().create(request());
+            CompletableFuture<ChatCompletion> call =
+                    client.async().chat().completions().create(request());
             assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
 
             call.cancel(true);
@@ -90,11 +99,14 @@ class AsyncTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         AtomicInteger tasks = new AtomicInteger();
         try (TestServer server = TestServer.start();
-                Atrium client = server.client().executor(task -> {
-                    tasks.incrementAndGet();
-                    pool.execute(task);
-                }).build()) {
-            ChatCompletion completion = client.async().chat().completions().create(request()).join();
+                Atrium client = server.client()
+                        .executor(task -> {
+                            tasks.incrementAndGet();
+                            pool.execute(task);
+                        })
+                        .build()) {
+            ChatCompletion completion =
+                    client.async().chat().completions().create(request()).join();
             assertThat(completion.content()).isEqualTo("Halo dokter");
             assertThat(tasks).hasPositiveValue();
         } finally {
@@ -108,7 +120,8 @@ class AsyncTest {
         try (TestServer server = TestServer.start()) {
             server.always(TestServer.Reply.completion(java.util.Map.of()).heldUntil(release));
             Atrium client = server.client().build();
-            CompletableFuture<ChatCompletion> call = client.async().chat().completions().create(request());
+            CompletableFuture<ChatCompletion> call =
+                    client.async().chat().completions().create(request());
             while (server.received().isEmpty()) {
                 Thread.sleep(5); // until the request is at the server, held there
             }
@@ -122,7 +135,8 @@ class AsyncTest {
 
     @Test
     void manyCallsShareOneClient() {
-        try (TestServer server = TestServer.start(); Atrium client = server.client().build()) {
+        try (TestServer server = TestServer.start();
+                Atrium client = server.client().build()) {
             var calls = java.util.stream.IntStream.range(0, 20)
                     .mapToObj(i -> client.async().chat().completions().create(request()))
                     .toList();
@@ -133,6 +147,9 @@ class AsyncTest {
     }
 
     private static ChatCompletionRequest request() {
-        return ChatCompletionRequest.builder().model("gpt-5.4-mini").addUserMessage("hi").build();
+        return ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("hi")
+                .build();
     }
 }

@@ -87,9 +87,11 @@ class ConfigurationTest {
     void aBaseUrlThatIsNotHttpIsRefusedNamingIt() {
         env.put("ATRIUM_API_KEY", "k");
         assertThatThrownBy(() -> builder().baseUrl("api.monago.io/v1").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base URL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("base URL");
         assertThatThrownBy(() -> builder().baseUrl("ftp://host/v1").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http or https");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http or https");
     }
 
     @Test
@@ -100,8 +102,13 @@ class ConfigurationTest {
                         .defaultHeaders(Map.of("X-Team", "radiology"))
                         .build()) {
             client.chat().completions().create(request());
-            client.chat().completions().create(request(),
-                    RequestOptions.builder().header("X-Monago-Session-Id", "call-session").build());
+            client.chat()
+                    .completions()
+                    .create(
+                            request(),
+                            RequestOptions.builder()
+                                    .header("X-Monago-Session-Id", "call-session")
+                                    .build());
             assertThat(server.received().get(0).header("X-Monago-Session-Id")).contains("default-session");
             assertThat(server.received().get(0).header("X-Team")).contains("radiology");
             assertThat(server.received().get(1).header("X-Monago-Session-Id")).contains("call-session");
@@ -111,7 +118,8 @@ class ConfigurationTest {
     @Test
     void aHeaderTheJdkForbidsIsRefusedAtConfiguration() {
         assertThatThrownBy(() -> builder().defaultHeader("Host", "evil"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Host");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Host");
     }
 
     @Test
@@ -125,7 +133,13 @@ class ConfigurationTest {
             // Closing the Atrium client must not have shut the user's executor down.
             assertThat(executor.isShutdown()).isFalse();
             try (Atrium again = server.client().httpClient(http).build()) {
-                assertThat(again.async().chat().completions().create(request()).join().content()).isNotEmpty();
+                assertThat(again.async()
+                                .chat()
+                                .completions()
+                                .create(request())
+                                .join()
+                                .content())
+                        .isNotEmpty();
             }
         } finally {
             executor.shutdownNow();
@@ -138,7 +152,8 @@ class ConfigurationTest {
             Atrium client = server.client().build();
             client.close();
             assertThatThrownBy(() -> client.chat().completions().create(request()))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
         }
     }
 
@@ -159,6 +174,9 @@ class ConfigurationTest {
     }
 
     private static ChatCompletionRequest request() {
-        return ChatCompletionRequest.builder().model("gpt-5.4-mini").addUserMessage("hi").build();
+        return ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("hi")
+                .build();
     }
 }

@@ -15,8 +15,7 @@ final class Conformance {
 
     private static final Path DIR = Path.of("..", "conformance");
 
-    private Conformance() {
-    }
+    private Conformance() {}
 
     static JsonNode load(String file) {
         try {
@@ -35,7 +34,8 @@ final class Conformance {
     static Map<String, String> stringMap(JsonNode object) {
         Map<String, String> out = new LinkedHashMap<>();
         if (object != null) {
-            object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            object.fields()
+                    .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         }
         return out;
     }

@@ -77,23 +77,27 @@ class ErrorsConformanceTest {
     @MethodSource("cases")
     void asyncClientFailsWithTheNamedException(String name, JsonNode c) {
         server.always(reply(c));
-        Throwable thrown = catchThrowable(() -> client.async().chat().completions().create(request()).join());
+        Throwable thrown = catchThrowable(
+                () -> client.async().chat().completions().create(request()).join());
         assertThat(thrown).isInstanceOf(CompletionException.class);
         assertMatches(thrown.getCause(), c.get("expect"));
     }
 
     private static TestServer.Reply reply(JsonNode c) {
-        String body = c.has("body_text") ? c.get("body_text").asText() : c.get("body").toString();
+        String body =
+                c.has("body_text") ? c.get("body_text").asText() : c.get("body").toString();
         return TestServer.Reply.of(c.get("status").asInt(), Conformance.stringMap(c.get("headers")), body);
     }
 
     private static void assertMatches(Throwable thrown, JsonNode expect) {
-        Class<? extends AtriumException> role = ROLES.get(expect.get("exception").asText());
+        Class<? extends AtriumException> role =
+                ROLES.get(expect.get("exception").asText());
         assertThat(role).as("known role").isNotNull();
         // Exactly the role's class: "PolicyBlocked" must not be a subclass, "Base" must be the root.
         assertThat(thrown).isExactlyInstanceOf(role);
         AtriumException e = (AtriumException) thrown;
-        if (e instanceof PiiBlockedException || e instanceof SecurityBlockedException
+        if (e instanceof PiiBlockedException
+                || e instanceof SecurityBlockedException
                 || e instanceof ModelNotAllowedException) {
             assertThat(e).isInstanceOf(PolicyBlockedException.class);
         }
@@ -101,13 +105,15 @@ class ErrorsConformanceTest {
             String field = it.next();
             JsonNode value = expect.get(field);
             switch (field) {
-                case "exception" -> { }
+                case "exception" -> {}
                 case "status" -> assertThat(e.statusCode()).as("status").isEqualTo(value.asInt());
                 case "message" -> assertThat(e.getMessage()).as("message").isEqualTo(value.asText());
-                case "response_body_text" -> assertThat(e.responseBodyText()).as("response body text")
-                        .contains(value.asText());
+                case "response_body_text" ->
+                    assertThat(e.responseBodyText()).as("response body text").contains(value.asText());
                 default -> {
-                    assertThat(GovernanceFields.isGovernanceField(field)).as("unknown expect field " + field).isTrue();
+                    assertThat(GovernanceFields.isGovernanceField(field))
+                            .as("unknown expect field " + field)
+                            .isTrue();
                     GovernanceFields.assertListed(e.governance(), expect);
                 }
             }
@@ -115,6 +121,9 @@ class ErrorsConformanceTest {
     }
 
     private static ChatCompletionRequest request() {
-        return ChatCompletionRequest.builder().model("gpt-5.4-mini").addUserMessage("hi").build();
+        return ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("hi")
+                .build();
     }
 }

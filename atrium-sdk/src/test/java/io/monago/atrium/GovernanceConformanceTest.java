@@ -40,8 +40,10 @@ class GovernanceConformanceTest {
             if (c.has("headers_each")) {
                 // One case per spelling of the single header the case varies.
                 for (JsonNode value : c.get("headers_each")) {
-                    out.add(Arguments.of(name + " [" + value.asText() + "]",
-                            Map.of(c.get("header").asText(), value.asText()), c.get("expect")));
+                    out.add(Arguments.of(
+                            name + " [" + value.asText() + "]",
+                            Map.of(c.get("header").asText(), value.asText()),
+                            c.get("expect")));
                 }
             } else {
                 out.add(Arguments.of(name, Conformance.stringMap(c.get("headers")), c.get("expect")));
@@ -62,7 +64,8 @@ class GovernanceConformanceTest {
     @MethodSource("cases")
     void asyncClientReportsTheHeaders(String name, Map<String, String> headers, JsonNode expect) {
         server.enqueue(TestServer.Reply.completion(headers));
-        ChatCompletion completion = client.async().chat().completions().create(request()).join();
+        ChatCompletion completion =
+                client.async().chat().completions().create(request()).join();
         GovernanceFields.assertAll(completion.governance(), expect);
     }
 
@@ -76,6 +79,9 @@ class GovernanceConformanceTest {
     }
 
     private static ChatCompletionRequest request() {
-        return ChatCompletionRequest.builder().model("gpt-5.4-mini").addUserMessage("hi").build();
+        return ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("hi")
+                .build();
     }
 }

@@ -16,8 +16,7 @@ final class GovernanceFields {
     /** Field name to (reader, default when the case does not list it). */
     private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
 
-    private record Field(Function<Governance, Object> read, Object absent) {
-    }
+    private record Field(Function<Governance, Object> read, Object absent) {}
 
     static {
         FIELDS.put("audit_id", new Field(g -> g.auditId().orElse(null), null));
@@ -32,8 +31,7 @@ final class GovernanceFields {
         FIELDS.put("blocked", new Field(Governance::blocked, false));
     }
 
-    private GovernanceFields() {
-    }
+    private GovernanceFields() {}
 
     /** Asserts every governance field: the expected value where the case lists it, else the default. */
     static void assertAll(Governance actual, JsonNode expect) {

@@ -35,9 +35,13 @@ class InterceptorTest {
 
     private static Interceptor recording(String name, List<String> events) {
         return chain -> {
-            events.add(name + " sees request with " + chain.request().headers().keySet().stream()
-                    .filter(h -> h.startsWith("X-Step")).toList());
-            return chain.proceed(chain.request().toBuilder().header("X-Step-" + name, "1").build())
+            events.add(name + " sees request with "
+                    + chain.request().headers().keySet().stream()
+                            .filter(h -> h.startsWith("X-Step"))
+                            .toList());
+            return chain.proceed(chain.request().toBuilder()
+                            .header("X-Step-" + name, "1")
+                            .build())
                     .thenApply(response -> {
                         events.add(name + " sees " + response.statusCode());
                         return response;
@@ -50,16 +54,19 @@ class InterceptorTest {
         List<String> events = new CopyOnWriteArrayList<>();
         for (boolean async : new boolean[] {false, true}) {
             events.clear();
-            try (Atrium client = server.client().addInterceptor(recording("A", events))
-                    .addInterceptor(recording("B", events)).build()) {
+            try (Atrium client = server.client()
+                    .addInterceptor(recording("A", events))
+                    .addInterceptor(recording("B", events))
+                    .build()) {
                 if (async) {
                     client.async().chat().completions().create(request()).join();
                 } else {
                     client.chat().completions().create(request());
                 }
             }
-            assertThat(events).containsExactly("A sees request with []", "B sees request with [X-Step-A]",
-                    "B sees 200", "A sees 200");
+            assertThat(events)
+                    .containsExactly(
+                            "A sees request with []", "B sees request with [X-Step-A]", "B sees 200", "A sees 200");
         }
         assertThat(server.received()).allSatisfy(r -> {
             assertThat(r.header("X-Step-A")).contains("1");
@@ -69,8 +76,11 @@ class InterceptorTest {
 
     @Test
     void anInterceptorCanAnswerWithoutCallingTheGateway() {
-        Interceptor offline = chain -> CompletableFuture.completedFuture(AtriumResponse.of(chain.request(), 200,
-                Map.of("X-Monago-Provider", List.of("cache")), TestServer.COMPLETION.getBytes(StandardCharsets.UTF_8)));
+        Interceptor offline = chain -> CompletableFuture.completedFuture(AtriumResponse.of(
+                chain.request(),
+                200,
+                Map.of("X-Monago-Provider", List.of("cache")),
+                TestServer.COMPLETION.getBytes(StandardCharsets.UTF_8)));
         try (Atrium client = server.client().addInterceptor(offline).build()) {
             ChatCompletion completion = client.chat().completions().create(request());
             assertThat(completion.content()).isEqualTo("Halo dokter");
@@ -83,10 +93,12 @@ class InterceptorTest {
     void interceptorsRunOncePerCallOutsideTheRetries() {
         AtomicInteger calls = new AtomicInteger();
         server.enqueue(TestServer.Reply.json(503, "{}"));
-        try (Atrium client = server.client().addInterceptor(chain -> {
-            calls.incrementAndGet();
-            return chain.proceed(chain.request());
-        }).build()) {
+        try (Atrium client = server.client()
+                .addInterceptor(chain -> {
+                    calls.incrementAndGet();
+                    return chain.proceed(chain.request());
+                })
+                .build()) {
             client.chat().completions().create(request());
         }
         assertThat(calls).hasValue(1);
@@ -96,13 +108,16 @@ class InterceptorTest {
     @Test
     void interceptorsSeeErrorAnswersBeforeTheyBecomeExceptions() {
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        server.enqueue(TestServer.Reply.of(400, Map.of("X-Monago-Policy-Decision", "blocked"),
+        server.enqueue(TestServer.Reply.of(
+                400,
+                Map.of("X-Monago-Policy-Decision", "blocked"),
                 "{\"error\":{\"message\":\"PII\",\"code\":\"pii_blocked\"}}"));
-        try (Atrium client = server.client().addInterceptor(chain -> chain.proceed(chain.request())
-                .thenApply(response -> {
+        try (Atrium client = server.client()
+                .addInterceptor(chain -> chain.proceed(chain.request()).thenApply(response -> {
                     seen.add(response.statusCode());
                     return response;
-                })).build()) {
+                }))
+                .build()) {
             assertThatThrownBy(() -> client.chat().completions().create(request()))
                     .isInstanceOf(PiiBlockedException.class);
         }
@@ -111,18 +126,28 @@ class InterceptorTest {
 
     @Test
     void anInterceptorThatThrowsFailsTheCallWithItsException() {
-        try (Atrium client = server.client().addInterceptor(chain -> {
-            throw new IllegalStateException("policy of this app: no calls on Sundays");
-        }).build()) {
+        try (Atrium client = server.client()
+                .addInterceptor(chain -> {
+                    throw new IllegalStateException("policy of this app: no calls on Sundays");
+                })
+                .build()) {
             assertThatThrownBy(() -> client.chat().completions().create(request()))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("Sundays");
-            assertThatThrownBy(() -> client.async().chat().completions().create(request()).join())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Sundays");
+            assertThatThrownBy(() -> client.async()
+                            .chat()
+                            .completions()
+                            .create(request())
+                            .join())
                     .hasCauseInstanceOf(IllegalStateException.class);
         }
         assertThat(server.received()).isEmpty();
     }
 
     private static ChatCompletionRequest request() {
-        return ChatCompletionRequest.builder().model("gpt-5.4-mini").addUserMessage("hi").build();
+        return ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("hi")
+                .build();
     }
 }

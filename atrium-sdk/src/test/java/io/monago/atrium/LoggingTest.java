@@ -36,16 +36,28 @@ class LoggingTest {
     @Test
     void debugLogsRequestResponseAndRetryLinesButNeverTheKeyOrBodies() {
         server.enqueue(TestServer.Reply.json(503, "{\"error\":{\"message\":\"echo " + NIK + "\"}}"));
-        server.enqueue(TestServer.Reply.of(400, Map.of("X-Monago-Audit-Id", "audit-log-1",
-                "X-Monago-Policy-Decision", "blocked"), "{\"error\":{\"message\":\"NIK " + NIK + "\",\"code\":\"pii_blocked\"}}"));
-        try (Atrium client = server.client().apiKey(KEY).logger(logger).logLevel(LogLevel.DEBUG)
-                .defaultHeader("X-Internal-Token", "shh-token").build()) {
-            assertThatThrownBy(() -> client.chat().completions().create(ChatCompletionRequest.builder()
-                    .model("gpt-5.4-mini").addUserMessage("Pasien NIK " + NIK).user("dr-siti").build()))
+        server.enqueue(TestServer.Reply.of(
+                400,
+                Map.of("X-Monago-Audit-Id", "audit-log-1", "X-Monago-Policy-Decision", "blocked"),
+                "{\"error\":{\"message\":\"NIK " + NIK + "\",\"code\":\"pii_blocked\"}}"));
+        try (Atrium client = server.client()
+                .apiKey(KEY)
+                .logger(logger)
+                .logLevel(LogLevel.DEBUG)
+                .defaultHeader("X-Internal-Token", "shh-token")
+                .build()) {
+            assertThatThrownBy(() -> client.chat()
+                            .completions()
+                            .create(ChatCompletionRequest.builder()
+                                    .model("gpt-5.4-mini")
+                                    .addUserMessage("Pasien NIK " + NIK)
+                                    .user("dr-siti")
+                                    .build()))
                     .isInstanceOf(PiiBlockedException.class);
         }
         String log = String.join("\n", logger.lines);
-        assertThat(log).contains("--> POST " + server.baseUrl() + "/chat/completions")
+        assertThat(log)
+                .contains("--> POST " + server.baseUrl() + "/chat/completions")
                 .contains("<-- 503 POST")
                 .contains("retrying POST")
                 .contains("<-- 400 POST")
@@ -53,14 +65,22 @@ class LoggingTest {
                 .contains("Authorization=[redacted]")
                 .contains("X-Internal-Token=[redacted]")
                 .containsPattern("Idempotency-Key=[0-9a-f-]{36}");
-        assertThat(log).doesNotContain(KEY).doesNotContain("SECRET").doesNotContain(NIK)
-                .doesNotContain("shh-token").doesNotContain("Pasien").doesNotContain("dr-siti");
+        assertThat(log)
+                .doesNotContain(KEY)
+                .doesNotContain("SECRET")
+                .doesNotContain(NIK)
+                .doesNotContain("shh-token")
+                .doesNotContain("Pasien")
+                .doesNotContain("dr-siti");
     }
 
     @Test
     void infoLogsOneLineEachWayWithoutHeaders() {
-        try (Atrium client = server.client().apiKey(KEY).logger(logger)
-                .environment(Map.of("ATRIUM_LOG", "info")::get).build()) {
+        try (Atrium client = server.client()
+                .apiKey(KEY)
+                .logger(logger)
+                .environment(Map.of("ATRIUM_LOG", "info")::get)
+                .build()) {
             client.chat().completions().create(request());
         }
         assertThat(logger.lines).hasSize(2);
@@ -70,7 +90,10 @@ class LoggingTest {
 
     @Test
     void atriumLogDebugTurnsLoggingOn() {
-        try (Atrium client = server.client().logger(logger).environment(Map.of("ATRIUM_LOG", "debug")::get).build()) {
+        try (Atrium client = server.client()
+                .logger(logger)
+                .environment(Map.of("ATRIUM_LOG", "debug")::get)
+                .build()) {
             client.chat().completions().create(request());
         }
         assertThat(logger.lines).anyMatch(line -> line.startsWith("--> headers"));
@@ -85,7 +108,10 @@ class LoggingTest {
     }
 
     private static ChatCompletionRequest request() {
-        return ChatCompletionRequest.builder().model("gpt-5.4-mini").addUserMessage("hi").build();
+        return ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("hi")
+                .build();
     }
 
     private static final class CapturingLogger implements System.Logger {

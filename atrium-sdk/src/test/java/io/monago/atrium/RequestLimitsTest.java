@@ -18,8 +18,10 @@ class RequestLimitsTest {
 
     @Test
     void userAtTheLimitPassesOneOverFailsNamingTheField() {
-        assertThat(base().user("u".repeat(RequestLimits.USER_MAX_CHARS)).build().user()).isPresent();
-        assertThatThrownBy(() -> base().user("u".repeat(RequestLimits.USER_MAX_CHARS + 1)).build())
+        assertThat(base().user("u".repeat(RequestLimits.USER_MAX_CHARS)).build().user())
+                .isPresent();
+        assertThatThrownBy(() -> base().user("u".repeat(RequestLimits.USER_MAX_CHARS + 1))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("user is 257 characters; at most 256 are allowed");
     }
@@ -27,14 +29,18 @@ class RequestLimitsTest {
     @Test
     void lengthsCountCharactersNotUtf16Units() {
         // 256 emoji are 512 UTF-16 units but 256 characters, as the gateway counts them.
-        assertThat(base().user("😷".repeat(RequestLimits.USER_MAX_CHARS)).build().user()).isPresent();
+        assertThat(base().user("😷".repeat(RequestLimits.USER_MAX_CHARS))
+                        .build()
+                        .user())
+                .isPresent();
     }
 
     @Test
     void atMostSixteenMetadataKeys() {
         Map<String, String> sixteen = keys(RequestLimits.METADATA_MAX_KEYS);
         assertThat(base().metadata(sixteen).build().metadata()).hasSize(16);
-        assertThatThrownBy(() -> base().metadata(sixteen).putMetadata("one_more", "v").build())
+        assertThatThrownBy(() ->
+                        base().metadata(sixteen).putMetadata("one_more", "v").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("metadata has 17 keys; at most 16 are allowed");
     }
@@ -51,7 +57,8 @@ class RequestLimitsTest {
     @Test
     void metadataValueLengthNamesTheKeyNeverTheValue() {
         String secretish = "diagnosis-" + "x".repeat(503);
-        assertThat(base().putMetadata("note", "v".repeat(512)).build().metadata()).hasSize(1);
+        assertThat(base().putMetadata("note", "v".repeat(512)).build().metadata())
+                .hasSize(1);
         assertThatThrownBy(() -> base().putMetadata("note", secretish).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("metadata value of key \"note\" is 513 characters; at most 512 are allowed")
@@ -60,19 +67,26 @@ class RequestLimitsTest {
 
     @Test
     void fieldsSetThroughTheEscapeHatchAreCheckedToo() {
-        assertThatThrownBy(() -> base().putAdditionalProperty("metadata", Map.of("n", 1)).build())
+        assertThatThrownBy(() ->
+                        base().putAdditionalProperty("metadata", Map.of("n", 1)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("metadata value of key \"n\" must be a string");
-        assertThatThrownBy(() -> base().putAdditionalProperty("metadata", "flat").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("metadata must be an object");
+        assertThatThrownBy(
+                        () -> base().putAdditionalProperty("metadata", "flat").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("metadata must be an object");
         assertThatThrownBy(() -> base().putAdditionalProperty("user", 42).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("user must be a string");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("user must be a string");
     }
 
     @Test
     void aRequestThatBreaksALimitNeverReachesTheServer() {
-        try (TestServer server = TestServer.start(); Atrium client = server.client().build()) {
-            assertThatThrownBy(() -> client.chat().completions().create(base().user("u".repeat(300)).build()))
+        try (TestServer server = TestServer.start();
+                Atrium client = server.client().build()) {
+            assertThatThrownBy(() -> client.chat()
+                            .completions()
+                            .create(base().user("u".repeat(300)).build()))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(server.received()).isEmpty();
         }
@@ -80,10 +94,13 @@ class RequestLimitsTest {
 
     @Test
     void modelAndMessagesAreRequired() {
-        assertThatThrownBy(() -> ChatCompletionRequest.builder().addUserMessage("hi").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("model is required");
+        assertThatThrownBy(() ->
+                        ChatCompletionRequest.builder().addUserMessage("hi").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("model is required");
         assertThatThrownBy(() -> ChatCompletionRequest.builder().model("m").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("messages");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("messages");
     }
 
     private static Map<String, String> keys(int n) {

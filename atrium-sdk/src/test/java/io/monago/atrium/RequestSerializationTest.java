@@ -41,11 +41,12 @@ class RequestSerializationTest {
                 .addMessage(SystemMessage.of("Kamu asisten klinis.").withName("sys"))
                 .addMessage(DeveloperMessage.of(MessageContent.parts(List.of(new TextPart("Jawab singkat.")))))
                 .addMessage(UserMessage.of(
-                        ContentPart.text("Apa ini?"),
-                        ContentPart.imageUrl("https://example.org/x.png", "high"),
-                        ContentPart.inputAudio("UklGRg==", "wav"),
-                        ContentPart.fileData("lab.pdf", "data:application/pdf;base64,JVBE"),
-                        ContentPart.fileId("file-123")).withName("dr-siti"))
+                                ContentPart.text("Apa ini?"),
+                                ContentPart.imageUrl("https://example.org/x.png", "high"),
+                                ContentPart.inputAudio("UklGRg==", "wav"),
+                                ContentPart.fileData("lab.pdf", "data:application/pdf;base64,JVBE"),
+                                ContentPart.fileId("file-123"))
+                        .withName("dr-siti"))
                 .addMessage(AssistantMessage.builder()
                         .addToolCall(ToolCall.function("call_1", "lookup", "{\"mrn\":\"A-1\"}"))
                         .build())
@@ -95,10 +96,14 @@ class RequestSerializationTest {
                 .putLogitBias("50256", -100)
                 .logprobs(true)
                 .topLogprobs(3)
-                .responseFormat(ResponseFormat.jsonSchema(JsonSchema.of("triage", Map.of(
-                        "type", "object",
-                        "properties", Map.of("urgency", Map.of("type", "string")),
-                        "required", List.of("urgency"))).withDescription("triage result").withStrict(true)))
+                .responseFormat(ResponseFormat.jsonSchema(JsonSchema.of(
+                                "triage",
+                                Map.of(
+                                        "type", "object",
+                                        "properties", Map.of("urgency", Map.of("type", "string")),
+                                        "required", List.of("urgency")))
+                        .withDescription("triage result")
+                        .withStrict(true)))
                 .addTool(Tool.function(FunctionDefinition.of("lookup")
                         .withDescription("Finds a patient")
                         .withParameters(Map.of("type", "object"))
@@ -149,7 +154,8 @@ class RequestSerializationTest {
                 """);
         assertThat(wire(request)).isEqualTo(expected);
         // Every field the SDK writes is one the protocol accepts.
-        assertThat(ChatCompletionFields.ALLOWED).containsAll(iterable(request.toJson().fieldNames()));
+        assertThat(ChatCompletionFields.ALLOWED)
+                .containsAll(iterable(request.toJson().fieldNames()));
     }
 
     @Test
@@ -195,7 +201,8 @@ class RequestSerializationTest {
                 .addUserMessage("Pasien batuk 2 minggu")
                 .user("dr-siti")
                 .build();
-        try (TestServer server = TestServer.start(); Atrium client = server.client().build()) {
+        try (TestServer server = TestServer.start();
+                Atrium client = server.client().build()) {
             client.chat().completions().create(request);
 
             TestServer.Received received = server.received().get(0);
@@ -215,9 +222,14 @@ class RequestSerializationTest {
 
     @Test
     void toBuilderMakesAnEqualRequestThatCanBeChanged() {
-        ChatCompletionRequest first = ChatCompletionRequest.builder().model("m").addUserMessage("a").user("u").build();
+        ChatCompletionRequest first = ChatCompletionRequest.builder()
+                .model("m")
+                .addUserMessage("a")
+                .user("u")
+                .build();
         ChatCompletionRequest same = first.toBuilder().build();
-        ChatCompletionRequest longer = first.toBuilder().addAssistantMessage("b").build();
+        ChatCompletionRequest longer =
+                first.toBuilder().addAssistantMessage("b").build();
         assertThat(same).isEqualTo(first);
         assertThat(longer.messages()).hasSize(2);
         assertThat(first.messages()).hasSize(1);

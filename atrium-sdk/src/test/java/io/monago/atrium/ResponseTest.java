@@ -76,7 +76,8 @@ class ResponseTest {
         assertThat(c.serviceTier()).contains("default");
         assertThat(c.governance().auditId()).contains("audit-9");
         assertThat(c.additionalProperties()).containsOnlyKeys("x_gateway_note");
-        assertThat(c.additionalProperties().get("x_gateway_note")).isEqualTo(MAPPER.readTree("{\"region\":\"id-jkt\"}"));
+        assertThat(c.additionalProperties().get("x_gateway_note"))
+                .isEqualTo(MAPPER.readTree("{\"region\":\"id-jkt\"}"));
         assertThat(c.rawJson()).isEqualTo(MAPPER.readTree(RICH_COMPLETION));
 
         Choice first = c.choices().get(0);
@@ -86,11 +87,26 @@ class ResponseTest {
         ChatCompletionMessage message = first.message();
         assertThat(message.content()).isEmpty();
         assertThat(message.refusal()).isEmpty();
-        assertThat(message.toolCalls()).containsExactly(ToolCall.function("call_1", "lookup_patient", "{\"mrn\":\"A-1\"}"));
+        assertThat(message.toolCalls())
+                .containsExactly(ToolCall.function("call_1", "lookup_patient", "{\"mrn\":\"A-1\"}"));
         assertThat(message.additionalProperties()).containsOnlyKeys("annotations");
         assertThat(first.logprobs().orElseThrow().content().get(0).bytes()).containsExactly(72, 105);
-        assertThat(first.logprobs().orElseThrow().content().get(0).topLogprobs().get(0).token()).isEqualTo("Hello");
-        assertThat(first.logprobs().orElseThrow().content().get(0).topLogprobs().get(0).bytes()).isEmpty();
+        assertThat(first.logprobs()
+                        .orElseThrow()
+                        .content()
+                        .get(0)
+                        .topLogprobs()
+                        .get(0)
+                        .token())
+                .isEqualTo("Hello");
+        assertThat(first.logprobs()
+                        .orElseThrow()
+                        .content()
+                        .get(0)
+                        .topLogprobs()
+                        .get(0)
+                        .bytes())
+                .isEmpty();
         assertThat(c.choices().get(1).logprobs()).isEmpty();
 
         assertThat(c.content()).as("no text in the first choice").isEmpty();
@@ -142,15 +158,26 @@ class ResponseTest {
                 });
         server.enqueue(TestServer.Reply.json(200, "<html>proxy</html>"));
         assertThatThrownBy(() -> client.chat().completions().create(request()))
-                .isExactlyInstanceOf(ApiException.class).hasMessageContaining("not JSON");
+                .isExactlyInstanceOf(ApiException.class)
+                .hasMessageContaining("not JSON");
     }
 
     @Test
     void errorsCarryTheWholeAnswer() throws Exception {
         String body = "{\"error\": {\"message\": \"PII detected and policy blocked\", \"type\": \"policy_violation\","
                 + " \"code\": \"pii_blocked\"}}";
-        server.enqueue(TestServer.Reply.of(400, Map.of("X-Monago-Audit-Id", "audit-b", "X-Monago-Policy-Decision",
-                "blocked", "X-Monago-Block-Reason", "PII detected: NIK", "X-Monago-Pii-Redacted", "NIK"), body));
+        server.enqueue(TestServer.Reply.of(
+                400,
+                Map.of(
+                        "X-Monago-Audit-Id",
+                        "audit-b",
+                        "X-Monago-Policy-Decision",
+                        "blocked",
+                        "X-Monago-Block-Reason",
+                        "PII detected: NIK",
+                        "X-Monago-Pii-Redacted",
+                        "NIK"),
+                body));
         assertThatThrownBy(() -> client.chat().completions().create(request())).satisfies(t -> {
             AtriumException e = (AtriumException) t;
             assertThat(e.errorCode()).contains("pii_blocked");
@@ -166,7 +193,8 @@ class ResponseTest {
     @Test
     void rawResponseGivesStatusEveryHeaderAndTheParsedBody() {
         server.enqueue(TestServer.Reply.completion(Map.of("X-Request-Id", "req-1", "X-Monago-Provider", "echo")));
-        RawResponse<ChatCompletion> raw = client.chat().completions().withRawResponse().create(request());
+        RawResponse<ChatCompletion> raw =
+                client.chat().completions().withRawResponse().create(request());
         assertThat(raw.statusCode()).isEqualTo(200);
         assertThat(raw.header("x-request-id")).contains("req-1");
         assertThat(raw.headers()).containsKey("X-Request-Id");
@@ -175,8 +203,12 @@ class ResponseTest {
         assertThat(raw.body().governance()).isEqualTo(raw.governance());
 
         server.enqueue(TestServer.Reply.completion(Map.of("X-Request-Id", "req-2")));
-        RawResponse<ChatCompletion> asyncRaw = client.async().chat().completions().withRawResponse()
-                .create(request()).join();
+        RawResponse<ChatCompletion> asyncRaw = client.async()
+                .chat()
+                .completions()
+                .withRawResponse()
+                .create(request())
+                .join();
         assertThat(asyncRaw.header("X-Request-Id")).contains("req-2");
     }
 
@@ -193,7 +225,8 @@ class ResponseTest {
         assertThat(server.received().get(0).header("Idempotency-Key")).isEmpty();
         assertThat(models.data()).extracting(m -> m.id()).containsExactly("gpt-5.4-mini", "echo");
         assertThat(models.find("gpt-5.4-mini").orElseThrow().ownedBy()).isEqualTo("openai");
-        assertThat(models.find("gpt-5.4-mini").orElseThrow().additionalProperties()).containsOnlyKeys("x_tier");
+        assertThat(models.find("gpt-5.4-mini").orElseThrow().additionalProperties())
+                .containsOnlyKeys("x_tier");
         assertThat(models.find("claude")).isEmpty();
 
         server.enqueue(TestServer.Reply.json(401, "{\"error\":{\"message\":\"bad key\"}}"));
@@ -246,9 +279,11 @@ class ResponseTest {
 
     @Test
     void auditErrorsClassifyAsEverywhereElse() {
-        server.enqueue(TestServer.Reply.json(404, "{\"error\":{\"message\":\"no such record\",\"code\":\"not_found\"}}"));
+        server.enqueue(
+                TestServer.Reply.json(404, "{\"error\":{\"message\":\"no such record\",\"code\":\"not_found\"}}"));
         assertThatThrownBy(() -> client.audit().retrieve("audit-missing"))
-                .isExactlyInstanceOf(AtriumException.class).hasMessage("no such record");
+                .isExactlyInstanceOf(AtriumException.class)
+                .hasMessage("no such record");
         server.enqueue(TestServer.Reply.json(403, "{\"error\":{\"message\":\"admin only\"}}"));
         assertThatThrownBy(() -> client.async().audit().retrieve("audit-x").join())
                 .hasCauseExactlyInstanceOf(AuthException.class);
@@ -259,11 +294,15 @@ class ResponseTest {
     void streamingIsRefusedBeforeAnythingIsSent() {
         ChatCompletionRequest streaming = request().toBuilder().stream(true).build();
         assertThatThrownBy(() -> client.chat().completions().create(streaming))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stream");
         assertThat(server.received()).isEmpty();
     }
 
     private static ChatCompletionRequest request() {
-        return ChatCompletionRequest.builder().model("gpt-5.4-mini").addUserMessage("hi").build();
+        return ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("hi")
+                .build();
     }
 }

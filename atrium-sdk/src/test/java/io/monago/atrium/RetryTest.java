@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class RetryTest {
 
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
-    private static final TestServer.Reply UNAVAILABLE = TestServer.Reply.json(503, "{\"error\":{\"message\":\"busy\"}}");
+    private static final TestServer.Reply UNAVAILABLE =
+            TestServer.Reply.json(503, "{\"error\":{\"message\":\"busy\"}}");
 
     private TestServer server;
     private RecordingSleeper sleeper;
@@ -76,7 +77,9 @@ class RetryTest {
             client.chat().completions().create(request());
             client.chat().completions().create(request());
         }
-        List<String> keys = server.received().stream().map(r -> r.header("Idempotency-Key").orElseThrow()).toList();
+        List<String> keys = server.received().stream()
+                .map(r -> r.header("Idempotency-Key").orElseThrow())
+                .toList();
         assertThat(keys).hasSize(4);
         assertThat(keys.subList(0, 3)).containsOnly(keys.get(0));
         assertThat(keys.get(3)).as("a new call gets a new key").isNotEqualTo(keys.get(0));
@@ -86,9 +89,14 @@ class RetryTest {
     void theCallersIdempotencyKeyIsSentOnEveryAttempt() {
         server.enqueue(TestServer.Reply.json(409, "{}"));
         try (Atrium client = client()) {
-            client.chat().completions().create(request(), RequestOptions.builder().idempotencyKey("order-77").build());
+            client.chat()
+                    .completions()
+                    .create(
+                            request(),
+                            RequestOptions.builder().idempotencyKey("order-77").build());
         }
-        assertThat(server.received()).extracting(r -> r.header("Idempotency-Key").orElseThrow())
+        assertThat(server.received())
+                .extracting(r -> r.header("Idempotency-Key").orElseThrow())
                 .containsExactly("order-77", "order-77");
     }
 
@@ -103,7 +111,8 @@ class RetryTest {
 
     @Test
     void honoursRetryAfterAsAnHttpDate() {
-        String in7s = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(7).atOffset(ZoneOffset.UTC));
+        String in7s =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(7).atOffset(ZoneOffset.UTC));
         server.enqueue(TestServer.Reply.of(503, Map.of("Retry-After", in7s), "{}"));
         try (Atrium client = client()) {
             client.chat().completions().create(request());
@@ -145,10 +154,15 @@ class RetryTest {
     void maxRetriesIsConfigurablePerClientAndPerRequest() {
         server.always(UNAVAILABLE);
         try (Atrium client = server.client(sleeper).maxRetries(4).build()) {
-            assertThatThrownBy(() -> client.chat().completions().create(request())).isInstanceOf(ApiException.class);
+            assertThatThrownBy(() -> client.chat().completions().create(request()))
+                    .isInstanceOf(ApiException.class);
             assertThat(server.received()).hasSize(5);
-            assertThatThrownBy(() -> client.chat().completions().create(request(),
-                    RequestOptions.builder().maxRetries(0).build())).isInstanceOf(ApiException.class);
+            assertThatThrownBy(() -> client.chat()
+                            .completions()
+                            .create(
+                                    request(),
+                                    RequestOptions.builder().maxRetries(0).build()))
+                    .isInstanceOf(ApiException.class);
             assertThat(server.received()).hasSize(6);
         }
     }
@@ -156,14 +170,18 @@ class RetryTest {
     @Test
     void neverRetriesAPolicyBlockOrAnAuthFailure() {
         try (Atrium client = client()) {
-            server.enqueue(TestServer.Reply.of(400, Map.of("X-Monago-Policy-Decision", "blocked"),
+            server.enqueue(TestServer.Reply.of(
+                    400,
+                    Map.of("X-Monago-Policy-Decision", "blocked"),
                     "{\"error\":{\"message\":\"PII\",\"code\":\"pii_blocked\"}}"));
             assertThatThrownBy(() -> client.chat().completions().create(request()))
                     .isInstanceOf(PiiBlockedException.class);
             server.enqueue(TestServer.Reply.json(401, "{}"));
-            assertThatThrownBy(() -> client.chat().completions().create(request())).isInstanceOf(AuthException.class);
+            assertThatThrownBy(() -> client.chat().completions().create(request()))
+                    .isInstanceOf(AuthException.class);
             server.enqueue(TestServer.Reply.json(403, "{}"));
-            assertThatThrownBy(() -> client.chat().completions().create(request())).isInstanceOf(AuthException.class);
+            assertThatThrownBy(() -> client.chat().completions().create(request()))
+                    .isInstanceOf(AuthException.class);
         }
         assertThat(server.received()).hasSize(3);
         assertThat(sleeper.waits()).isEmpty();
@@ -175,8 +193,13 @@ class RetryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (Atrium client = Atrium.builder().apiKey("k").baseUrl("http://127.0.0.1:" + closedPort + "/v1")
-                .environment(name -> null).sleeper(sleeper).random(() -> 0.0).build()) {
+        try (Atrium client = Atrium.builder()
+                .apiKey("k")
+                .baseUrl("http://127.0.0.1:" + closedPort + "/v1")
+                .environment(name -> null)
+                .sleeper(sleeper)
+                .random(() -> 0.0)
+                .build()) {
             assertThatThrownBy(() -> client.chat().completions().create(request()))
                     .isExactlyInstanceOf(ApiException.class)
                     .hasCauseInstanceOf(ConnectException.class)
@@ -189,17 +212,32 @@ class RetryTest {
     void asyncCallsRetryTheSameWay() {
         server.enqueue(UNAVAILABLE).enqueue(TestServer.Reply.of(429, Map.of("retry-after-ms", "20"), "{}"));
         try (Atrium client = client()) {
-            assertThat(client.async().chat().completions().create(request()).join().content()).isEqualTo("Halo dokter");
+            assertThat(client.async()
+                            .chat()
+                            .completions()
+                            .create(request())
+                            .join()
+                            .content())
+                    .isEqualTo("Halo dokter");
             server.always(UNAVAILABLE);
-            assertThatThrownBy(() -> client.async().chat().completions().create(request()).join())
-                    .isInstanceOf(CompletionException.class).hasCauseExactlyInstanceOf(ApiException.class);
+            assertThatThrownBy(() -> client.async()
+                            .chat()
+                            .completions()
+                            .create(request())
+                            .join())
+                    .isInstanceOf(CompletionException.class)
+                    .hasCauseExactlyInstanceOf(ApiException.class);
         }
         assertThat(server.received()).hasSize(6);
-        assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(20),
-                Duration.ofMillis(500), Duration.ofMillis(1000));
+        assertThat(sleeper.waits())
+                .containsExactly(
+                        Duration.ofMillis(500), Duration.ofMillis(20), Duration.ofMillis(500), Duration.ofMillis(1000));
     }
 
     private static ChatCompletionRequest request() {
-        return ChatCompletionRequest.builder().model("gpt-5.4-mini").addUserMessage("hi").build();
+        return ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("hi")
+                .build();
     }
 }

@@ -35,7 +35,10 @@ class TimeoutTest {
 
     @Test
     void aSlowAnswerRaisesAtriumTimeoutExceptionAfterTheRetries() {
-        try (Atrium client = server.client(sleeper).timeout(Duration.ofMillis(200)).maxRetries(1).build()) {
+        try (Atrium client = server.client(sleeper)
+                .timeout(Duration.ofMillis(200))
+                .maxRetries(1)
+                .build()) {
             assertThatThrownBy(() -> client.chat().completions().create(request()))
                     .isExactlyInstanceOf(AtriumTimeoutException.class)
                     .hasCauseInstanceOf(HttpTimeoutException.class)
@@ -48,7 +51,8 @@ class TimeoutTest {
     @Test
     void thePerRequestTimeoutOverridesTheClients() {
         try (Atrium client = server.client(sleeper).maxRetries(0).build()) {
-            RequestOptions quick = RequestOptions.builder().timeout(Duration.ofMillis(150)).build();
+            RequestOptions quick =
+                    RequestOptions.builder().timeout(Duration.ofMillis(150)).build();
             assertThatThrownBy(() -> client.chat().completions().create(request(), quick))
                     .isExactlyInstanceOf(AtriumTimeoutException.class)
                     .hasMessageContaining("150 ms");
@@ -57,14 +61,24 @@ class TimeoutTest {
 
     @Test
     void asyncCallsTimeOutTheSameWay() {
-        try (Atrium client = server.client(sleeper).timeout(Duration.ofMillis(200)).maxRetries(0).build()) {
-            assertThatThrownBy(() -> client.async().chat().completions().create(request()).join())
+        try (Atrium client = server.client(sleeper)
+                .timeout(Duration.ofMillis(200))
+                .maxRetries(0)
+                .build()) {
+            assertThatThrownBy(() -> client.async()
+                            .chat()
+                            .completions()
+                            .create(request())
+                            .join())
                     .isInstanceOf(CompletionException.class)
                     .hasCauseExactlyInstanceOf(AtriumTimeoutException.class);
         }
     }
 
     private static ChatCompletionRequest request() {
-        return ChatCompletionRequest.builder().model("gpt-5.4-mini").addUserMessage("hi").build();
+        return ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
+                .addUserMessage("hi")
+                .build();
     }
 }

@@ -29,8 +29,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PiiScanBenchmark {
     /** Which input to scan; see {@link Inputs#make}. */
-    @Param({"mixed-1k", "mixed-16k", "mixed-1m", "digits-1m", "at-1m", "context-word-1m", "spaced-digits-1m",
-        "dotted-digits-1m", "password-word-1m", "colons-1m", "dashes-1m", "hex-tokens-1m", "phone-list-1m"})
+    @Param({
+        "mixed-1k",
+        "mixed-16k",
+        "mixed-1m",
+        "digits-1m",
+        "at-1m",
+        "context-word-1m",
+        "spaced-digits-1m",
+        "dotted-digits-1m",
+        "password-word-1m",
+        "colons-1m",
+        "dashes-1m",
+        "hex-tokens-1m",
+        "phone-list-1m"
+    })
     public String input;
 
     private final PiiScanner scanner = PiiScanner.defaults();
@@ -62,25 +75,38 @@ public class PiiScanBenchmark {
         private static final int KB = 1000;
         private static final int MB = 1_000_000;
 
-        private Inputs() {
-        }
+        private Inputs() {}
 
         static String make(String name) {
             switch (name) {
-                case "mixed-1k": return new MixedText(1).make(KB);
-                case "mixed-16k": return new MixedText(16).make(16 * KB);
-                case "mixed-1m": return new MixedText(1024).make(MB);
-                case "digits-1m": return repeat("0123456789", MB);
-                case "at-1m": return repeat("@", MB);
-                case "context-word-1m": return repeat("NIK ", MB);
-                case "spaced-digits-1m": return repeat("1 ", MB);
-                case "dotted-digits-1m": return repeat("1.", MB);
-                case "password-word-1m": return repeat("password ", MB);
-                case "colons-1m": return repeat("ab:", MB);
-                case "dashes-1m": return repeat("-", MB);
-                case "hex-tokens-1m": return repeat("3f786850e387550fdab836ed7e6dc881de23001b ", MB);
-                case "phone-list-1m": return repeat("HP 0812-3456-7890, ", MB);
-                default: throw new IllegalArgumentException("unknown input " + name);
+                case "mixed-1k":
+                    return new MixedText(1).make(KB);
+                case "mixed-16k":
+                    return new MixedText(16).make(16 * KB);
+                case "mixed-1m":
+                    return new MixedText(1024).make(MB);
+                case "digits-1m":
+                    return repeat("0123456789", MB);
+                case "at-1m":
+                    return repeat("@", MB);
+                case "context-word-1m":
+                    return repeat("NIK ", MB);
+                case "spaced-digits-1m":
+                    return repeat("1 ", MB);
+                case "dotted-digits-1m":
+                    return repeat("1.", MB);
+                case "password-word-1m":
+                    return repeat("password ", MB);
+                case "colons-1m":
+                    return repeat("ab:", MB);
+                case "dashes-1m":
+                    return repeat("-", MB);
+                case "hex-tokens-1m":
+                    return repeat("3f786850e387550fdab836ed7e6dc881de23001b ", MB);
+                case "phone-list-1m":
+                    return repeat("HP 0812-3456-7890, ", MB);
+                default:
+                    throw new IllegalArgumentException("unknown input " + name);
             }
         }
 
@@ -101,21 +127,21 @@ public class PiiScanBenchmark {
     static final class MixedText {
         private static final String[] PROSE = {
             "Pasien laki-laki usia 45 tahun datang dengan keluhan batuk berdahak sejak 2 minggu, demam naik turun, "
-                + "dan nafsu makan menurun. Riwayat merokok 20 batang per hari selama 15 tahun. ",
+                    + "dan nafsu makan menurun. Riwayat merokok 20 batang per hari selama 15 tahun. ",
             "Tolong buatkan ringkasan rekam medis untuk dokter jaga, sertakan diagnosis banding dan rencana "
-                + "pemeriksaan penunjang seperti foto toraks dan tes dahak BTA. ",
+                    + "pemeriksaan penunjang seperti foto toraks dan tes dahak BTA. ",
             "The customer reports that the mobile banking app crashes after the latest update whenever they try "
-                + "to open the transfer history on Android 14. ",
+                    + "to open the transfer history on Android 14. ",
             "Please summarise the following support ticket and suggest a polite reply in Bahasa Indonesia, "
-                + "keeping the tone friendly and the answer under 120 words. ",
+                    + "keeping the tone friendly and the answer under 120 words. ",
             "Berdasarkan hasil laboratorium, kadar hemoglobin 11,2 g/dL, leukosit 12.400/uL, dan trombosit "
-                + "dalam batas normal. Mohon interpretasikan hasil ini. ",
+                    + "dalam batas normal. Mohon interpretasikan hasil ini. ",
             "Write a Java method that validates an order request, returns a list of errors, and never throws for "
-                + "bad user input; use records where they fit. ",
+                    + "bad user input; use records where they fit. ",
             "Nasabah menanyakan mengapa transfer antarbank sebesar Rp 2.500.000 pada tanggal 12-03-2024 belum "
-                + "masuk ke rekening tujuan setelah 3 hari kerja. ",
+                    + "masuk ke rekening tujuan setelah 3 hari kerja. ",
             "Translate the discharge instructions into plain English: take paracetamol 500 mg three times a day "
-                + "after meals for 5 days, drink plenty of water, and return if the fever persists. ",
+                    + "after meals for 5 days, drink plenty of water, and return if the fever persists. ",
         };
         private static final String[] CODE = {
             "for (int i = 0; i < items.size(); i++) { total += items.get(i).price() * 1.11; }\n",
@@ -156,14 +182,21 @@ public class PiiScanBenchmark {
 
         private String personal() {
             switch (rnd.nextInt(6)) {
-                case 0: return "Pasien dengan NIK 3201" + digits(12) + " dan nomor HP 0812" + digits(8) + " kontrol ulang. ";
-                case 1: return "Please email the report to budi.santoso" + rnd.nextInt(100) + "@rs-harapan.co.id today. ";
-                case 2: return "Transfer ke rekening BCA " + digits(10) + " a.n. Siti Rahayu sudah dilakukan. ";
-                case 3: return "Card 4111 1111 1111 1111 was declined at 14:02, ref " + digits(6) + ". ";
-                case 4: return "Tanggal lahir: " + (1 + rnd.nextInt(28)) + " Maret 19" + (50 + rnd.nextInt(50)) + ", No. RM "
-                        + digits(2) + "-" + digits(2) + "-" + digits(2) + ". ";
-                default: return "Server 10.0." + rnd.nextInt(256) + "." + rnd.nextInt(256) + " returned 503 for user "
-                        + digits(5) + ". ";
+                case 0:
+                    return "Pasien dengan NIK 3201" + digits(12) + " dan nomor HP 0812" + digits(8)
+                            + " kontrol ulang. ";
+                case 1:
+                    return "Please email the report to budi.santoso" + rnd.nextInt(100) + "@rs-harapan.co.id today. ";
+                case 2:
+                    return "Transfer ke rekening BCA " + digits(10) + " a.n. Siti Rahayu sudah dilakukan. ";
+                case 3:
+                    return "Card 4111 1111 1111 1111 was declined at 14:02, ref " + digits(6) + ". ";
+                case 4:
+                    return "Tanggal lahir: " + (1 + rnd.nextInt(28)) + " Maret 19" + (50 + rnd.nextInt(50))
+                            + ", No. RM " + digits(2) + "-" + digits(2) + "-" + digits(2) + ". ";
+                default:
+                    return "Server 10.0." + rnd.nextInt(256) + "." + rnd.nextInt(256) + " returned 503 for user "
+                            + digits(5) + ". ";
             }
         }
     }

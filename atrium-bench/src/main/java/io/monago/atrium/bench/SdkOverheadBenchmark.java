@@ -85,19 +85,36 @@ public class SdkOverheadBenchmark {
         });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-        atrium = Atrium.builder().environment(Map.<String, String>of()::get).baseUrl(base).apiKey("sk-mng-bench")
-                .maxRetries(0).build();
-        openai = OpenAIOkHttpClient.builder().baseUrl(base).apiKey("sk-mng-bench").maxRetries(0).build();
-        atriumRequest = ChatCompletionRequest.builder().model("gpt-5.4-mini")
+        atrium = Atrium.builder()
+                .environment(Map.<String, String>of()::get)
+                .baseUrl(base)
+                .apiKey("sk-mng-bench")
+                .maxRetries(0)
+                .build();
+        openai = OpenAIOkHttpClient.builder()
+                .baseUrl(base)
+                .apiKey("sk-mng-bench")
+                .maxRetries(0)
+                .build();
+        atriumRequest = ChatCompletionRequest.builder()
+                .model("gpt-5.4-mini")
                 .addSystemMessage("Kamu asisten klinis untuk dokter.")
-                .addUserMessage("What is the capital of Indonesia?").build();
-        jdk = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+                .addUserMessage("What is the capital of Indonesia?")
+                .build();
+        jdk = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
         jdkRequest = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/chat/completions"))
-                .header("Authorization", "Bearer sk-mng-bench").header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(atriumRequest.toJson().toString())).build();
-        openaiParams = ChatCompletionCreateParams.builder().model("gpt-5.4-mini")
+                .header("Authorization", "Bearer sk-mng-bench")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        atriumRequest.toJson().toString()))
+                .build();
+        openaiParams = ChatCompletionCreateParams.builder()
+                .model("gpt-5.4-mini")
                 .addSystemMessage("Kamu asisten klinis untuk dokter.")
-                .addUserMessage("What is the capital of Indonesia?").build();
+                .addUserMessage("What is the capital of Indonesia?")
+                .build();
     }
 
     /** Closes the clients and the server. */
@@ -127,7 +144,8 @@ public class SdkOverheadBenchmark {
      */
     @Benchmark
     public com.fasterxml.jackson.databind.JsonNode jdkHttpClientAlone() throws Exception {
-        return json.readTree(jdk.send(jdkRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
+        return json.readTree(jdk.send(jdkRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                .body());
     }
 
     /**

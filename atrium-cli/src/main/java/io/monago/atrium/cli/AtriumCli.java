@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
  * atrium chat "What is BPJS?"         # one call through a running gateway
  * }</pre>
  */
-@Command(name = "atrium", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "atrium",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Atrium: a governed LLM gateway and its Java SDK.",
         subcommands = {DemoCommand.class, ServeCommand.class, ChatCommand.class, KeyCommand.class})
 public final class AtriumCli implements Runnable {
@@ -34,7 +37,8 @@ public final class AtriumCli implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv()::get, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(
+                run(args, System.getenv()::get, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /**

@@ -18,29 +18,41 @@ import picocli.CommandLine.Spec;
  * {@code atrium chat}: one message through a running gateway, printing the answer and its
  * governance. Exit status 0 when answered, 3 when policy blocked it, 1 on any other failure.
  */
-@Command(name = "chat", mixinStandardHelpOptions = true,
+@Command(
+        name = "chat",
+        mixinStandardHelpOptions = true,
         description = "Send one message to a running gateway and print the answer and its governance.",
         footer = {"", "Exit status: 0 answered, 3 blocked by policy, 1 other failure, 2 bad usage."})
 final class ChatCommand implements Callable<Integer> {
 
     /** Exit status of a call that policy blocked. */
     static final int BLOCKED = 3;
+
     static final String LOCAL_GATEWAY = "http://127.0.0.1:8080/v1";
 
     @Parameters(paramLabel = "TEXT", description = "the message to send")
     private String text;
 
-    @Option(names = "--model", paramLabel = "M", defaultValue = "gpt-5.4-mini", description = "model (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--model",
+            paramLabel = "M",
+            defaultValue = "gpt-5.4-mini",
+            description = "model (default: ${DEFAULT-VALUE})")
     private String model;
 
     @Option(names = "--system", paramLabel = "TEXT", description = "a system message to send first")
     private String system;
 
-    @Option(names = "--base-url", paramLabel = "URL",
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
             description = "gateway base URL (default: $ATRIUM_BASE_URL, else " + LOCAL_GATEWAY + ")")
     private String baseUrl;
 
-    @Option(names = "--api-key", paramLabel = "KEY", description = "API key (default: $ATRIUM_API_KEY, then $MONAGO_API_KEY)")
+    @Option(
+            names = "--api-key",
+            paramLabel = "KEY",
+            description = "API key (default: $ATRIUM_API_KEY, then $MONAGO_API_KEY)")
     private String apiKey;
 
     @Spec
@@ -64,11 +76,14 @@ final class ChatCommand implements Callable<Integer> {
             builder.apiKey(apiKey);
         }
         try (Atrium client = build(builder)) {
-            ChatCompletionRequest.Builder request = ChatCompletionRequest.builder().model(model);
+            ChatCompletionRequest.Builder request =
+                    ChatCompletionRequest.builder().model(model);
             if (system != null) {
                 request.addSystemMessage(system);
             }
-            ChatCompletion res = client.chat().completions().create(request.addUserMessage(text).build());
+            ChatCompletion res = client.chat()
+                    .completions()
+                    .create(request.addUserMessage(text).build());
             t.println(res.content());
             t.println("");
             t.println(t.bold("Governance"));

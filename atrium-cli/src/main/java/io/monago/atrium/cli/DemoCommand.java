@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
  * governance demo prompt, a prompt with an SSN, and a prompt injection, and reads back an audit
  * record.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Start a gateway on built-in defaults (offline echo provider) and walk through governed calls.")
 final class DemoCommand implements Callable<Integer> {
 
@@ -57,8 +59,12 @@ final class DemoCommand implements Callable<Integer> {
         GatewayConfig config = GatewayConfig.defaults();
         config = config.withServer(config.server().withListen("127.0.0.1", 0).withDataDir(dataDir.toString()));
         try (Gateway gateway = Gateway.start(config, Optional.of(key));
-                Atrium client = Atrium.builder().environment(Map.<String, String>of()::get)
-                        .baseUrl(gateway.baseUrl()).apiKey(key).maxRetries(0).build()) {
+                Atrium client = Atrium.builder()
+                        .environment(Map.<String, String>of()::get)
+                        .baseUrl(gateway.baseUrl())
+                        .apiKey(key)
+                        .maxRetries(0)
+                        .build()) {
             t.println(t.bold("Atrium demo") + t.dim(" - a gateway on built-in defaults at " + gateway.baseUrl()));
             t.println(t.dim("Provider: echo (offline; it answers with exactly what left the gateway). "
                     + "Policy: redact PII; block SSN, cards, secrets and prompt injection."));
@@ -66,8 +72,13 @@ final class DemoCommand implements Callable<Integer> {
             step(t, 1, "A clinical prompt with a NIK and a phone number");
             quote(t, "system", SYSTEM);
             quote(t, "user", CLINICAL);
-            ChatCompletion res = client.chat().completions().create(ChatCompletionRequest.builder()
-                    .model(MODEL).addSystemMessage(SYSTEM).addUserMessage(CLINICAL).build());
+            ChatCompletion res = client.chat()
+                    .completions()
+                    .create(ChatCompletionRequest.builder()
+                            .model(MODEL)
+                            .addSystemMessage(SYSTEM)
+                            .addUserMessage(CLINICAL)
+                            .build());
             t.println("  " + t.bold("Answer") + t.dim(" (what the model received)"));
             t.println("    " + t.cyan(res.content()));
             t.println("  " + t.bold("Governance"));
@@ -85,14 +96,25 @@ final class DemoCommand implements Callable<Integer> {
             step(t, 4, "The audit record of call 1, read back with GET /v1/audit/" + auditId);
             AuditRecord record = client.audit().retrieve(auditId);
             printer.row("time", record.timestamp().map(Object::toString).orElse("-"));
-            printer.row("workspace / key", record.workspace().orElse("-") + " / " + record.keyId().orElse("-"));
-            printer.row("model / provider", record.model().orElse("-") + " / " + record.provider().orElse("-"));
+            printer.row(
+                    "workspace / key",
+                    record.workspace().orElse("-") + " / " + record.keyId().orElse("-"));
+            printer.row(
+                    "model / provider",
+                    record.model().orElse("-") + " / " + record.provider().orElse("-"));
             printer.row("decision", record.decision().orElse("-"));
-            printer.row("PII in request", record.piiInput().isEmpty() ? "-" : record.piiInput().toString());
-            printer.row("tokens", record.usage().map(u -> u.promptTokens() + " in, " + u.completionTokens() + " out")
-                    .orElse("-"));
-            printer.row("cost / latency", GovernancePrinter.number(record.costIdr(), "IDR") + " / "
-                    + GovernancePrinter.number(record.latencyMs(), "ms"));
+            printer.row(
+                    "PII in request",
+                    record.piiInput().isEmpty() ? "-" : record.piiInput().toString());
+            printer.row(
+                    "tokens",
+                    record.usage()
+                            .map(u -> u.promptTokens() + " in, " + u.completionTokens() + " out")
+                            .orElse("-"));
+            printer.row(
+                    "cost / latency",
+                    GovernancePrinter.number(record.costIdr(), "IDR") + " / "
+                            + GovernancePrinter.number(record.latencyMs(), "ms"));
             printer.row("chain hash", record.hash().orElse("-"));
             t.println(t.dim("  The record keeps entity types and counts; the NIK and the phone number are not in it."));
             t.println("");
@@ -106,8 +128,12 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void attempt(Atrium client, String prompt, Terminal t, GovernancePrinter printer) {
         try {
-            ChatCompletion res = client.chat().completions().create(ChatCompletionRequest.builder()
-                    .model(MODEL).addUserMessage(prompt).build());
+            ChatCompletion res = client.chat()
+                    .completions()
+                    .create(ChatCompletionRequest.builder()
+                            .model(MODEL)
+                            .addUserMessage(prompt)
+                            .build());
             t.println("  " + t.yellow("Not blocked by this gateway's policy."));
             printer.governance(res.governance());
         } catch (AtriumException e) {

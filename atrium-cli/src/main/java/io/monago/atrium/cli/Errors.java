@@ -5,8 +5,7 @@ import io.monago.atrium.gateway.config.ConfigException;
 /** Turns a failure into one line for the operator: no stack traces. */
 final class Errors {
 
-    private Errors() {
-    }
+    private Errors() {}
 
     static String describe(Throwable e) {
         if (e instanceof ConfigException || e instanceof UsageProblem) {

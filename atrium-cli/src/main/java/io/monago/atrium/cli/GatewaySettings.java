@@ -9,11 +9,14 @@ import java.util.function.Function;
 /** The configuration {@code serve} runs with: the file or the built-in defaults, then the flags. */
 final class GatewaySettings {
 
-    private GatewaySettings() {
-    }
+    private GatewaySettings() {}
 
-    static GatewayConfig resolve(Optional<Path> file, Optional<String> host, Optional<Integer> port,
-            Optional<Path> dataDir, Function<String, String> env) {
+    static GatewayConfig resolve(
+            Optional<Path> file,
+            Optional<String> host,
+            Optional<Integer> port,
+            Optional<Path> dataDir,
+            Function<String, String> env) {
         GatewayConfig config = file.map(f -> new ConfigLoader(env).load(f)).orElseGet(GatewayConfig::defaults);
         var server = config.server();
         if (port.isPresent() && (port.get() < 0 || port.get() > 65_535)) {

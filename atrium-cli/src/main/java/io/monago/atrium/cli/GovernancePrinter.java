@@ -62,8 +62,9 @@ final class GovernancePrinter {
             return "-";
         }
         double v = value.getAsDouble();
-        String s = v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.3f", v)
-                .replaceAll("0+$", "");
+        String s = v == Math.rint(v)
+                ? Long.toString((long) v)
+                : String.format(java.util.Locale.ROOT, "%.3f", v).replaceAll("0+$", "");
         return s + " " + unit;
     }
 }

@@ -13,7 +13,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code atrium key}: make API keys and the hashes that go into {@code atrium.yaml}. */
-@Command(name = "key", mixinStandardHelpOptions = true, description = "Create API keys and their hashes for atrium.yaml.",
+@Command(
+        name = "key",
+        mixinStandardHelpOptions = true,
+        description = "Create API keys and their hashes for atrium.yaml.",
         subcommands = {KeyCommand.New.class, KeyCommand.Hash.class})
 final class KeyCommand implements Runnable {
 
@@ -26,7 +29,10 @@ final class KeyCommand implements Runnable {
     }
 
     /** {@code atrium key new}: a fresh key and its hash. */
-    @Command(name = "new", mixinStandardHelpOptions = true, description = "Generate a new API key and print it with its hash.")
+    @Command(
+            name = "new",
+            mixinStandardHelpOptions = true,
+            description = "Generate a new API key and print it with its hash.")
     static final class New implements Callable<Integer> {
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;
@@ -43,7 +49,9 @@ final class KeyCommand implements Runnable {
     }
 
     /** {@code atrium key hash}: the hash of an existing key. */
-    @Command(name = "hash", mixinStandardHelpOptions = true,
+    @Command(
+            name = "hash",
+            mixinStandardHelpOptions = true,
             description = "Print the hash of a key for atrium.yaml. Reads the key from standard input when not given.")
     static final class Hash implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "KEY", description = "the key (omit to read it from standard input)")

@@ -15,12 +15,17 @@ import picocli.CommandLine.Spec;
  * {@code atrium serve}: runs the gateway until SIGTERM or Ctrl-C, then drains in-flight calls and
  * exits 0.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the gateway. Without --config it runs the built-in defaults: every model to the "
                 + "offline echo provider, the default policy, audit in DATA_DIR/audit.db.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "atrium.yaml to run with (default: built-in defaults)")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "atrium.yaml to run with (default: built-in defaults)")
     private Path config;
 
     @Option(names = "--port", paramLabel = "N", description = "port to listen on (default: 8080, or the file's)")
@@ -29,7 +34,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "H", description = "interface to bind (default: 127.0.0.1, or the file's)")
     private String host;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder for the audit database (default: ./atrium-data)")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "folder for the audit database (default: ./atrium-data)")
     private Path dataDir;
 
     @Spec
@@ -43,10 +51,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatewayConfig cfg = GatewaySettings.resolve(Optional.ofNullable(config), Optional.ofNullable(host),
-                Optional.ofNullable(port), Optional.ofNullable(dataDir), env);
+        GatewayConfig cfg = GatewaySettings.resolve(
+                Optional.ofNullable(config),
+                Optional.ofNullable(host),
+                Optional.ofNullable(port),
+                Optional.ofNullable(dataDir),
+                env);
         Terminal t = Terminal.detect(env, spec.commandLine().getOut());
-        Gateway gateway = Gateway.start(cfg, Optional.ofNullable(env.apply("ATRIUM_BOOTSTRAP_KEY")).filter(k -> !k.isBlank()));
+        Gateway gateway = Gateway.start(
+                cfg, Optional.ofNullable(env.apply("ATRIUM_BOOTSTRAP_KEY")).filter(k -> !k.isBlank()));
         CountDownLatch stopped = new CountDownLatch(1);
         ShutdownSignal.onTermination(() -> {
             t.println(t.dim("Draining in-flight requests, then stopping..."));
@@ -59,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
                     + Path.of(cfg.server().dataDir()).resolve("admin-key.sha256") + "):"));
             t.println("  " + t.bold(key));
         });
-        t.println("Atrium gateway listening on http://" + hostForUrl(cfg.server().host()) + ":" + gateway.port() + "/v1");
+        t.println(
+                "Atrium gateway listening on http://" + hostForUrl(cfg.server().host()) + ":" + gateway.port() + "/v1");
         stopped.await();
         return 0;
     }

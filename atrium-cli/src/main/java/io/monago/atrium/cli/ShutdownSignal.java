@@ -6,14 +6,16 @@ package io.monago.atrium.cli;
  */
 final class ShutdownSignal {
 
-    private ShutdownSignal() {
-    }
+    private ShutdownSignal() {}
 
     static void onTermination(Runnable drain) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            drain.run();
-            // The JVM would report 128+signal; a completed drain is a successful stop.
-            Runtime.getRuntime().halt(0);
-        }, "atrium-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            drain.run();
+                            // The JVM would report 128+signal; a completed drain is a successful stop.
+                            Runtime.getRuntime().halt(0);
+                        },
+                        "atrium-shutdown"));
     }
 }

@@ -18,15 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ChatCommandTest {
 
     static final String KEY = "sk-mng-chat-test";
+
     @TempDir
     static Path dataDir;
+
     static Gateway gateway;
 
     @BeforeAll
     static void start() {
         GatewayConfig c = GatewayConfig.defaults();
-        gateway = Gateway.start(c.withServer(c.server().withListen("127.0.0.1", 0).withDataDir(dataDir.toString())),
-                Optional.of(KEY));
+        gateway = Gateway.start(
+                c.withServer(c.server().withListen("127.0.0.1", 0).withDataDir(dataDir.toString())), Optional.of(KEY));
     }
 
     @AfterAll
@@ -34,8 +36,7 @@ class ChatCommandTest {
         gateway.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     private static Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
@@ -48,21 +49,36 @@ class ChatCommandTest {
     void printsTheAnswerAndItsGovernanceWithKeyAndUrlFromTheEnvironment() {
         Run r = run(Map.of("ATRIUM_API_KEY", KEY, "ATRIUM_BASE_URL", gateway.baseUrl()), "chat", "What is BPJS?");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("What is BPJS?").contains("policy decision     allowed").contains("audit id            audit-");
+        assertThat(r.out())
+                .startsWith("What is BPJS?")
+                .contains("policy decision     allowed")
+                .contains("audit id            audit-");
     }
 
     @Test
     void flagsWinOverTheEnvironment() {
-        Run r = run(Map.of("ATRIUM_API_KEY", "sk-mng-wrong", "ATRIUM_BASE_URL", "http://127.0.0.1:1/v1"),
-                "chat", "--base-url", gateway.baseUrl(), "--api-key", KEY, "--model", "echo", "hi");
+        Run r = run(
+                Map.of("ATRIUM_API_KEY", "sk-mng-wrong", "ATRIUM_BASE_URL", "http://127.0.0.1:1/v1"),
+                "chat",
+                "--base-url",
+                gateway.baseUrl(),
+                "--api-key",
+                KEY,
+                "--model",
+                "echo",
+                "hi");
         assertThat(r.exit()).as(r.err() + r.out()).isZero();
     }
 
     @Test
     void aBlockedCallExitsWithThreeAndShowsTheTypedError() {
-        Run r = run(Map.of("ATRIUM_API_KEY", KEY, "ATRIUM_BASE_URL", gateway.baseUrl()), "chat", "leak SSN 123-45-6789");
+        Run r = run(
+                Map.of("ATRIUM_API_KEY", KEY, "ATRIUM_BASE_URL", gateway.baseUrl()), "chat", "leak SSN 123-45-6789");
         assertThat(r.exit()).isEqualTo(ChatCommand.BLOCKED);
-        assertThat(r.out()).contains("PiiBlockedException").contains("pii_blocked").doesNotContain("123-45-6789");
+        assertThat(r.out())
+                .contains("PiiBlockedException")
+                .contains("pii_blocked")
+                .doesNotContain("123-45-6789");
     }
 
     @Test

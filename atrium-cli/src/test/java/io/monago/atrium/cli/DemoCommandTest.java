@@ -30,7 +30,10 @@ class DemoCommandTest {
                     .doesNotContain("\tat ")
                     .doesNotContain("\u001b[");
             String answer = out.substring(out.indexOf("Answer"), out.indexOf("Governance"));
-            assertThat(answer).contains("[NIK_1]").doesNotContain("3201234567890123").doesNotContain("081234567890");
+            assertThat(answer)
+                    .contains("[NIK_1]")
+                    .doesNotContain("3201234567890123")
+                    .doesNotContain("081234567890");
             assertThat(out.substring(out.indexOf("4. The audit record"))).doesNotContain("3201234567890123");
         }
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code atrium serve} as an operator runs it: a real process, real signals. */
 class ServeCommandTest {
 
-    private static final Pattern LISTENING = Pattern.compile("Atrium gateway listening on (http://127\\.0\\.0\\.1:(\\d+)/v1)");
+    private static final Pattern LISTENING =
+            Pattern.compile("Atrium gateway listening on (http://127\\.0\\.0\\.1:(\\d+)/v1)");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -34,13 +35,19 @@ class ServeCommandTest {
             String line = serve.awaitLine("listening on", 60);
             Matcher m = LISTENING.matcher(line);
             assertThat(m.matches()).as(line).isTrue();
-            key = serve.output().stream().filter(l -> l.trim().startsWith("sk-mng-")).findFirst().orElseThrow().trim();
+            key = serve.output().stream()
+                    .filter(l -> l.trim().startsWith("sk-mng-"))
+                    .findFirst()
+                    .orElseThrow()
+                    .trim();
             HttpResponse<String> r = chat(m.group(1), key, "hello");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("X-Monago-Provider")).contains("echo");
             serve.terminate();
             assertThat(serve.waitFor(30)).isZero();
-            assertThat(serve.output()).as(String.join("|", serve.output())).anyMatch(l -> l.contains("Atrium gateway stopped."));
+            assertThat(serve.output())
+                    .as(String.join("|", serve.output()))
+                    .anyMatch(l -> l.contains("Atrium gateway stopped."));
         }
         String stored = Files.readString(dir.resolve("data/admin-key.sha256"));
         assertThat(stored).startsWith("sha256:").doesNotContain(key);
@@ -85,19 +92,29 @@ class ServeCommandTest {
                 models:
                   - {name: "*", provider: slow}
                 """.formatted(upstream.getAddress().getPort()));
-        try (CliProcess serve = CliProcess.start(dir, Map.of("ATRIUM_BOOTSTRAP_KEY", "sk-mng-ops"),
-                "serve", "--config", config.toString(), "--port", "0", "--data-dir", "data")) {
+        try (CliProcess serve = CliProcess.start(
+                dir,
+                Map.of("ATRIUM_BOOTSTRAP_KEY", "sk-mng-ops"),
+                "serve",
+                "--config",
+                config.toString(),
+                "--port",
+                "0",
+                "--data-dir",
+                "data")) {
             Matcher m = LISTENING.matcher(serve.awaitLine("listening on", 60));
             assertThat(m.matches()).isTrue();
-            CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(request(m.group(1), "sk-mng-ops", "slow one"),
-                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> inFlight =
+                    http.sendAsync(request(m.group(1), "sk-mng-ops", "slow one"), HttpResponse.BodyHandlers.ofString());
             assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
             serve.terminate();
             HttpResponse<String> r = inFlight.get(20, TimeUnit.SECONDS);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("done");
             assertThat(serve.waitFor(30)).isZero();
-            assertThat(serve.output()).as(String.join("|", serve.output())).anyMatch(l -> l.contains("Atrium gateway stopped."));
+            assertThat(serve.output())
+                    .as(String.join("|", serve.output()))
+                    .anyMatch(l -> l.contains("Atrium gateway stopped."));
         } finally {
             upstream.stop(0);
         }
@@ -106,11 +123,19 @@ class ServeCommandTest {
     @Test
     void aPortInUseIsNamedAndNoUnshownKeyIsKept(@TempDir Path dir) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                CliProcess serve = CliProcess.start(dir, Map.of(), "serve", "--port",
-                        Integer.toString(taken.getLocalPort()), "--data-dir", "data")) {
+                CliProcess serve = CliProcess.start(
+                        dir,
+                        Map.of(),
+                        "serve",
+                        "--port",
+                        Integer.toString(taken.getLocalPort()),
+                        "--data-dir",
+                        "data")) {
             assertThat(serve.waitFor(60)).isEqualTo(1);
-            assertThat(String.join("\n", serve.output())).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
-                    .doesNotContain("sk-mng-").doesNotContain("\tat ");
+            assertThat(String.join("\n", serve.output()))
+                    .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .doesNotContain("sk-mng-")
+                    .doesNotContain("\tat ");
         }
         assertThat(dir.resolve("data/admin-key.sha256")).doesNotExist();
     }

@@ -10,31 +10,31 @@ import io.monago.atrium.gateway.auth.KeyBootstrap;
 import io.monago.atrium.gateway.auth.KeyRegistry;
 import io.monago.atrium.gateway.config.GatewayConfig;
 import io.monago.atrium.gateway.http.AuditHandler;
-import io.monago.atrium.gateway.idempotency.IdempotencyCache;
-import io.monago.atrium.gateway.idempotency.IdempotencyGate;
 import io.monago.atrium.gateway.http.AuditIds;
 import io.monago.atrium.gateway.http.ChatCompletionsHandler;
 import io.monago.atrium.gateway.http.GatewayRoutes;
 import io.monago.atrium.gateway.http.GovernanceRenderer;
 import io.monago.atrium.gateway.http.HealthHandler;
 import io.monago.atrium.gateway.http.ModelsHandler;
+import io.monago.atrium.gateway.idempotency.IdempotencyCache;
+import io.monago.atrium.gateway.idempotency.IdempotencyGate;
+import io.monago.atrium.gateway.inspect.InspectInputStep;
 import io.monago.atrium.gateway.meter.CostMeter;
 import io.monago.atrium.gateway.meter.TokenCounter;
-import io.monago.atrium.gateway.inspect.InspectInputStep;
 import io.monago.atrium.gateway.pipeline.AnswerStep;
 import io.monago.atrium.gateway.pipeline.GovernancePipeline;
 import io.monago.atrium.gateway.policy.DecidePolicyStep;
+import io.monago.atrium.gateway.policy.Workspaces;
+import io.monago.atrium.gateway.provider.Providers;
 import io.monago.atrium.gateway.redact.RedactAnswerStep;
 import io.monago.atrium.gateway.redact.RedactStep;
 import io.monago.atrium.gateway.redact.RestoreAnswerStep;
-import io.monago.atrium.guard.pii.PiiScanner;
-import io.monago.atrium.gateway.policy.Workspaces;
-import io.monago.atrium.gateway.provider.Providers;
 import io.monago.atrium.gateway.route.ModelRouter;
 import io.monago.atrium.gateway.route.RouteStep;
 import io.monago.atrium.gateway.validate.ChatRequestValidator;
 import io.monago.atrium.gateway.validate.RequestTagReader;
 import io.monago.atrium.gateway.validate.ValidateStep;
+import io.monago.atrium.guard.pii.PiiScanner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -78,8 +78,15 @@ public final class Gateway implements AutoCloseable {
     private final AtomicBoolean draining;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Gateway(Vertx vertx, HttpServer server, HttpClient upstream, AuditStore audit, String host,
-            long drainTimeoutMs, Optional<String> generatedKey, AtomicBoolean draining) {
+    private Gateway(
+            Vertx vertx,
+            HttpServer server,
+            HttpClient upstream,
+            AuditStore audit,
+            String host,
+            long drainTimeoutMs,
+            Optional<String> generatedKey,
+            AtomicBoolean draining) {
         this.vertx = vertx;
         this.server = server;
         this.upstream = upstream;
@@ -128,12 +135,12 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         Vertx vertx = Vertx.vertx();
-        HttpClient upstream = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(256));
+        HttpClient upstream = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
         try {
             TokenCounter tokens = new TokenCounter();
-            ModelRouter router = new ModelRouter(effective.models(),
-                    Providers.create(effective.providers(), vertx, upstream, json, tokens, clock));
+            ModelRouter router = new ModelRouter(
+                    effective.models(), Providers.create(effective.providers(), vertx, upstream, json, tokens, clock));
             Authenticator authenticator = new Authenticator(new KeyRegistry(effective.keys()));
             AuthenticateStep authenticate = new AuthenticateStep(authenticator);
             GovernancePipeline pipeline = new GovernancePipeline(List.of(
@@ -147,22 +154,45 @@ public final class Gateway implements AutoCloseable {
             GovernanceRenderer renderer = new GovernanceRenderer(json);
             AtomicBoolean draining = new AtomicBoolean();
             ChatCompletionsHandler chat = new ChatCompletionsHandler(new ChatCompletionsHandler.Dependencies(
-                    new AuditIds(clock), clock, workspaces.defaultId(), pipeline, authenticate,
-                    new IdempotencyGate(new IdempotencyCache(IDEMPOTENCY_CAPACITY, clock)), answerSteps,
-                    tokens, new CostMeter(effective.pricing().usdToIdr()), audit, renderer));
-            var routes = GatewayRoutes.create(vertx, effective.server().maxBodyBytes(), chat,
+                    new AuditIds(clock),
+                    clock,
+                    workspaces.defaultId(),
+                    pipeline,
+                    authenticate,
+                    new IdempotencyGate(new IdempotencyCache(IDEMPOTENCY_CAPACITY, clock)),
+                    answerSteps,
+                    tokens,
+                    new CostMeter(effective.pricing().usdToIdr()),
+                    audit,
+                    renderer));
+            var routes = GatewayRoutes.create(
+                    vertx,
+                    effective.server().maxBodyBytes(),
+                    chat,
                     new ModelsHandler(authenticator, router, workspaces, renderer),
                     new AuditHandler(authenticator, audit, renderer),
-                    new HealthHandler(audit, draining::get), renderer);
-            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions()
-                            // HTTP/1.1 with keep-alive; cleartext HTTP/2 upgrades end badly for in-flight
-                            // calls of some clients (the JDK's) when the gateway drains.
-                            .setHttp2ClearTextEnabled(false))
-                    .requestHandler(routes)
-                    .listen(effective.server().port(), effective.server().host()), "listen on "
-                    + effective.server().host() + ":" + effective.server().port());
-            return new Gateway(vertx, server, upstream, audit, effective.server().host(),
-                    effective.server().drainTimeoutMs(), keys.generatedKey(), draining);
+                    new HealthHandler(audit, draining::get),
+                    renderer);
+            HttpServer server = await(
+                    vertx.createHttpServer(new HttpServerOptions()
+                                    // HTTP/1.1 with keep-alive; cleartext HTTP/2 upgrades end badly for in-flight
+                                    // calls of some clients (the JDK's) when the gateway drains.
+                                    .setHttp2ClearTextEnabled(false))
+                            .requestHandler(routes)
+                            .listen(
+                                    effective.server().port(),
+                                    effective.server().host()),
+                    "listen on " + effective.server().host() + ":"
+                            + effective.server().port());
+            return new Gateway(
+                    vertx,
+                    server,
+                    upstream,
+                    audit,
+                    effective.server().host(),
+                    effective.server().drainTimeoutMs(),
+                    keys.generatedKey(),
+                    draining);
         } catch (RuntimeException e) {
             vertx.close();
             audit.close();
@@ -175,7 +205,8 @@ public final class Gateway implements AutoCloseable {
         try {
             return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new GatewayStartException("cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
+            throw new GatewayStartException(
+                    "cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new GatewayStartException("cannot " + what + ": timed out", e);
         } catch (InterruptedException e) {
@@ -214,7 +245,9 @@ public final class Gateway implements AutoCloseable {
         }
         draining.set(true);
         try {
-            server.shutdown(drainTimeoutMs, TimeUnit.MILLISECONDS).toCompletionStage().toCompletableFuture()
+            server.shutdown(drainTimeoutMs, TimeUnit.MILLISECONDS)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(drainTimeoutMs + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,6 +15,7 @@ class GatewaySmokeTest {
 
     @TempDir
     static Path dataDir;
+
     static RunningGateway gateway;
 
     @BeforeAll
@@ -29,14 +30,16 @@ class GatewaySmokeTest {
 
     @Test
     void echoAnswersWithTheUserMessageAndGovernanceHeaders() {
-        RunningGateway.Reply r = gateway.chat("{\"model\":\"gpt-5.4-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of Indonesia?\"}]}");
+        RunningGateway.Reply r = gateway.chat(
+                "{\"model\":\"gpt-5.4-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of Indonesia?\"}]}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().at("/choices/0/message/content").asText()).isEqualTo("What is the capital of Indonesia?");
         assertThat(r.json().at("/usage/prompt_tokens").asInt()).isPositive();
         assertThat(r.header(ProtocolHeaders.PROVIDER)).isEqualTo("echo");
         assertThat(r.header(ProtocolHeaders.COST_IDR)).isEqualTo("0");
         assertThat(r.header(ProtocolHeaders.AUDIT_ID)).startsWith("audit-");
-        RunningGateway.Reply record = gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(RunningGateway.ADMIN_KEY));
+        RunningGateway.Reply record =
+                gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(RunningGateway.ADMIN_KEY));
         assertThat(record.status()).as(record.body()).isEqualTo(200);
         assertThat(record.json().path("status_code").asInt()).isEqualTo(200);
         assertThat(record.json().path("model").asText()).isEqualTo("gpt-5.4-mini");
@@ -47,7 +50,9 @@ class GatewaySmokeTest {
         String root = gateway.baseUrl().replace("/v1", "");
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         for (String path : new String[] {"/healthz", "/readyz"}) {
-            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + path)).build(),
+            var r = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + path))
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             assertThat(r.body()).contains("\"status\"");

@@ -31,13 +31,19 @@ public enum MessageRole {
             return UNKNOWN;
         }
         switch (role.toLowerCase(Locale.ROOT)) {
-            case "system": return SYSTEM;
-            case "developer": return DEVELOPER;
-            case "user": return USER;
-            case "assistant": return ASSISTANT;
+            case "system":
+                return SYSTEM;
+            case "developer":
+                return DEVELOPER;
+            case "user":
+                return USER;
+            case "assistant":
+                return ASSISTANT;
             case "tool":
-            case "function": return TOOL;
-            default: return UNKNOWN;
+            case "function":
+                return TOOL;
+            default:
+                return UNKNOWN;
         }
     }
 

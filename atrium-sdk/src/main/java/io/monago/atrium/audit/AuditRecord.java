@@ -27,10 +27,31 @@ import java.util.Set;
  */
 public final class AuditRecord {
 
-    private static final Set<String> KNOWN = Set.of("audit_id", "timestamp", "workspace", "key_id", "user",
-            "session_id", "metadata", "model", "provider", "decision", "block_reason", "status_code", "error_code",
-            "pii_input", "pii_output", "security_incidents", "matched_rules", "usage", "cost_idr", "latency_ms",
-            "trace_id", "idempotency_key", "prev_hash", "hash");
+    private static final Set<String> KNOWN = Set.of(
+            "audit_id",
+            "timestamp",
+            "workspace",
+            "key_id",
+            "user",
+            "session_id",
+            "metadata",
+            "model",
+            "provider",
+            "decision",
+            "block_reason",
+            "status_code",
+            "error_code",
+            "pii_input",
+            "pii_output",
+            "security_incidents",
+            "matched_rules",
+            "usage",
+            "cost_idr",
+            "latency_ms",
+            "trace_id",
+            "idempotency_key",
+            "prev_hash",
+            "hash");
 
     private final JsonNode raw;
 

@@ -141,9 +141,12 @@ public final class AssistantMessage implements ChatMessage {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AssistantMessage m && Objects.equals(content, m.content)
-                && Objects.equals(refusal, m.refusal) && Objects.equals(name, m.name)
-                && toolCalls.equals(m.toolCalls) && Objects.equals(audioId, m.audioId)
+        return o instanceof AssistantMessage m
+                && Objects.equals(content, m.content)
+                && Objects.equals(refusal, m.refusal)
+                && Objects.equals(name, m.name)
+                && toolCalls.equals(m.toolCalls)
+                && Objects.equals(audioId, m.audioId)
                 && Objects.equals(functionCall, m.functionCall);
     }
 
@@ -166,8 +169,7 @@ public final class AssistantMessage implements ChatMessage {
         private String audioId;
         private FunctionCall functionCall;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets text content.

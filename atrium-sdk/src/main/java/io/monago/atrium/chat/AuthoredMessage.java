@@ -58,7 +58,9 @@ abstract sealed class AuthoredMessage permits SystemMessage, DeveloperMessage, U
 
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && content.equals(((AuthoredMessage) o).content)
+        return o != null
+                && o.getClass() == getClass()
+                && content.equals(((AuthoredMessage) o).content)
                 && Objects.equals(name, ((AuthoredMessage) o).name);
     }
 

@@ -24,8 +24,8 @@ import java.util.Set;
  */
 public final class ChatCompletion {
 
-    private static final Set<String> KNOWN = Set.of("id", "object", "created", "model", "system_fingerprint",
-            "service_tier", "choices", "usage");
+    private static final Set<String> KNOWN =
+            Set.of("id", "object", "created", "model", "system_fingerprint", "service_tier", "choices", "usage");
 
     private final JsonNode raw;
     private final String id;

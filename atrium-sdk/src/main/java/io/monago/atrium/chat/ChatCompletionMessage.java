@@ -24,8 +24,13 @@ import java.util.Set;
  * @param additionalProperties fields this SDK does not model (e.g. {@code annotations},
  *     {@code audio})
  */
-public record ChatCompletionMessage(String role, Optional<String> content, Optional<String> refusal,
-        List<ToolCall> toolCalls, Optional<FunctionCall> functionCall, Map<String, JsonNode> additionalProperties) {
+public record ChatCompletionMessage(
+        String role,
+        Optional<String> content,
+        Optional<String> refusal,
+        List<ToolCall> toolCalls,
+        Optional<FunctionCall> functionCall,
+        Map<String, JsonNode> additionalProperties) {
 
     private static final Set<String> KNOWN = Set.of("role", "content", "refusal", "tool_calls", "function_call");
 

@@ -252,8 +252,7 @@ public final class ChatCompletionRequest {
         private JsonNode functionCall;
         private Map<String, JsonNode> additional = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder copy() {
             Builder b = new Builder();

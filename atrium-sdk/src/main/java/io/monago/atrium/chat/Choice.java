@@ -24,8 +24,12 @@ import java.util.Set;
  * @param logprobs token log probabilities, when requested
  * @param additionalProperties fields this SDK does not model
  */
-public record Choice(int index, ChatCompletionMessage message, Optional<String> finishReason,
-        Optional<ChoiceLogprobs> logprobs, Map<String, JsonNode> additionalProperties) {
+public record Choice(
+        int index,
+        ChatCompletionMessage message,
+        Optional<String> finishReason,
+        Optional<ChoiceLogprobs> logprobs,
+        Map<String, JsonNode> additionalProperties) {
 
     private static final Set<String> KNOWN = Set.of("index", "message", "finish_reason", "logprobs");
 
@@ -51,7 +55,8 @@ public record Choice(int index, ChatCompletionMessage message, Optional<String> 
     public static Choice fromJson(JsonNode node) {
         return new Choice(
                 JsonFields.intValue(node, "index").orElse(0),
-                ChatCompletionMessage.fromJson(JsonFields.object(node, "message").orElse(Json.object())),
+                ChatCompletionMessage.fromJson(
+                        JsonFields.object(node, "message").orElse(Json.object())),
                 JsonFields.string(node, "finish_reason"),
                 JsonFields.object(node, "logprobs").map(ChoiceLogprobs::fromJson),
                 JsonFields.unknown(node, KNOWN));

@@ -34,7 +34,8 @@ public record ChoiceLogprobs(List<TokenLogprob> content, List<TokenLogprob> refu
      * @return the value
      */
     public static ChoiceLogprobs fromJson(JsonNode node) {
-        return new ChoiceLogprobs(JsonFields.list(node, "content", TokenLogprob::fromJson),
+        return new ChoiceLogprobs(
+                JsonFields.list(node, "content", TokenLogprob::fromJson),
                 JsonFields.list(node, "refusal", TokenLogprob::fromJson));
     }
 }

@@ -33,8 +33,8 @@ public final class FilePart implements ContentPart {
      * @return the part
      */
     public static FilePart ofData(String filename, String fileData) {
-        return new FilePart(Objects.requireNonNull(fileData, "fileData"), null,
-                Objects.requireNonNull(filename, "filename"));
+        return new FilePart(
+                Objects.requireNonNull(fileData, "fileData"), null, Objects.requireNonNull(filename, "filename"));
     }
 
     /**
@@ -91,7 +91,9 @@ public final class FilePart implements ContentPart {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FilePart p && Objects.equals(fileData, p.fileData) && Objects.equals(fileId, p.fileId)
+        return o instanceof FilePart p
+                && Objects.equals(fileData, p.fileData)
+                && Objects.equals(fileId, p.fileId)
                 && Objects.equals(filename, p.filename);
     }
 

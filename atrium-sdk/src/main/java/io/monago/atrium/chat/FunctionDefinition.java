@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param parameters the JSON Schema of its arguments
  * @param strict whether the model must follow the schema exactly
  */
-public record FunctionDefinition(String name, Optional<String> description, Optional<JsonNode> parameters,
-        Optional<Boolean> strict) {
+public record FunctionDefinition(
+        String name, Optional<String> description, Optional<JsonNode> parameters, Optional<Boolean> strict) {
 
     /**
      * Checks the parts and copies the schema.

@@ -38,7 +38,8 @@ public record TokenLogprob(String token, double logprob, List<Integer> bytes, Li
      * @return the value
      */
     public static TokenLogprob fromJson(JsonNode node) {
-        return new TokenLogprob(JsonFields.stringOrEmpty(node, "token"),
+        return new TokenLogprob(
+                JsonFields.stringOrEmpty(node, "token"),
                 JsonFields.doubleValue(node, "logprob").orElse(0),
                 JsonFields.list(node, "bytes", JsonNode::asInt),
                 JsonFields.list(node, "top_logprobs", TopLogprob::fromJson));

@@ -55,7 +55,8 @@ public record ToolCall(String id, String type, FunctionCall function) {
      * @return the call; missing fields read as empty strings, the type as {@code function}
      */
     public static ToolCall fromJson(JsonNode node) {
-        return new ToolCall(JsonFields.stringOrEmpty(node, "id"),
+        return new ToolCall(
+                JsonFields.stringOrEmpty(node, "id"),
                 JsonFields.string(node, "type").orElse("function"),
                 FunctionCall.fromJson(JsonFields.object(node, "function").orElse(Json.object())));
     }

@@ -35,7 +35,8 @@ public record TopLogprob(String token, double logprob, List<Integer> bytes) {
      * @return the value
      */
     public static TopLogprob fromJson(JsonNode node) {
-        return new TopLogprob(JsonFields.stringOrEmpty(node, "token"),
+        return new TopLogprob(
+                JsonFields.stringOrEmpty(node, "token"),
                 JsonFields.doubleValue(node, "logprob").orElse(0),
                 JsonFields.list(node, "bytes", JsonNode::asInt));
     }

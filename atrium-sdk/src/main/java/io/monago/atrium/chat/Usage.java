@@ -22,15 +22,19 @@ import java.util.Set;
  * @param completionTokensDetails breakdown of the answer's tokens (zeros when not sent)
  * @param additionalProperties fields this SDK does not model
  */
-public record Usage(long promptTokens, long completionTokens, long totalTokens,
-        PromptTokensDetails promptTokensDetails, CompletionTokensDetails completionTokensDetails,
+public record Usage(
+        long promptTokens,
+        long completionTokens,
+        long totalTokens,
+        PromptTokensDetails promptTokensDetails,
+        CompletionTokensDetails completionTokensDetails,
         Map<String, JsonNode> additionalProperties) {
 
     /** Usage of a response that carried none: all zeros. */
     public static final Usage EMPTY = fromJson(Json.object());
 
-    private static final Set<String> KNOWN = Set.of("prompt_tokens", "completion_tokens", "total_tokens",
-            "prompt_tokens_details", "completion_tokens_details");
+    private static final Set<String> KNOWN = Set.of(
+            "prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details", "completion_tokens_details");
 
     /**
      * Copies the map.
@@ -54,13 +58,16 @@ public record Usage(long promptTokens, long completionTokens, long totalTokens,
      */
     public static Usage fromJson(JsonNode node) {
         JsonNode prompt = JsonFields.object(node, "prompt_tokens_details").orElse(Json.object());
-        JsonNode completion = JsonFields.object(node, "completion_tokens_details").orElse(Json.object());
+        JsonNode completion =
+                JsonFields.object(node, "completion_tokens_details").orElse(Json.object());
         return new Usage(
                 count(node, "prompt_tokens"),
                 count(node, "completion_tokens"),
                 count(node, "total_tokens"),
                 new PromptTokensDetails(count(prompt, "cached_tokens"), count(prompt, "audio_tokens")),
-                new CompletionTokensDetails(count(completion, "reasoning_tokens"), count(completion, "audio_tokens"),
+                new CompletionTokensDetails(
+                        count(completion, "reasoning_tokens"),
+                        count(completion, "audio_tokens"),
                         count(completion, "accepted_prediction_tokens"),
                         count(completion, "rejected_prediction_tokens")),
                 JsonFields.unknown(node, KNOWN));
@@ -76,8 +83,7 @@ public record Usage(long promptTokens, long completionTokens, long totalTokens,
      * @param cachedTokens tokens served from the provider's prompt cache
      * @param audioTokens audio input tokens
      */
-    public record PromptTokensDetails(long cachedTokens, long audioTokens) {
-    }
+    public record PromptTokensDetails(long cachedTokens, long audioTokens) {}
 
     /**
      * Breakdown of an answer's tokens.
@@ -87,7 +93,6 @@ public record Usage(long promptTokens, long completionTokens, long totalTokens,
      * @param acceptedPredictionTokens predicted tokens that appeared in the answer
      * @param rejectedPredictionTokens predicted tokens that did not
      */
-    public record CompletionTokensDetails(long reasoningTokens, long audioTokens, long acceptedPredictionTokens,
-            long rejectedPredictionTokens) {
-    }
+    public record CompletionTokensDetails(
+            long reasoningTokens, long audioTokens, long acceptedPredictionTokens, long rejectedPredictionTokens) {}
 }

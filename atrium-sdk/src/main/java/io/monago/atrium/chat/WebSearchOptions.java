@@ -68,8 +68,7 @@ public final class WebSearchOptions {
         private String searchContextSize;
         private ObjectNode approximateLocation;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets how much search context the model gets.

@@ -50,8 +50,8 @@ public final class ErrorResponse {
      * @return the response
      */
     public static ErrorResponse of(int statusCode, Map<String, List<String>> headers, String bodyText) {
-        return new ErrorResponse(statusCode, Objects.requireNonNull(headers, "headers"),
-                Objects.requireNonNull(bodyText, "bodyText"));
+        return new ErrorResponse(
+                statusCode, Objects.requireNonNull(headers, "headers"), Objects.requireNonNull(bodyText, "bodyText"));
     }
 
     /**

@@ -145,8 +145,7 @@ public final class AtriumRequest {
         private Duration timeout = Duration.ofSeconds(60);
         private int maxRetries;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the method.

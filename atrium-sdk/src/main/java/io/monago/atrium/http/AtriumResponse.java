@@ -40,10 +40,10 @@ public final class AtriumResponse {
      * @param body the body bytes (copied); empty for none
      * @return the response
      */
-    public static AtriumResponse of(AtriumRequest request, int statusCode, Map<String, List<String>> headers,
-            byte[] body) {
-        return new AtriumResponse(request, statusCode, Objects.requireNonNull(headers, "headers"),
-                Objects.requireNonNull(body, "body"));
+    public static AtriumResponse of(
+            AtriumRequest request, int statusCode, Map<String, List<String>> headers, byte[] body) {
+        return new AtriumResponse(
+                request, statusCode, Objects.requireNonNull(headers, "headers"), Objects.requireNonNull(body, "body"));
     }
 
     /**

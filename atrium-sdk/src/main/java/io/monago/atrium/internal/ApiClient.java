@@ -61,14 +61,16 @@ public final class ApiClient implements AutoCloseable {
                     .executor(ownedExecutor)
                     // HTTP/2 where TLS negotiates it; plain http stays on HTTP/1.1 rather than attempt
                     // an h2c upgrade, which proxies and gateways rarely support.
-                    .version("https".equalsIgnoreCase(config.baseUrl().getScheme())
-                            ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                    .version(
+                            "https".equalsIgnoreCase(config.baseUrl().getScheme())
+                                    ? HttpClient.Version.HTTP_2
+                                    : HttpClient.Version.HTTP_1_1)
                     .build();
         } else {
             ownedExecutor = null;
         }
-        Executor completions = config.executor() != null ? config.executor()
-                : http.executor().orElse(ForkJoinPool.commonPool());
+        Executor completions =
+                config.executor() != null ? config.executor() : http.executor().orElse(ForkJoinPool.commonPool());
         this.completionExecutor = runInlineWhenRejected(completions);
         this.transport = new JdkHttpTransport(http);
         this.steps = pipeline(config);
@@ -107,7 +109,8 @@ public final class ApiClient implements AutoCloseable {
         AtriumRequest request = buildRequest(call, options);
         start();
         try {
-            CompletableFuture<AtriumResponse> pending = StepChain.run(steps, transport, request, CallContext.blocking());
+            CompletableFuture<AtriumResponse> pending =
+                    StepChain.run(steps, transport, request, CallContext.blocking());
             AtriumResponse response;
             try {
                 // Complete already unless an interceptor went async; then wait for it here.
@@ -144,20 +147,23 @@ public final class ApiClient implements AutoCloseable {
             }
             finished();
         });
-        StepChain.run(steps, transport, request, context).whenCompleteAsync((response, error) -> {
-            if (result.isDone()) {
-                return;
-            }
-            if (error != null) {
-                result.completeExceptionally(Failures.unwrap(error));
-                return;
-            }
-            try {
-                result.complete(toResult(response, call.parser()));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, completionExecutor);
+        StepChain.run(steps, transport, request, context)
+                .whenCompleteAsync(
+                        (response, error) -> {
+                            if (result.isDone()) {
+                                return;
+                            }
+                            if (error != null) {
+                                result.completeExceptionally(Failures.unwrap(error));
+                                return;
+                            }
+                            try {
+                                result.complete(toResult(response, call.parser()));
+                            } catch (RuntimeException e) {
+                                result.completeExceptionally(e);
+                            }
+                        },
+                        completionExecutor);
         return result;
     }
 
@@ -207,8 +213,8 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private static ErrorResponse errorResponse(AtriumResponse response) {
-        return ErrorResponse.of(response.statusCode(), response.headers(),
-                new String(response.body(), StandardCharsets.UTF_8));
+        return ErrorResponse.of(
+                response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
     }
 
     private static Executor runInlineWhenRejected(Executor executor) {

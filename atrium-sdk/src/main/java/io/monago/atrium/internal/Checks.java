@@ -10,8 +10,7 @@ import java.util.Objects;
  */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /**
      * Checks a timeout.

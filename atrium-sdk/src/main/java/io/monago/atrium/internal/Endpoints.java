@@ -15,8 +15,7 @@ import java.util.Objects;
  */
 public final class Endpoints {
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /**
      * {@code POST /chat/completions}.

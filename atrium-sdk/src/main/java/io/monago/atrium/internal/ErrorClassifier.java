@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 public final class ErrorClassifier {
 
-    private ErrorClassifier() {
-    }
+    private ErrorClassifier() {}
 
     /**
      * Classifies a non-2xx response.

@@ -13,8 +13,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Strips the {@link CompletionException} / {@link ExecutionException} wrappers futures add.
@@ -39,7 +38,9 @@ public final class Failures {
      */
     public static boolean isConnectionFailure(Throwable error) {
         return error instanceof AtriumTimeoutException
-                || (error instanceof ApiException api && api.response().isEmpty() && api.getCause() instanceof IOException);
+                || (error instanceof ApiException api
+                        && api.response().isEmpty()
+                        && api.getCause() instanceof IOException);
     }
 
     /**

@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class Headers {
 
-    private Headers() {
-    }
+    private Headers() {}
 
     /**
      * Copies a header map into an unmodifiable, case-insensitive one. Values of names that differ

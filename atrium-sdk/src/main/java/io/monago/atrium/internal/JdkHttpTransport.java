@@ -56,9 +56,11 @@ public final class JdkHttpTransport implements Transport {
     private static HttpRequest toJdk(AtriumRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(request.uri())
                 .timeout(request.timeout())
-                .method(request.method(), request.body()
-                        .map(HttpRequest.BodyPublishers::ofByteArray)
-                        .orElseGet(HttpRequest.BodyPublishers::noBody));
+                .method(
+                        request.method(),
+                        request.body()
+                                .map(HttpRequest.BodyPublishers::ofByteArray)
+                                .orElseGet(HttpRequest.BodyPublishers::noBody));
         request.headers().forEach((name, values) -> {
             for (String value : values) {
                 try {
@@ -73,18 +75,23 @@ public final class JdkHttpTransport implements Transport {
     }
 
     private static AtriumResponse toAtrium(AtriumRequest request, HttpResponse<byte[]> response) {
-        return AtriumResponse.of(request, response.statusCode(), response.headers().map(), response.body());
+        return AtriumResponse.of(
+                request, response.statusCode(), response.headers().map(), response.body());
     }
 
     private static RuntimeException asUnchecked(AtriumRequest request, Throwable error) {
         if (error instanceof HttpTimeoutException) {
-            return new AtriumTimeoutException(describe(request) + " timed out after "
-                    + Failures.formatMillis(request.timeout().toMillis()), error);
+            return new AtriumTimeoutException(
+                    describe(request) + " timed out after "
+                            + Failures.formatMillis(request.timeout().toMillis()),
+                    error);
         }
         if (error instanceof IOException) {
             return new ApiException("could not complete " + describe(request) + ": " + error, error);
         }
-        return error instanceof RuntimeException r ? r : new ApiException(describe(request) + " failed: " + error, error);
+        return error instanceof RuntimeException r
+                ? r
+                : new ApiException(describe(request) + " failed: " + error, error);
     }
 
     private static String describe(AtriumRequest request) {

@@ -26,8 +26,7 @@ public final class Json {
     private static final ObjectReader READER = MAPPER.reader();
     private static final ObjectWriter WRITER = MAPPER.writer();
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * A new empty object node.
@@ -119,7 +118,8 @@ public final class Json {
         } else if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
             target.set(name, MAPPER.valueToTree(value));
         } else {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON field " + name);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as JSON field " + name);
         }
     }
 }

@@ -23,8 +23,7 @@ import java.util.function.Function;
  */
 public final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /**
      * Reads a field as text.

@@ -21,12 +21,26 @@ import java.util.concurrent.CompletableFuture;
 public final class LoggingStep implements Step {
 
     private static final Set<String> PRINTABLE = lowerCase(Set.of(
-            "Content-Type", "Content-Length", "Accept", "User-Agent", "Date", "Server",
-            ProtocolHeaders.IDEMPOTENCY_KEY, ProtocolHeaders.TRACEPARENT, ProtocolHeaders.RETRY_AFTER,
-            ProtocolHeaders.RETRY_AFTER_MS, "X-Request-Id",
-            ProtocolHeaders.AUDIT_ID, ProtocolHeaders.PII_DETECTED, ProtocolHeaders.PII_REDACTED,
-            ProtocolHeaders.POLICY_DECISION, ProtocolHeaders.PROVIDER, ProtocolHeaders.LATENCY_MS,
-            ProtocolHeaders.COST_IDR, ProtocolHeaders.SECURITY_INCIDENT, ProtocolHeaders.BLOCK_REASON));
+            "Content-Type",
+            "Content-Length",
+            "Accept",
+            "User-Agent",
+            "Date",
+            "Server",
+            ProtocolHeaders.IDEMPOTENCY_KEY,
+            ProtocolHeaders.TRACEPARENT,
+            ProtocolHeaders.RETRY_AFTER,
+            ProtocolHeaders.RETRY_AFTER_MS,
+            "X-Request-Id",
+            ProtocolHeaders.AUDIT_ID,
+            ProtocolHeaders.PII_DETECTED,
+            ProtocolHeaders.PII_REDACTED,
+            ProtocolHeaders.POLICY_DECISION,
+            ProtocolHeaders.PROVIDER,
+            ProtocolHeaders.LATENCY_MS,
+            ProtocolHeaders.COST_IDR,
+            ProtocolHeaders.SECURITY_INCIDENT,
+            ProtocolHeaders.BLOCK_REASON));
 
     private final Log log;
 
@@ -50,12 +64,16 @@ public final class LoggingStep implements Step {
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (error != null) {
                 Throwable failure = Failures.unwrap(error);
-                log.log(LogLevel.INFO, () -> "<-- failed " + line + " after " + millis + " ms: "
-                        + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                log.log(
+                        LogLevel.INFO,
+                        () -> "<-- failed " + line + " after " + millis + " ms: "
+                                + failure.getClass().getSimpleName() + ": " + failure.getMessage());
                 return;
             }
-            log.log(LogLevel.INFO, () -> "<-- " + response.statusCode() + " " + line + " (" + millis + " ms, audit "
-                    + response.header(ProtocolHeaders.AUDIT_ID).orElse("-") + ")");
+            log.log(
+                    LogLevel.INFO,
+                    () -> "<-- " + response.statusCode() + " " + line + " (" + millis + " ms, audit "
+                            + response.header(ProtocolHeaders.AUDIT_ID).orElse("-") + ")");
             log.log(LogLevel.DEBUG, () -> "<-- headers " + describe(response.headers()));
         });
     }

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class RequestLimitsCheck {
 
-    private RequestLimitsCheck() {
-    }
+    private RequestLimitsCheck() {}
 
     /**
      * Checks the tagging fields of a body.
@@ -31,8 +30,8 @@ public final class RequestLimitsCheck {
             }
             int length = length(user.textValue());
             if (length > RequestLimits.USER_MAX_CHARS) {
-                throw new IllegalArgumentException("user is " + length + " characters; at most "
-                        + RequestLimits.USER_MAX_CHARS + " are allowed");
+                throw new IllegalArgumentException(
+                        "user is " + length + " characters; at most " + RequestLimits.USER_MAX_CHARS + " are allowed");
             }
         }
         JsonNode metadata = body.get("metadata");

@@ -38,23 +38,33 @@ public final class RetryStep implements Step {
     }
 
     private CompletableFuture<AtriumResponse> attempt(StepChain chain, AtriumRequest request, int retriesDone) {
-        return chain.proceed(request).handle((response, error) -> {
-            Throwable failure = error == null ? null : Failures.unwrap(error);
-            boolean retryable = failure == null
-                    ? RetryPolicy.isRetryable(response.statusCode())
-                    : Failures.isConnectionFailure(failure);
-            if (!retryable || retriesDone >= request.maxRetries() || chain.context().isCancelled()) {
-                return failure == null
-                        ? CompletableFuture.completedFuture(response)
-                        : CompletableFuture.<AtriumResponse>failedFuture(failure);
-            }
-            Duration wait = policy.delay(retriesDone + 1, response);
-            log.log(LogLevel.DEBUG, () -> "retrying " + request.method() + " " + request.uri() + " in "
-                    + Failures.formatMillis(wait.toMillis()) + " (retry " + (retriesDone + 1) + " of "
-                    + request.maxRetries() + ", after " + (failure == null ? "status " + response.statusCode()
-                    : failure.getClass().getSimpleName()) + ")");
-            return pause(chain.context(), wait).thenCompose(ignored -> attempt(chain, request, retriesDone + 1));
-        }).thenCompose(Function.identity());
+        return chain.proceed(request)
+                .handle((response, error) -> {
+                    Throwable failure = error == null ? null : Failures.unwrap(error);
+                    boolean retryable = failure == null
+                            ? RetryPolicy.isRetryable(response.statusCode())
+                            : Failures.isConnectionFailure(failure);
+                    if (!retryable
+                            || retriesDone >= request.maxRetries()
+                            || chain.context().isCancelled()) {
+                        return failure == null
+                                ? CompletableFuture.completedFuture(response)
+                                : CompletableFuture.<AtriumResponse>failedFuture(failure);
+                    }
+                    Duration wait = policy.delay(retriesDone + 1, response);
+                    log.log(
+                            LogLevel.DEBUG,
+                            () -> "retrying " + request.method() + " " + request.uri() + " in "
+                                    + Failures.formatMillis(wait.toMillis()) + " (retry " + (retriesDone + 1) + " of "
+                                    + request.maxRetries() + ", after "
+                                    + (failure == null
+                                            ? "status " + response.statusCode()
+                                            : failure.getClass().getSimpleName())
+                                    + ")");
+                    return pause(chain.context(), wait)
+                            .thenCompose(ignored -> attempt(chain, request, retriesDone + 1));
+                })
+                .thenCompose(Function.identity());
     }
 
     private CompletableFuture<Void> pause(CallContext context, Duration wait) {

@@ -17,8 +17,7 @@ public final class SdkVersion {
     /** The {@code User-Agent} every request carries. */
     public static final String USER_AGENT = "monago-atrium-java/" + VERSION;
 
-    private SdkVersion() {
-    }
+    private SdkVersion() {}
 
     private static String load() {
         try (InputStream in = SdkVersion.class.getResourceAsStream("/io/monago/atrium/version.properties")) {

@@ -24,8 +24,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Services {
 
-    private Services() {
-    }
+    private Services() {}
 
     /**
      * The blocking chat service.
@@ -37,8 +36,7 @@ public final class Services {
         RawChatCompletions raw = (request, options) -> api.execute(Endpoints.createChatCompletion(request), options);
         ChatCompletions completions = new ChatCompletions() {
             @Override
-            public ChatCompletion create(ChatCompletionRequest request,
-                    RequestOptions options) {
+            public ChatCompletion create(ChatCompletionRequest request, RequestOptions options) {
                 return raw.create(request, options).body();
             }
 
@@ -61,8 +59,7 @@ public final class Services {
                 (request, options) -> api.executeAsync(Endpoints.createChatCompletion(request), options);
         AsyncChatCompletions completions = new AsyncChatCompletions() {
             @Override
-            public CompletableFuture<ChatCompletion> create(
-                    ChatCompletionRequest request, RequestOptions options) {
+            public CompletableFuture<ChatCompletion> create(ChatCompletionRequest request, RequestOptions options) {
                 return bodyOf(raw.create(request, options));
             }
 
@@ -101,7 +98,8 @@ public final class Services {
      * @return the service
      */
     public static Audit audit(ApiClient api) {
-        return (auditId, options) -> api.execute(Endpoints.retrieveAudit(auditId), options).body();
+        return (auditId, options) ->
+                api.execute(Endpoints.retrieveAudit(auditId), options).body();
     }
 
     /**
@@ -118,8 +116,7 @@ public final class Services {
      * The body of a raw future, as a future that still cancels the call when cancelled (a plain
      * {@code thenApply} would not pass cancellation back).
      */
-    private static <T> CompletableFuture<T> bodyOf(
-            CompletableFuture<RawResponse<T>> raw) {
+    private static <T> CompletableFuture<T> bodyOf(CompletableFuture<RawResponse<T>> raw) {
         CompletableFuture<T> body = new CompletableFuture<>();
         raw.whenComplete((response, error) -> {
             if (error != null) {

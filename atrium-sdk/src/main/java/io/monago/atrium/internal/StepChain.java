@@ -37,8 +37,8 @@ public final class StepChain implements Interceptor.Chain {
      * @param context the call
      * @return the response
      */
-    public static CompletableFuture<AtriumResponse> run(List<Step> steps, Transport transport, AtriumRequest request,
-            CallContext context) {
+    public static CompletableFuture<AtriumResponse> run(
+            List<Step> steps, Transport transport, AtriumRequest request, CallContext context) {
         return new StepChain(steps, -1, transport, request, context).proceed(request);
     }
 

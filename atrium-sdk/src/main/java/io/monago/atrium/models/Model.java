@@ -18,7 +18,8 @@ import java.util.Set;
  * @param ownedBy the organisation or provider that owns it ({@code ""} when absent)
  * @param additionalProperties fields this SDK does not model
  */
-public record Model(String id, String object, long created, String ownedBy, Map<String, JsonNode> additionalProperties) {
+public record Model(
+        String id, String object, long created, String ownedBy, Map<String, JsonNode> additionalProperties) {
 
     private static final Set<String> KNOWN = Set.of("id", "object", "created", "owned_by");
 
@@ -42,8 +43,11 @@ public record Model(String id, String object, long created, String ownedBy, Map<
      * @return the model
      */
     public static Model fromJson(JsonNode node) {
-        return new Model(JsonFields.stringOrEmpty(node, "id"), JsonFields.string(node, "object").orElse("model"),
-                JsonFields.longValue(node, "created").orElse(0), JsonFields.stringOrEmpty(node, "owned_by"),
+        return new Model(
+                JsonFields.stringOrEmpty(node, "id"),
+                JsonFields.string(node, "object").orElse("model"),
+                JsonFields.longValue(node, "created").orElse(0),
+                JsonFields.stringOrEmpty(node, "owned_by"),
                 JsonFields.unknown(node, KNOWN));
     }
 }

@@ -10,13 +10,40 @@ public final class ChatCompletionFields {
 
     /** Every accepted top-level field name. */
     public static final Set<String> ALLOWED = Set.of(
-            "model", "messages", "temperature", "top_p", "max_tokens", "max_completion_tokens", "n",
-            "stop", "seed", "presence_penalty", "frequency_penalty", "logit_bias", "logprobs",
-            "top_logprobs", "response_format", "tools", "tool_choice", "parallel_tool_calls",
-            "stream", "stream_options", "user", "metadata", "store", "reasoning_effort", "verbosity",
-            "service_tier", "modalities", "audio", "prediction", "web_search_options",
-            "safety_identifier", "prompt_cache_key", "functions", "function_call");
+            "model",
+            "messages",
+            "temperature",
+            "top_p",
+            "max_tokens",
+            "max_completion_tokens",
+            "n",
+            "stop",
+            "seed",
+            "presence_penalty",
+            "frequency_penalty",
+            "logit_bias",
+            "logprobs",
+            "top_logprobs",
+            "response_format",
+            "tools",
+            "tool_choice",
+            "parallel_tool_calls",
+            "stream",
+            "stream_options",
+            "user",
+            "metadata",
+            "store",
+            "reasoning_effort",
+            "verbosity",
+            "service_tier",
+            "modalities",
+            "audio",
+            "prediction",
+            "web_search_options",
+            "safety_identifier",
+            "prompt_cache_key",
+            "functions",
+            "function_call");
 
-    private ChatCompletionFields() {
-    }
+    private ChatCompletionFields() {}
 }

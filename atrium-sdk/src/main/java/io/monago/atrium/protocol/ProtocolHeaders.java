@@ -34,8 +34,15 @@ public final class ProtocolHeaders {
 
     /** The nine governance headers, in the order PROTOCOL.md §3 lists them. */
     public static final List<String> GOVERNANCE = List.of(
-            AUDIT_ID, PII_DETECTED, PII_REDACTED, POLICY_DECISION, PROVIDER,
-            LATENCY_MS, COST_IDR, SECURITY_INCIDENT, BLOCK_REASON);
+            AUDIT_ID,
+            PII_DETECTED,
+            PII_REDACTED,
+            POLICY_DECISION,
+            PROVIDER,
+            LATENCY_MS,
+            COST_IDR,
+            SECURITY_INCIDENT,
+            BLOCK_REASON);
 
     /** Request header: the end user's id, for callers that cannot set the body's {@code user}. */
     public static final String USER_ID = "X-Monago-User-Id";
@@ -59,6 +66,5 @@ public final class ProtocolHeaders {
     /** Standard authorization header; the value is {@code Bearer <api key>}. */
     public static final String AUTHORIZATION = "Authorization";
 
-    private ProtocolHeaders() {
-    }
+    private ProtocolHeaders() {}
 }

@@ -21,6 +21,5 @@ public final class RequestLimits {
     /** The conventional metadata key for a session id. */
     public static final String SESSION_ID_KEY = "session_id";
 
-    private RequestLimits() {
-    }
+    private RequestLimits() {}
 }

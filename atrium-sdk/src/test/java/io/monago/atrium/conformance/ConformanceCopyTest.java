@@ -33,13 +33,17 @@ class ConformanceCopyTest {
         assumeTrue(Files.isDirectory(original), "no shared folder next to this checkout: " + original);
         List<Path> originals;
         try (Stream<Path> files = Files.list(original)) {
-            originals = files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            originals = files.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
         assertThat(originals).isNotEmpty();
         for (Path file : originals) {
             Path mine = copy.resolve(file.getFileName().toString());
             assertThat(mine).as("copy of " + file).exists();
-            assertThat(Files.readAllBytes(mine)).as("copy of " + file + " drifted").isEqualTo(Files.readAllBytes(file));
+            assertThat(Files.readAllBytes(mine))
+                    .as("copy of " + file + " drifted")
+                    .isEqualTo(Files.readAllBytes(file));
         }
     }
 }

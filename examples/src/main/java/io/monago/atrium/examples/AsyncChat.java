@@ -17,8 +17,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AsyncChat {
 
-    private AsyncChat() {
-    }
+    private AsyncChat() {}
 
     /**
      * Runs the example.
@@ -33,7 +32,8 @@ public final class AsyncChat {
         try (Atrium client = Atrium.fromEnv()) {
             AsyncAtrium async = client.async();
             List<CompletableFuture<Void>> calls = questions.stream()
-                    .map(question -> async.chat().completions()
+                    .map(question -> async.chat()
+                            .completions()
                             .create(ChatCompletionRequest.builder()
                                     .model(Examples.model())
                                     .addUserMessage(question)
@@ -45,7 +45,8 @@ public final class AsyncChat {
     }
 
     private static void print(String question, ChatCompletion answer) {
-        System.out.printf("Q: %s%nA: %s%n   (audit id %s)%n", question, answer.content(),
-                answer.governance().auditId().orElse("-"));
+        System.out.printf(
+                "Q: %s%nA: %s%n   (audit id %s)%n",
+                question, answer.content(), answer.governance().auditId().orElse("-"));
     }
 }

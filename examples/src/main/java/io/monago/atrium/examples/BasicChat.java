@@ -15,8 +15,7 @@ import io.monago.atrium.chat.ChatCompletionRequest;
  */
 public final class BasicChat {
 
-    private BasicChat() {
-    }
+    private BasicChat() {}
 
     /**
      * Runs the example.
@@ -25,15 +24,20 @@ public final class BasicChat {
      */
     public static void main(String[] args) {
         try (Atrium client = Atrium.fromEnv()) {
-            ChatCompletion res = client.chat().completions().create(ChatCompletionRequest.builder()
-                    .model(Examples.model())
-                    .addSystemMessage("You are a concise assistant.")
-                    .addUserMessage("What is the capital of Indonesia?")
-                    .build());
+            ChatCompletion res = client.chat()
+                    .completions()
+                    .create(ChatCompletionRequest.builder()
+                            .model(Examples.model())
+                            .addSystemMessage("You are a concise assistant.")
+                            .addUserMessage("What is the capital of Indonesia?")
+                            .build());
 
             System.out.println(res.content());
-            System.out.printf("tokens: %d in, %d out; audit id: %s%n", res.usage().promptTokens(),
-                    res.usage().completionTokens(), res.governance().auditId().orElse("-"));
+            System.out.printf(
+                    "tokens: %d in, %d out; audit id: %s%n",
+                    res.usage().promptTokens(),
+                    res.usage().completionTokens(),
+                    res.governance().auditId().orElse("-"));
         }
     }
 }

@@ -6,8 +6,7 @@ final class Examples {
     /** Environment variable naming the model the examples ask for. */
     static final String MODEL_ENV = "ATRIUM_MODEL";
 
-    private Examples() {
-    }
+    private Examples() {}
 
     /**
      * The model to use: {@code ATRIUM_MODEL}, else {@code gpt-5.4-mini}.

@@ -21,8 +21,7 @@ import java.util.OptionalDouble;
  */
 public final class GovernanceDemo {
 
-    private GovernanceDemo() {
-    }
+    private GovernanceDemo() {}
 
     /**
      * Runs the example.
@@ -31,12 +30,15 @@ public final class GovernanceDemo {
      */
     public static void main(String[] args) {
         try (Atrium client = Atrium.fromEnv()) {
-            ChatCompletion res = client.chat().completions().create(ChatCompletionRequest.builder()
-                    .model(Examples.model())
-                    .addSystemMessage("Kamu asisten klinis untuk dokter.")
-                    .addUserMessage("Pasien dengan NIK 3201234567890123 dan nomor HP 081234567890 datang dengan "
-                            + "keluhan batuk sudah 2 minggu. Tolong analisis kemungkinan diagnosa.")
-                    .build());
+            ChatCompletion res = client.chat()
+                    .completions()
+                    .create(ChatCompletionRequest.builder()
+                            .model(Examples.model())
+                            .addSystemMessage("Kamu asisten klinis untuk dokter.")
+                            .addUserMessage(
+                                    "Pasien dengan NIK 3201234567890123 dan nomor HP 081234567890 datang dengan "
+                                            + "keluhan batuk sudah 2 minggu. Tolong analisis kemungkinan diagnosa.")
+                            .build());
 
             System.out.println("Answer: " + res.content());
             System.out.println();
@@ -66,10 +68,12 @@ public final class GovernanceDemo {
 
     private static void tryBlocked(Atrium client, String prompt) {
         try {
-            client.chat().completions().create(ChatCompletionRequest.builder()
-                    .model(Examples.model())
-                    .addUserMessage(prompt)
-                    .build());
+            client.chat()
+                    .completions()
+                    .create(ChatCompletionRequest.builder()
+                            .model(Examples.model())
+                            .addUserMessage(prompt)
+                            .build());
             System.out.println("  allowed (this gateway's policy does not block it)");
         } catch (PiiBlockedException e) {
             report("PII blocked", e);
@@ -82,7 +86,8 @@ public final class GovernanceDemo {
     }
 
     private static void report(String what, PolicyBlockedException e) {
-        System.out.printf("  %s (HTTP %d): %s%n", what, e.statusCode(), e.blockReason().orElse(e.getMessage()));
+        System.out.printf(
+                "  %s (HTTP %d): %s%n", what, e.statusCode(), e.blockReason().orElse(e.getMessage()));
         System.out.println("  audit id: " + e.auditId().orElse("-"));
     }
 

@@ -20,8 +20,14 @@ import java.util.Optional;
  * @param timestamp ISO-8601 arrival time
  * @param body the record's fields as JSON, without the chain hashes
  */
-public record AuditEntry(String auditId, String workspaceId, Optional<String> keyId, String decision, int status,
-        String timestamp, ObjectNode body) {
+public record AuditEntry(
+        String auditId,
+        String workspaceId,
+        Optional<String> keyId,
+        String decision,
+        int status,
+        String timestamp,
+        ObjectNode body) {
 
     /**
      * Renders a verdict.
@@ -40,7 +46,8 @@ public record AuditEntry(String auditId, String workspaceId, Optional<String> ke
         putOpt(o, "user", v.tags().user());
         putOpt(o, "session_id", v.tags().sessionId());
         ObjectNode meta = o.putObject("metadata");
-        v.tags().metadata().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        v.tags().metadata().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> meta.put(e.getKey(), e.getValue()));
         putOpt(o, "model", v.model());
         putOpt(o, "provider", v.provider());
@@ -62,7 +69,8 @@ public record AuditEntry(String auditId, String workspaceId, Optional<String> ke
         o.put("latency_ms", v.latencyMs());
         putOpt(o, "trace_id", v.tags().traceId());
         putOpt(o, "idempotency_key", v.tags().idempotencyKey());
-        return new AuditEntry(v.auditId(), v.workspaceId(), v.keyId(), v.decision().wire(), v.status(), ts, o);
+        return new AuditEntry(
+                v.auditId(), v.workspaceId(), v.keyId(), v.decision().wire(), v.status(), ts, o);
     }
 
     private static void strings(com.fasterxml.jackson.databind.node.ArrayNode target, java.util.List<String> values) {
@@ -70,7 +78,9 @@ public record AuditEntry(String auditId, String workspaceId, Optional<String> ke
     }
 
     private static void counts(ObjectNode target, Map<String, Integer> counts) {
-        counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> target.put(e.getKey(), e.getValue()));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> target.put(e.getKey(), e.getValue()));
     }
 
     private static void putOpt(ObjectNode o, String field, Optional<String> value) {

@@ -178,21 +178,23 @@ public final class SqliteAuditStore implements AuditStore {
 
     @Override
     public CompletableFuture<Optional<StoredAudit>> find(String auditId) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (PreparedStatement q = readConnection.prepareStatement(
-                    "SELECT workspace, key_id, record FROM audit_records WHERE audit_id = ?")) {
-                q.setString(1, auditId);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (PreparedStatement q = readConnection.prepareStatement(
+                            "SELECT workspace, key_id, record FROM audit_records WHERE audit_id = ?")) {
+                        q.setString(1, auditId);
+                        try (ResultSet rs = q.executeQuery()) {
+                            if (!rs.next()) {
+                                return Optional.empty();
+                            }
+                            return Optional.of(new StoredAudit(
+                                    auditId, rs.getString(1), Optional.ofNullable(rs.getString(2)), rs.getString(3)));
+                        }
+                    } catch (SQLException e) {
+                        throw new AuditStoreException("the audit store cannot be read", e);
                     }
-                    return Optional.of(new StoredAudit(auditId, rs.getString(1), Optional.ofNullable(rs.getString(2)),
-                            rs.getString(3)));
-                }
-            } catch (SQLException e) {
-                throw new AuditStoreException("the audit store cannot be read", e);
-            }
-        }, reader);
+                },
+                reader);
     }
 
     @Override
@@ -229,6 +231,5 @@ public final class SqliteAuditStore implements AuditStore {
         }
     }
 
-    private record Pending(AuditEntry entry, CompletableFuture<Void> done) {
-    }
+    private record Pending(AuditEntry entry, CompletableFuture<Void> done) {}
 }

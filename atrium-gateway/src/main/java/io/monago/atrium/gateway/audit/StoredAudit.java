@@ -10,5 +10,4 @@ import java.util.Optional;
  * @param keyId the key that made the call, if it was known
  * @param json the record as JSON (PROTOCOL.md §6), hashes included
  */
-public record StoredAudit(String auditId, String workspaceId, Optional<String> keyId, String json) {
-}
+public record StoredAudit(String auditId, String workspaceId, Optional<String> keyId, String json) {}

@@ -17,8 +17,7 @@ public final class ApiKeyHash {
 
     private static final String PREFIX = "sha256:";
 
-    private ApiKeyHash() {
-    }
+    private ApiKeyHash() {}
 
     /**
      * Hashes a key.

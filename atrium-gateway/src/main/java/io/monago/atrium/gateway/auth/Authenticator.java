@@ -27,20 +27,19 @@ public final class Authenticator {
      */
     public Result authenticate(Optional<String> authorization) {
         if (authorization.isEmpty() || authorization.get().isBlank()) {
-            return Result.rejected(unauthorized(
-                    "missing API key: send it as 'Authorization: Bearer <key>'"));
+            return Result.rejected(unauthorized("missing API key: send it as 'Authorization: Bearer <key>'"));
         }
         String h = authorization.get().trim();
         if (h.length() <= BEARER.length() || !h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Result.rejected(unauthorized(
-                    "the Authorization header must be 'Bearer <key>'"));
+            return Result.rejected(unauthorized("the Authorization header must be 'Bearer <key>'"));
         }
         Optional<Principal> principal = keys.find(h.substring(BEARER.length()).trim());
         if (principal.isEmpty()) {
             return Result.rejected(unauthorized("invalid API key"));
         }
         if (principal.get().disabled()) {
-            return new Result(principal, Optional.of(Rejection.of(ErrorCode.PERMISSION_DENIED, "this API key is disabled")));
+            return new Result(
+                    principal, Optional.of(Rejection.of(ErrorCode.PERMISSION_DENIED, "this API key is disabled")));
         }
         return new Result(principal, Optional.empty());
     }

@@ -21,8 +21,10 @@ public final class KeyBootstrap {
     public static final String BOOTSTRAP_KEY_ID = "bootstrap-admin";
     /** Id of a key the gateway generated itself. */
     public static final String GENERATED_KEY_ID = "generated-admin";
+
     static final String HASH_FILE = "admin-key.sha256";
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final SecureRandom random;
 
@@ -46,7 +48,8 @@ public final class KeyBootstrap {
      */
     public Result resolve(List<KeyConfig> configured, Optional<String> bootstrapKey, Path dataDir, String workspaceId) {
         if (bootstrapKey.isPresent()) {
-            return new Result(List.of(admin(BOOTSTRAP_KEY_ID, ApiKeyHash.of(bootstrapKey.get()), workspaceId)), Optional.empty());
+            return new Result(
+                    List.of(admin(BOOTSTRAP_KEY_ID, ApiKeyHash.of(bootstrapKey.get()), workspaceId)), Optional.empty());
         }
         if (!configured.isEmpty()) {
             return new Result(List.of(), Optional.empty());
@@ -109,7 +112,8 @@ public final class KeyBootstrap {
     public record Result(List<KeyConfig> extraKeys, Optional<String> generatedKey) {
         @Override
         public String toString() {
-            return "Result[extraKeys=" + extraKeys + ", generatedKey=" + (generatedKey.isPresent() ? "***" : "none") + "]";
+            return "Result[extraKeys=" + extraKeys + ", generatedKey=" + (generatedKey.isPresent() ? "***" : "none")
+                    + "]";
         }
     }
 }

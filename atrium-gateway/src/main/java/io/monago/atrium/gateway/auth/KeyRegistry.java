@@ -20,7 +20,15 @@ public final class KeyRegistry {
     public KeyRegistry(List<KeyConfig> keys) {
         Map<String, Principal> map = new HashMap<>();
         for (KeyConfig k : keys) {
-            map.put(k.hash(), new Principal(k.id(), k.workspace(), k.admin(), k.modelsIfSet().map(m -> m.stream().map(ModelGlob::new).toList()), k.disabled()));
+            map.put(
+                    k.hash(),
+                    new Principal(
+                            k.id(),
+                            k.workspace(),
+                            k.admin(),
+                            k.modelsIfSet()
+                                    .map(m -> m.stream().map(ModelGlob::new).toList()),
+                            k.disabled()));
         }
         this.byHash = Map.copyOf(map);
     }

@@ -13,6 +13,5 @@ import java.util.Optional;
  * @param models the key's own model allow-list, if it narrows the workspace's
  * @param disabled whether the key is disabled
  */
-public record Principal(String keyId, String workspaceId, boolean admin, Optional<List<ModelGlob>> models,
-        boolean disabled) {
-}
+public record Principal(
+        String keyId, String workspaceId, boolean admin, Optional<List<ModelGlob>> models, boolean disabled) {}

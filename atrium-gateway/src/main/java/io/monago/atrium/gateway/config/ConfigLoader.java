@@ -137,7 +137,11 @@ public final class ConfigLoader {
             case VALUE_STRING: {
                 EnvSubstitution.Result r = new EnvSubstitution(env).apply(p.getText());
                 if (r.problem().isPresent()) {
-                    throw new ConfigException(source.file(), p.currentTokenLocation().getLineNr(), path, r.problem().get());
+                    throw new ConfigException(
+                            source.file(),
+                            p.currentTokenLocation().getLineNr(),
+                            path,
+                            r.problem().get());
                 }
                 return f.textNode(r.value());
             }
@@ -151,12 +155,13 @@ public final class ConfigLoader {
                 // boolean, and `off` is a word this file uses.
                 String raw = p.getText();
                 return raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")
-                        ? f.booleanNode(Boolean.parseBoolean(raw)) : f.textNode(raw);
+                        ? f.booleanNode(Boolean.parseBoolean(raw))
+                        : f.textNode(raw);
             case VALUE_NULL:
                 return f.nullNode();
             default:
-                throw new ConfigException(source.file(), p.currentTokenLocation().getLineNr(), path,
-                        "unsupported YAML value");
+                throw new ConfigException(
+                        source.file(), p.currentTokenLocation().getLineNr(), path, "unsupported YAML value");
         }
     }
 
@@ -179,8 +184,11 @@ public final class ConfigLoader {
     }
 
     private static String knownFields(UnrecognizedPropertyException u) {
-        return u.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                .reduce((a, b) -> a + ", " + b).orElse("");
+        return u.getKnownPropertyIds().stream()
+                .map(Object::toString)
+                .sorted()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -80,11 +80,13 @@ final class ConfigValidator {
             throw source.error(path + ".type", "is required: one of " + sorted(PROVIDER_TYPES));
         }
         if (!PROVIDER_TYPES.contains(p.type())) {
-            throw source.error(path + ".type", "unknown provider type '" + p.type() + "'; one of " + sorted(PROVIDER_TYPES));
+            throw source.error(
+                    path + ".type", "unknown provider type '" + p.type() + "'; one of " + sorted(PROVIDER_TYPES));
         }
         if (p.type().equals("openai")) {
             if (p.baseUrl() == null || p.baseUrl().isBlank()) {
-                throw source.error(path + ".base_url", "is required for an openai provider, e.g. https://api.openai.com/v1");
+                throw source.error(
+                        path + ".base_url", "is required for an openai provider, e.g. https://api.openai.com/v1");
             }
             httpUrl(path + ".base_url", p.baseUrl());
         }
@@ -99,7 +101,8 @@ final class ConfigValidator {
     private void httpUrl(String path, String url) {
         try {
             URI uri = URI.create(url);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                     || uri.getHost() == null) {
                 throw source.error(path, "must be an http or https URL, got '" + url + "'");
             }
@@ -116,8 +119,9 @@ final class ConfigValidator {
             throw source.error(path + ".provider", "is required: one of " + sorted(providers.keySet()));
         }
         if (!providers.containsKey(m.provider())) {
-            throw source.error(path + ".provider", "no provider named '" + m.provider() + "'; defined: "
-                    + sorted(providers.keySet()));
+            throw source.error(
+                    path + ".provider",
+                    "no provider named '" + m.provider() + "'; defined: " + sorted(providers.keySet()));
         }
         if (m.inputUsdPerMillion() < 0) {
             throw source.error(path + ".input_usd_per_million", "must not be negative");
@@ -137,20 +141,25 @@ final class ConfigValidator {
         fraction(path + ".pii.min_confidence", pii.minConfidence());
         word(path + ".pii.operator", pii.operator(), OPERATORS);
         if (pii.reversible() && !pii.operator().equals("placeholder")) {
-            throw source.error(path + ".pii.reversible", "needs operator placeholder: only placeholders can be restored");
+            throw source.error(
+                    path + ".pii.reversible", "needs operator placeholder: only placeholders can be restored");
         }
         if (pii.maskKeepStart() < 0 || pii.maskKeepEnd() < 0) {
             throw source.error(path + ".pii.mask_keep_start", "mask_keep_start and mask_keep_end must not be negative");
         }
-        if (pii.operator().equals("hash") && (pii.hashSalt() == null
-                || pii.hashSalt().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SALT_BYTES)) {
-            throw source.error(path + ".pii.hash_salt", "operator hash needs a secret salt of at least " + MIN_SALT_BYTES
-                    + " bytes (write hash_salt: ${ATRIUM_PII_SALT})");
+        if (pii.operator().equals("hash")
+                && (pii.hashSalt() == null
+                        || pii.hashSalt().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SALT_BYTES)) {
+            throw source.error(
+                    path + ".pii.hash_salt",
+                    "operator hash needs a secret salt of at least " + MIN_SALT_BYTES
+                            + " bytes (write hash_salt: ${ATRIUM_PII_SALT})");
         }
         pii.entities().forEach((entity, setting) -> {
             String p = path + ".pii.entities." + entity;
             if (!GuardVocabulary.ENTITY_TYPES.contains(entity)) {
-                throw source.error(p, "unknown entity type '" + entity + "'; one of " + sorted(GuardVocabulary.ENTITY_TYPES));
+                throw source.error(
+                        p, "unknown entity type '" + entity + "'; one of " + sorted(GuardVocabulary.ENTITY_TYPES));
             }
             setting(p, setting, PII_ACTIONS);
         });
@@ -162,8 +171,9 @@ final class ConfigValidator {
         sec.categories().forEach((category, setting) -> {
             String p = path + ".security.categories." + category;
             if (!GuardVocabulary.INCIDENT_CATEGORIES.contains(category)) {
-                throw source.error(p, "unknown category '" + category + "'; one of "
-                        + sorted(GuardVocabulary.INCIDENT_CATEGORIES));
+                throw source.error(
+                        p,
+                        "unknown category '" + category + "'; one of " + sorted(GuardVocabulary.INCIDENT_CATEGORIES));
             }
             setting(p, setting, SECURITY_ACTIONS);
         });
@@ -188,12 +198,15 @@ final class ConfigValidator {
             throw source.error(path + ".hash", "is required: sha256:<64 hex digits> of the key (atrium key hash)");
         }
         if (!KEY_HASH.matcher(k.hash()).matches()) {
-            throw source.error(path + ".hash", "must be sha256: followed by 64 lower-case hex digits (atrium key hash); "
-                    + "never put the key itself in the file");
+            throw source.error(
+                    path + ".hash",
+                    "must be sha256: followed by 64 lower-case hex digits (atrium key hash); "
+                            + "never put the key itself in the file");
         }
         if (!workspaceIds.contains(k.workspace())) {
-            throw source.error(path + ".workspace", "no workspace named '" + k.workspace() + "'; defined: "
-                    + sorted(workspaceIds));
+            throw source.error(
+                    path + ".workspace",
+                    "no workspace named '" + k.workspace() + "'; defined: " + sorted(workspaceIds));
         }
         k.modelsIfSet().ifPresent(m -> globs(path + ".models", m));
     }
@@ -209,7 +222,8 @@ final class ConfigValidator {
 
     private void word(String path, String value, Set<String> words) {
         if (value == null || !words.contains(value)) {
-            throw source.error(path, "must be one of " + sorted(words) + (value == null ? "" : ", got '" + value + "'"));
+            throw source.error(
+                    path, "must be one of " + sorted(words) + (value == null ? "" : ", got '" + value + "'"));
         }
     }
 

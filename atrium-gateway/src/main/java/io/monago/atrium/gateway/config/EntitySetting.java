@@ -32,7 +32,8 @@ public record EntitySetting(String action, Optional<Double> minConfidence) {
      * @return the setting
      */
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-    public static EntitySetting of(@com.fasterxml.jackson.annotation.JsonProperty("action") String action,
+    public static EntitySetting of(
+            @com.fasterxml.jackson.annotation.JsonProperty("action") String action,
             @com.fasterxml.jackson.annotation.JsonProperty("min_confidence") Double minConfidence,
             @com.fasterxml.jackson.annotation.JsonProperty("threshold") Double threshold) {
         return new EntitySetting(action, Optional.ofNullable(minConfidence != null ? minConfidence : threshold));

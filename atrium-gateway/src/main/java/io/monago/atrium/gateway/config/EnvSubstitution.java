@@ -46,8 +46,10 @@ final class EnvSubstitution {
                 String resolved = env.apply(name);
                 if (resolved == null || (resolved.isEmpty() && sep >= 0)) {
                     if (sep < 0) {
-                        return new Result(value, Optional.of("environment variable " + name
-                                + " is not set (write ${" + name + ":-default} to give a default)"));
+                        return new Result(
+                                value,
+                                Optional.of("environment variable " + name + " is not set (write ${" + name
+                                        + ":-default} to give a default)"));
                     }
                     resolved = expr.substring(sep + 2);
                 }
@@ -61,6 +63,5 @@ final class EnvSubstitution {
         return new Result(out.toString(), Optional.empty());
     }
 
-    record Result(String value, Optional<String> problem) {
-    }
+    record Result(String value, Optional<String> problem) {}
 }

@@ -15,8 +15,13 @@ import java.util.Map;
  * @param workspaces workspaces
  * @param keys API keys (hashes)
  */
-public record GatewayConfig(ServerConfig server, AuditConfig audit, PricingConfig pricing,
-        Map<String, ProviderConfig> providers, List<ModelConfig> models, List<WorkspaceConfig> workspaces,
+public record GatewayConfig(
+        ServerConfig server,
+        AuditConfig audit,
+        PricingConfig pricing,
+        Map<String, ProviderConfig> providers,
+        List<ModelConfig> models,
+        List<WorkspaceConfig> workspaces,
         List<KeyConfig> keys) {
 
     /** Fills defaults. */
@@ -24,10 +29,14 @@ public record GatewayConfig(ServerConfig server, AuditConfig audit, PricingConfi
         server = server == null ? ServerConfig.defaults() : server;
         audit = audit == null ? AuditConfig.defaults() : audit;
         pricing = pricing == null ? PricingConfig.defaults() : pricing;
-        providers = providers == null ? Map.of("echo", new ProviderConfig("echo", null, null, null, null))
+        providers = providers == null
+                ? Map.of("echo", new ProviderConfig("echo", null, null, null, null))
                 : Map.copyOf(providers);
-        models = models == null ? List.of(new ModelConfig("echo", "echo", null, null, null),
-                new ModelConfig("*", "echo", null, null, null)) : List.copyOf(models);
+        models = models == null
+                ? List.of(
+                        new ModelConfig("echo", "echo", null, null, null),
+                        new ModelConfig("*", "echo", null, null, null))
+                : List.copyOf(models);
         workspaces = workspaces == null ? List.of(WorkspaceConfig.defaults()) : List.copyOf(workspaces);
         keys = keys == null ? List.of() : List.copyOf(keys);
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param models the key's own model allow-list (globs), narrowing the workspace's; default none
  * @param disabled a disabled key gets 403, default false
  */
-public record KeyConfig(String id, String hash, String workspace, Boolean admin, List<String> models, Boolean disabled) {
+public record KeyConfig(
+        String id, String hash, String workspace, Boolean admin, List<String> models, Boolean disabled) {
 
     /** Fills defaults. */
     public KeyConfig {

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param inputUsdPerMillion price per million input tokens in USD, default 0
  * @param outputUsdPerMillion price per million output tokens in USD, default 0
  */
-public record ModelConfig(String name, String provider, String upstreamModel, Double inputUsdPerMillion,
-        Double outputUsdPerMillion) {
+public record ModelConfig(
+        String name, String provider, String upstreamModel, Double inputUsdPerMillion, Double outputUsdPerMillion) {
 
     /** Fills defaults. */
     public ModelConfig {

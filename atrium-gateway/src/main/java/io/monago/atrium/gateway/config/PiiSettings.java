@@ -27,8 +27,15 @@ import java.util.Map;
  * @param maskKeepEnd with {@code mask}: letters and digits kept at the end, default 4
  * @param hashSalt with {@code hash}: the secret salt, at least 16 bytes (use {@code ${ENV}})
  */
-public record PiiSettings(String action, Double minConfidence, Boolean reversible, Map<String, EntitySetting> entities,
-        String operator, Integer maskKeepStart, Integer maskKeepEnd, String hashSalt) {
+public record PiiSettings(
+        String action,
+        Double minConfidence,
+        Boolean reversible,
+        Map<String, EntitySetting> entities,
+        String operator,
+        Integer maskKeepStart,
+        Integer maskKeepEnd,
+        String hashSalt) {
 
     /** Entity overrides of the shipped policy. */
     public static final Map<String, EntitySetting> DEFAULT_ENTITIES = Map.of(

@@ -20,8 +20,8 @@ import java.util.Map;
  * @param categories per category overrides
  * @param trustedRoles message roles not analysed, default {@code [system, developer]}
  */
-public record SecuritySettings(String action, Double threshold, Map<String, EntitySetting> categories,
-        List<String> trustedRoles) {
+public record SecuritySettings(
+        String action, Double threshold, Map<String, EntitySetting> categories, List<String> trustedRoles) {
 
     /** Fills defaults. */
     public SecuritySettings {

@@ -272,12 +272,26 @@ public final class Exchange {
             reason = rejection.get().blockReason().or(() -> Optional.ofNullable(blockReason));
         }
         boolean piiDetected = !piiInput.isEmpty() || !piiOutput.isEmpty();
-        return new Verdict(auditId, receivedAt,
+        return new Verdict(
+                auditId,
+                receivedAt,
                 principal().map(Principal::workspaceId).orElse(fallbackWorkspace),
                 principal().map(Principal::keyId),
-                Optional.ofNullable(model), Optional.ofNullable(provider),
-                finalDecision, reason, piiDetected, List.copyOf(piiRedacted), piiInput, piiOutput,
-                List.copyOf(incidents), matchedRules, usage, costIdr,
-                (nowNanos - startNanos) / 1_000_000.0, status, rejection.map(r -> r.code().code()), tags);
+                Optional.ofNullable(model),
+                Optional.ofNullable(provider),
+                finalDecision,
+                reason,
+                piiDetected,
+                List.copyOf(piiRedacted),
+                piiInput,
+                piiOutput,
+                List.copyOf(incidents),
+                matchedRules,
+                usage,
+                costIdr,
+                (nowNanos - startNanos) / 1_000_000.0,
+                status,
+                rejection.map(r -> r.code().code()),
+                tags);
     }
 }

@@ -12,12 +12,16 @@ import java.util.Optional;
  * @param traceId the W3C trace id from {@code traceparent}
  * @param idempotencyKey the {@code Idempotency-Key} header
  */
-public record RequestTags(Optional<String> user, Optional<String> sessionId, Map<String, String> metadata,
-        Optional<String> traceId, Optional<String> idempotencyKey) {
+public record RequestTags(
+        Optional<String> user,
+        Optional<String> sessionId,
+        Map<String, String> metadata,
+        Optional<String> traceId,
+        Optional<String> idempotencyKey) {
 
     /** Nothing attached. */
-    public static final RequestTags NONE = new RequestTags(Optional.empty(), Optional.empty(), Map.of(),
-            Optional.empty(), Optional.empty());
+    public static final RequestTags NONE =
+            new RequestTags(Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
 
     /** Copies the metadata. */
     public RequestTags {

@@ -43,17 +43,27 @@ public final class AuditHandler implements Handler<RoutingContext> {
         }
         Principal caller = found.get();
         String id = ctx.pathParam("id");
-        Future.fromCompletionStage(audit.find(id), ctx.vertx().getOrCreateContext()).onComplete(ar -> {
-            if (ar.failed()) {
-                JsonResponses.error(ctx.response(), renderer,
-                        Rejection.of(ErrorCode.SERVICE_UNAVAILABLE, "the audit store cannot be read right now"));
-            } else if (ar.result().filter(r -> mayRead(caller, r)).isEmpty()) {
-                JsonResponses.error(ctx.response(), renderer,
-                        Rejection.of(ErrorCode.NOT_FOUND, "no audit record " + id + " visible to this API key"));
-            } else {
-                JsonResponses.send(ctx.response(), 200, Buffer.buffer(ar.result().get().json()));
-            }
-        });
+        Future.fromCompletionStage(audit.find(id), ctx.vertx().getOrCreateContext())
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        JsonResponses.error(
+                                ctx.response(),
+                                renderer,
+                                Rejection.of(
+                                        ErrorCode.SERVICE_UNAVAILABLE, "the audit store cannot be read right now"));
+                    } else if (ar.result().filter(r -> mayRead(caller, r)).isEmpty()) {
+                        JsonResponses.error(
+                                ctx.response(),
+                                renderer,
+                                Rejection.of(
+                                        ErrorCode.NOT_FOUND, "no audit record " + id + " visible to this API key"));
+                    } else {
+                        JsonResponses.send(
+                                ctx.response(),
+                                200,
+                                Buffer.buffer(ar.result().get().json()));
+                    }
+                });
     }
 
     static boolean mayRead(Principal caller, StoredAudit record) {

@@ -5,12 +5,12 @@ import io.monago.atrium.gateway.audit.AuditEntry;
 import io.monago.atrium.gateway.audit.AuditStore;
 import io.monago.atrium.gateway.auth.AuthenticateStep;
 import io.monago.atrium.gateway.exchange.Exchange;
-import io.monago.atrium.gateway.idempotency.IdempotencyGate;
-import io.monago.atrium.gateway.idempotency.StoredReply;
 import io.monago.atrium.gateway.exchange.InboundRequest;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.gateway.exchange.Usage;
 import io.monago.atrium.gateway.exchange.Verdict;
+import io.monago.atrium.gateway.idempotency.IdempotencyGate;
+import io.monago.atrium.gateway.idempotency.StoredReply;
 import io.monago.atrium.gateway.meter.CostMeter;
 import io.monago.atrium.gateway.meter.TokenCounter;
 import io.monago.atrium.gateway.pipeline.AnswerStep;
@@ -118,8 +118,12 @@ public final class ChatCompletionsHandler {
         // The body was never read, so only the headers are known.
         Exchange ex = start(ctx, Buffer.buffer());
         authenticate.apply(ex);
-        finish(ctx, ex, Rejection.of(ErrorCode.REQUEST_TOO_LARGE,
-                "the request body is over the limit of " + maxBodyBytes + " bytes"));
+        finish(
+                ctx,
+                ex,
+                Rejection.of(
+                        ErrorCode.REQUEST_TOO_LARGE,
+                        "the request body is over the limit of " + maxBodyBytes + " bytes"));
     }
 
     private Exchange start(RoutingContext ctx, Buffer raw) {
@@ -193,7 +197,8 @@ public final class ChatCompletionsHandler {
                         respond(ctx.response(), ex, v, v.status(), body);
                     } else {
                         LOG.error("audit record {} could not be stored; answering 503", v.auditId());
-                        Rejection r = Rejection.of(ErrorCode.SERVICE_UNAVAILABLE,
+                        Rejection r = Rejection.of(
+                                ErrorCode.SERVICE_UNAVAILABLE,
                                 "the call could not be recorded in the audit trail, so it was not answered; retry later");
                         respond(ctx.response(), ex, v, r.code().status(), renderer.errorBody(r));
                     }
@@ -203,8 +208,9 @@ public final class ChatCompletionsHandler {
     private void respond(HttpServerResponse response, Exchange ex, Verdict v, int status, Buffer body) {
         renderer.headers(v, response.headers());
         response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-        ex.idempotencyTicket().ifPresent(t -> t.complete(
-                new StoredReply(status, MultiMap.caseInsensitiveMultiMap().addAll(response.headers()), body)));
+        ex.idempotencyTicket()
+                .ifPresent(t -> t.complete(new StoredReply(
+                        status, MultiMap.caseInsensitiveMultiMap().addAll(response.headers()), body)));
         if (response.closed() || response.ended()) {
             return;
         }
@@ -236,8 +242,16 @@ public final class ChatCompletionsHandler {
      * @param audit the audit store
      * @param renderer the governance renderer
      */
-    public record Dependencies(AuditIds auditIds, Clock clock, String fallbackWorkspace, GovernancePipeline pipeline,
-            AuthenticateStep authenticate, IdempotencyGate idempotency, List<AnswerStep> answerSteps, TokenCounter tokens, CostMeter costs,
-            AuditStore audit, GovernanceRenderer renderer) {
-    }
+    public record Dependencies(
+            AuditIds auditIds,
+            Clock clock,
+            String fallbackWorkspace,
+            GovernancePipeline pipeline,
+            AuthenticateStep authenticate,
+            IdempotencyGate idempotency,
+            List<AnswerStep> answerSteps,
+            TokenCounter tokens,
+            CostMeter costs,
+            AuditStore audit,
+            GovernanceRenderer renderer) {}
 }

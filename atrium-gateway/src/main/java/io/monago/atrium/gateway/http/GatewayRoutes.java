@@ -8,8 +8,7 @@ import io.vertx.ext.web.Router;
 /** The gateway's HTTP surface: which path goes to which handler, and protocol-shaped errors for the rest. */
 public final class GatewayRoutes {
 
-    private GatewayRoutes() {
-    }
+    private GatewayRoutes() {}
 
     /**
      * Builds the router.
@@ -23,8 +22,14 @@ public final class GatewayRoutes {
      * @param renderer the renderer, for errors
      * @return the router
      */
-    public static Router create(Vertx vertx, long maxBodyBytes, ChatCompletionsHandler chat, ModelsHandler models,
-            AuditHandler audit, HealthHandler health, GovernanceRenderer renderer) {
+    public static Router create(
+            Vertx vertx,
+            long maxBodyBytes,
+            ChatCompletionsHandler chat,
+            ModelsHandler models,
+            AuditHandler audit,
+            HealthHandler health,
+            GovernanceRenderer renderer) {
         Router router = Router.router(vertx);
         router.post("/v1/chat/completions")
                 .handler(new BoundedBodyReader(maxBodyBytes, chat::handle, ctx -> chat.tooLarge(ctx, maxBodyBytes)));
@@ -32,12 +37,29 @@ public final class GatewayRoutes {
         router.get("/v1/audit/:id").handler(audit);
         router.get("/healthz").handler(health::live);
         router.get("/readyz").handler(health::ready);
-        router.route().last().handler(ctx -> JsonResponses.error(ctx.response(), renderer, Rejection.of(
-                ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
-        router.errorHandler(405, ctx -> JsonResponses.send(ctx.response(), 405, renderer.errorBody(Rejection.invalid(
-                "method " + ctx.request().method() + " is not allowed on " + ctx.request().path()))));
-        router.errorHandler(500, ctx -> JsonResponses.error(ctx.response(), renderer,
-                Rejection.of(ErrorCode.INTERNAL_ERROR, "the gateway failed to process the request")));
+        router.route()
+                .last()
+                .handler(ctx -> JsonResponses.error(
+                        ctx.response(),
+                        renderer,
+                        Rejection.of(
+                                ErrorCode.NOT_FOUND,
+                                "no such endpoint: " + ctx.request().method() + " "
+                                        + ctx.request().path())));
+        router.errorHandler(
+                405,
+                ctx -> JsonResponses.send(
+                        ctx.response(),
+                        405,
+                        renderer.errorBody(
+                                Rejection.invalid("method " + ctx.request().method() + " is not allowed on "
+                                        + ctx.request().path()))));
+        router.errorHandler(
+                500,
+                ctx -> JsonResponses.error(
+                        ctx.response(),
+                        renderer,
+                        Rejection.of(ErrorCode.INTERNAL_ERROR, "the gateway failed to process the request")));
         return router;
     }
 }

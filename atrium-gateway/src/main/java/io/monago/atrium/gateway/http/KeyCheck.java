@@ -18,8 +18,8 @@ final class KeyCheck {
     }
 
     Optional<Principal> require(RoutingContext ctx) {
-        Authenticator.Result auth = authenticator.authenticate(
-                Optional.ofNullable(ctx.request().getHeader(ProtocolHeaders.AUTHORIZATION)));
+        Authenticator.Result auth =
+                authenticator.authenticate(Optional.ofNullable(ctx.request().getHeader(ProtocolHeaders.AUTHORIZATION)));
         if (auth.rejection().isPresent()) {
             JsonResponses.error(ctx.response(), renderer, auth.rejection().get());
             return Optional.empty();

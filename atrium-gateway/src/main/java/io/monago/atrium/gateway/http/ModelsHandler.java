@@ -31,8 +31,8 @@ public final class ModelsHandler implements Handler<RoutingContext> {
      * @param workspaces the workspaces
      * @param renderer the renderer
      */
-    public ModelsHandler(Authenticator authenticator, ModelRouter router, Workspaces workspaces,
-            GovernanceRenderer renderer) {
+    public ModelsHandler(
+            Authenticator authenticator, ModelRouter router, Workspaces workspaces, GovernanceRenderer renderer) {
         this.keys = new KeyCheck(authenticator, renderer);
         this.router = router;
         this.workspaces = workspaces;
@@ -52,7 +52,9 @@ public final class ModelsHandler implements Handler<RoutingContext> {
         ArrayNode data = root.putArray("data");
         for (ModelRouter.ListedModel m : router.listedModels()) {
             if (ModelGlob.anyMatches(allowed, m.id())
-                    && p.models().map(keyModels -> ModelGlob.anyMatches(keyModels, m.id())).orElse(true)) {
+                    && p.models()
+                            .map(keyModels -> ModelGlob.anyMatches(keyModels, m.id()))
+                            .orElse(true)) {
                 ObjectNode o = data.addObject();
                 o.put("id", m.id());
                 o.put("object", "model");

@@ -114,26 +114,21 @@ public final class IdempotencyCache {
         Claim BODY_MISMATCH = new BodyMismatch();
 
         /** Process the call. */
-        record Proceed() implements Claim {
-        }
+        record Proceed() implements Claim {}
 
         /** Answer 409: try again shortly. */
-        record InProgress() implements Claim {
-        }
+        record InProgress() implements Claim {}
 
         /** Answer 400: a key belongs to one body. */
-        record BodyMismatch() implements Claim {
-        }
+        record BodyMismatch() implements Claim {}
 
         /**
          * Answer with the stored reply.
          *
          * @param reply the first call's answer
          */
-        record Replay(StoredReply reply) implements Claim {
-        }
+        record Replay(StoredReply reply) implements Claim {}
     }
 
-    private record Entry(byte[] bodyHash, long createdMillis, StoredReply reply) {
-    }
+    private record Entry(byte[] bodyHash, long createdMillis, StoredReply reply) {}
 }

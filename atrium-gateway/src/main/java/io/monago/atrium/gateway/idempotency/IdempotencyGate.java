@@ -34,22 +34,31 @@ public final class IdempotencyGate {
      * @return what to do with it
      */
     public Decision check(Exchange exchange) {
-        Optional<String> key = exchange.request().header(ProtocolHeaders.IDEMPOTENCY_KEY).filter(k -> !k.isBlank());
+        Optional<String> key =
+                exchange.request().header(ProtocolHeaders.IDEMPOTENCY_KEY).filter(k -> !k.isBlank());
         if (key.isEmpty() || key.get().length() > RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS) {
             return Decision.NONE; // an over-long key is rejected, naming the header, by validation
         }
         String keyId = exchange.principal().orElseThrow().keyId();
-        IdempotencyCache.Claim claim = cache.claim(keyId, key.get(), sha256(exchange.request().body()));
+        IdempotencyCache.Claim claim =
+                cache.claim(keyId, key.get(), sha256(exchange.request().body()));
         if (claim instanceof IdempotencyCache.Claim.Replay replay) {
             return new Decision(Optional.empty(), Optional.of(replay.reply()), Optional.empty());
         }
         if (claim == IdempotencyCache.Claim.IN_PROGRESS) {
-            return new Decision(Optional.empty(), Optional.empty(), Optional.of(Rejection.of(ErrorCode.REQUEST_IN_PROGRESS,
-                    "a request with this Idempotency-Key is still being processed; retry shortly")));
+            return new Decision(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(Rejection.of(
+                            ErrorCode.REQUEST_IN_PROGRESS,
+                            "a request with this Idempotency-Key is still being processed; retry shortly")));
         }
         if (claim == IdempotencyCache.Claim.BODY_MISMATCH) {
-            return new Decision(Optional.empty(), Optional.empty(), Optional.of(Rejection.invalid(
-                    "this Idempotency-Key was already used with a different request body; use a new key")));
+            return new Decision(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(Rejection.invalid(
+                            "this Idempotency-Key was already used with a different request body; use a new key")));
         }
         return new Decision(Optional.of(new Ticket(cache, keyId, key.get())), Optional.empty(), Optional.empty());
     }

@@ -11,5 +11,4 @@ import io.vertx.core.buffer.Buffer;
  * @param headers the response headers
  * @param body the response body
  */
-public record StoredReply(int status, MultiMap headers, Buffer body) {
-}
+public record StoredReply(int status, MultiMap headers, Buffer body) {}

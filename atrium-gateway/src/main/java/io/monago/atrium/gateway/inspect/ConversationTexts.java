@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public final class ConversationTexts {
 
-    private ConversationTexts() {
-    }
+    private ConversationTexts() {}
 
     /**
      * Lists the texts of a request body.

@@ -13,5 +13,4 @@ import java.util.List;
  * @param findings PII findings of each text, index for index
  * @param security security incidents
  */
-public record Inspection(List<TextSlot> slots, List<List<PiiFinding>> findings, SecurityReport security) {
-}
+public record Inspection(List<TextSlot> slots, List<List<PiiFinding>> findings, SecurityReport security) {}

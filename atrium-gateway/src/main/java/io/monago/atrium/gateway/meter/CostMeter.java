@@ -26,7 +26,8 @@ public final class CostMeter {
      */
     public double costIdr(ModelRoute route, Usage usage) {
         double usd = (usage.promptTokens() * route.inputUsdPerMillion()
-                + usage.completionTokens() * route.outputUsdPerMillion()) / 1_000_000.0;
+                        + usage.completionTokens() * route.outputUsdPerMillion())
+                / 1_000_000.0;
         return usd * usdToIdr;
     }
 }

@@ -1,9 +1,9 @@
 package io.monago.atrium.gateway.meter;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.inspect.ConversationTexts;
 import io.monago.atrium.gateway.inspect.TextSlot;
 

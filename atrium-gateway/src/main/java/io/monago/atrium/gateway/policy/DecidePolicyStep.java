@@ -62,13 +62,15 @@ public final class DecidePolicyStep implements GovernanceStep {
         }
         if (security.isBlocked()) {
             String reason = security.blockReason().orElse("security incident detected");
-            return Optional.of(Rejection.block(ErrorCode.SECURITY_BLOCK,
-                    "the request was blocked by security policy: " + reason, reason));
+            return Optional.of(Rejection.block(
+                    ErrorCode.SECURITY_BLOCK, "the request was blocked by security policy: " + reason, reason));
         }
         if (pii.blocked()) {
             String reason = pii.blockReason().orElse("PII detected");
-            return Optional.of(Rejection.block(ErrorCode.PII_BLOCKED,
-                    "the request contains personal data that policy does not allow to leave (" + reason + ")", reason));
+            return Optional.of(Rejection.block(
+                    ErrorCode.PII_BLOCKED,
+                    "the request contains personal data that policy does not allow to leave (" + reason + ")",
+                    reason));
         }
         if (security.isFlagged() || pii.flagged()) {
             exchange.flag();

@@ -10,5 +10,4 @@ import java.util.List;
  * @param pii the PII verdict of each text, index for index with the inspection's slots
  * @param security the security verdict
  */
-public record PolicyOutcome(List<PiiVerdict> pii, SecurityVerdict security) {
-}
+public record PolicyOutcome(List<PiiVerdict> pii, SecurityVerdict security) {}

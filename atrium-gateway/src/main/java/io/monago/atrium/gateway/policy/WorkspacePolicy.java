@@ -23,8 +23,15 @@ import java.util.List;
  * @param analyzer the security analyzer, with this workspace's trusted roles
  * @param answers scans and redacts answers with this workspace's PII policy
  */
-public record WorkspacePolicy(String id, List<ModelGlob> models, PiiPolicy pii, boolean reversible, RedactionOperator operator,
-        SecurityPolicy security, SecurityAnalyzer analyzer, PiiRedactor answers) {
+public record WorkspacePolicy(
+        String id,
+        List<ModelGlob> models,
+        PiiPolicy pii,
+        boolean reversible,
+        RedactionOperator operator,
+        SecurityPolicy security,
+        SecurityAnalyzer analyzer,
+        PiiRedactor answers) {
 
     /** @return whether any attack category is acted on; when none is, analysis is skipped */
     public boolean analysesSecurity() {
@@ -38,6 +45,9 @@ public record WorkspacePolicy(String id, List<ModelGlob> models, PiiPolicy pii, 
 
     /** @return a fresh redaction session for one request of this workspace */
     public RedactionSession newRedactionSession() {
-        return RedactionSession.builder().operator(operator).reversible(reversible).build();
+        return RedactionSession.builder()
+                .operator(operator)
+                .reversible(reversible)
+                .build();
     }
 }

@@ -41,15 +41,25 @@ final class WorkspacePolicyCompiler {
 
     WorkspacePolicy compile(WorkspaceConfig config) {
         PiiPolicy pii = pii(config.pii());
-        return new WorkspacePolicy(config.id(), config.models().stream().map(ModelGlob::new).toList(),
-                pii, config.pii().reversible(), operator(config.pii()), security(config.security()),
-                analyzer(config.security()), PiiRedactor.of(scanner, pii));
+        return new WorkspacePolicy(
+                config.id(),
+                config.models().stream().map(ModelGlob::new).toList(),
+                pii,
+                config.pii().reversible(),
+                operator(config.pii()),
+                security(config.security()),
+                analyzer(config.security()),
+                PiiRedactor.of(scanner, pii));
     }
 
     static PiiPolicy pii(PiiSettings s) {
         PiiPolicy.Builder b = PiiPolicy.builder().allTypes(new EntityRule(piiAction(s.action()), s.minConfidence()));
-        s.entities().forEach((type, setting) -> b.rule(EntityType.valueOf(type),
-                new EntityRule(piiAction(setting.action()), setting.minConfidence().orElse(s.minConfidence()))));
+        s.entities()
+                .forEach((type, setting) -> b.rule(
+                        EntityType.valueOf(type),
+                        new EntityRule(
+                                piiAction(setting.action()),
+                                setting.minConfidence().orElse(s.minConfidence()))));
         return b.build();
     }
 
@@ -66,7 +76,9 @@ final class WorkspacePolicyCompiler {
         SecurityPolicy defaults = SecurityPolicy.defaults();
         SecurityPolicy.Builder b = SecurityPolicy.builder();
         for (IncidentCategory c : IncidentCategory.values()) {
-            double threshold = s.threshold() != null ? s.threshold() : defaults.policyFor(c).threshold();
+            double threshold = s.threshold() != null
+                    ? s.threshold()
+                    : defaults.policyFor(c).threshold();
             EntitySetting override = s.categories().get(c.wireName());
             String action = override == null ? s.action() : override.action();
             if (override != null && override.minConfidence().isPresent()) {
@@ -78,8 +90,10 @@ final class WorkspacePolicyCompiler {
     }
 
     private SecurityAnalyzer analyzer(SecuritySettings s) {
-        Set<MessageRole> trusted = s.trustedRoles().stream().map(MessageRole::fromWire).collect(Collectors.toUnmodifiableSet());
-        return analyzers.computeIfAbsent(trusted, roles -> SecurityAnalyzer.builder().trustedRoles(roles).build());
+        Set<MessageRole> trusted =
+                s.trustedRoles().stream().map(MessageRole::fromWire).collect(Collectors.toUnmodifiableSet());
+        return analyzers.computeIfAbsent(
+                trusted, roles -> SecurityAnalyzer.builder().trustedRoles(roles).build());
     }
 
     private static CategoryPolicy category(String action, double threshold) {

@@ -46,7 +46,9 @@ public final class Workspaces {
      * @return its workspace's policy
      */
     public WorkspacePolicy require(io.monago.atrium.gateway.exchange.Exchange exchange) {
-        String id = exchange.principal().orElseThrow(() -> new IllegalStateException("not authenticated")).workspaceId();
+        String id = exchange.principal()
+                .orElseThrow(() -> new IllegalStateException("not authenticated"))
+                .workspaceId();
         return find(id).orElseThrow(() -> new IllegalStateException("key of unknown workspace " + id));
     }
 

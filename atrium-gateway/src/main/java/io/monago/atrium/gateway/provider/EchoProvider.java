@@ -41,9 +41,7 @@ public final class EchoProvider implements Provider {
     @Override
     public Future<ProviderReply> complete(ProviderCall call) {
         String answer = ConversationTexts.lastUserText(call.body()).orElse("");
-        Usage usage = new Usage(
-                tokens.countPrompt(call.body()),
-                tokens.count(answer));
+        Usage usage = new Usage(tokens.countPrompt(call.body()), tokens.count(answer));
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode body = f.objectNode();
         body.put("id", "chatcmpl-echo-" + UUID.randomUUID());

@@ -66,12 +66,14 @@ public final class OpenAiProvider implements Provider {
         try {
             payload = Buffer.buffer(json.writeValueAsBytes(call.body()));
         } catch (JsonProcessingException e) {
-            return Future.failedFuture(new ProviderException(ProviderException.Kind.FAILED, "cannot encode the request"));
+            return Future.failedFuture(
+                    new ProviderException(ProviderException.Kind.FAILED, "cannot encode the request"));
         }
         Promise<ProviderReply> result = Promise.promise();
         AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
         long timer = vertx.setTimer(timeoutMs, id -> {
-            if (result.tryFail(new ProviderException(ProviderException.Kind.TIMEOUT,
+            if (result.tryFail(new ProviderException(
+                    ProviderException.Kind.TIMEOUT,
                     "provider " + name + " did not answer within " + timeoutMs + " ms"))) {
                 HttpClientRequest req = inFlight.get();
                 if (req != null) {
@@ -97,7 +99,8 @@ public final class OpenAiProvider implements Provider {
                 .onComplete(ar -> {
                     vertx.cancelTimer(timer);
                     if (ar.failed()) {
-                        result.tryFail(new ProviderException(ProviderException.Kind.FAILED,
+                        result.tryFail(new ProviderException(
+                                ProviderException.Kind.FAILED,
                                 "provider " + name + " could not be reached: " + describe(ar.cause())));
                     } else {
                         read(ar.result(), result);
@@ -114,12 +117,14 @@ public final class OpenAiProvider implements Provider {
             tree = null;
         }
         if (answer.status / 100 != 2) {
-            result.tryFail(new ProviderException(ProviderException.Kind.FAILED,
+            result.tryFail(new ProviderException(
+                    ProviderException.Kind.FAILED,
                     "provider " + name + " answered " + answer.status + errorDetail(tree)));
             return;
         }
         if (!(tree instanceof ObjectNode obj) || !obj.path("choices").isArray()) {
-            result.tryFail(new ProviderException(ProviderException.Kind.FAILED,
+            result.tryFail(new ProviderException(
+                    ProviderException.Kind.FAILED,
                     "provider " + name + " answered with something that is not a chat completion"));
             return;
         }
@@ -142,6 +147,5 @@ public final class OpenAiProvider implements Provider {
         return m == null ? t.getClass().getSimpleName() : m;
     }
 
-    private record Answer(int status, Buffer body) {
-    }
+    private record Answer(int status, Buffer body) {}
 }

@@ -35,7 +35,7 @@ public interface Provider {
      * @return completes with the usage once the stream ended
      */
     default Future<ProviderReply> stream(ProviderCall call, ChunkSink sink) {
-        return Future.failedFuture(new ProviderException(ProviderException.Kind.UNSUPPORTED,
-                "provider " + name() + " does not stream"));
+        return Future.failedFuture(
+                new ProviderException(ProviderException.Kind.UNSUPPORTED, "provider " + name() + " does not stream"));
     }
 }

@@ -9,5 +9,4 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     name; providers forward it and must not change it further
  * @param requestedModel the model name the caller asked for, echoed back in the answer
  */
-public record ProviderCall(ObjectNode body, String requestedModel) {
-}
+public record ProviderCall(ObjectNode body, String requestedModel) {}

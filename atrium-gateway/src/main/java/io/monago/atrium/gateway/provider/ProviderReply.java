@@ -10,5 +10,4 @@ import java.util.Optional;
  * @param body the {@code chat.completion} object as the provider sent it
  * @param usage the usage the provider reported, if it did
  */
-public record ProviderReply(ObjectNode body, Optional<Usage> usage) {
-}
+public record ProviderReply(ObjectNode body, Optional<Usage> usage) {}

@@ -12,8 +12,7 @@ import java.util.Map;
 /** Builds the configured providers. */
 public final class Providers {
 
-    private Providers() {
-    }
+    private Providers() {}
 
     /**
      * Creates one provider per configured entry.
@@ -26,14 +25,21 @@ public final class Providers {
      * @param clock the clock
      * @return providers by name
      */
-    public static Map<String, Provider> create(Map<String, ProviderConfig> configs, Vertx vertx, HttpClient http,
-            ObjectMapper json, TokenCounter tokens, Clock clock) {
+    public static Map<String, Provider> create(
+            Map<String, ProviderConfig> configs,
+            Vertx vertx,
+            HttpClient http,
+            ObjectMapper json,
+            TokenCounter tokens,
+            Clock clock) {
         Map<String, Provider> out = new LinkedHashMap<>();
-        configs.forEach((name, config) -> out.put(name, switch (config.type()) {
-            case "echo" -> new EchoProvider(name, tokens, clock);
-            case "openai" -> new OpenAiProvider(name, config, vertx, http, json);
-            default -> throw new IllegalArgumentException("unknown provider type " + config.type());
-        }));
+        configs.forEach((name, config) -> out.put(
+                name,
+                switch (config.type()) {
+                    case "echo" -> new EchoProvider(name, tokens, clock);
+                    case "openai" -> new OpenAiProvider(name, config, vertx, http, json);
+                    default -> throw new IllegalArgumentException("unknown provider type " + config.type());
+                }));
         return Map.copyOf(out);
     }
 }

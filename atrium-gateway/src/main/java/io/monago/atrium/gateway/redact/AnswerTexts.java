@@ -10,8 +10,7 @@ import java.util.function.UnaryOperator;
  */
 final class AnswerTexts {
 
-    private AnswerTexts() {
-    }
+    private AnswerTexts() {}
 
     static void rewrite(ObjectNode completion, UnaryOperator<String> rewrite) {
         for (JsonNode choice : completion.path("choices")) {

@@ -10,6 +10,5 @@ import io.monago.atrium.gateway.provider.Provider;
  * @param inputUsdPerMillion price per million input tokens in USD
  * @param outputUsdPerMillion price per million output tokens in USD
  */
-public record ModelRoute(Provider provider, String upstreamModel, double inputUsdPerMillion,
-        double outputUsdPerMillion) {
-}
+public record ModelRoute(
+        Provider provider, String upstreamModel, double inputUsdPerMillion, double outputUsdPerMillion) {}

@@ -1,7 +1,7 @@
 package io.monago.atrium.gateway.route;
 
-import io.monago.atrium.gateway.config.ModelConfig;
 import io.monago.atrium.gateway.access.ModelGlob;
+import io.monago.atrium.gateway.config.ModelConfig;
 import io.monago.atrium.gateway.provider.Provider;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +37,11 @@ public final class ModelRouter {
         for (Entry e : entries) {
             if (e.glob.matches(model)) {
                 ModelConfig m = e.config;
-                return Optional.of(new ModelRoute(e.provider, m.upstreamModelIfSet().orElse(model),
-                        m.inputUsdPerMillion(), m.outputUsdPerMillion()));
+                return Optional.of(new ModelRoute(
+                        e.provider,
+                        m.upstreamModelIfSet().orElse(model),
+                        m.inputUsdPerMillion(),
+                        m.outputUsdPerMillion()));
             }
         }
         return Optional.empty();
@@ -61,9 +64,7 @@ public final class ModelRouter {
      * @param id the model name
      * @param provider the provider's name
      */
-    public record ListedModel(String id, String provider) {
-    }
+    public record ListedModel(String id, String provider) {}
 
-    private record Entry(ModelGlob glob, ModelConfig config, Provider provider) {
-    }
+    private record Entry(ModelGlob glob, ModelConfig config, Provider provider) {}
 }

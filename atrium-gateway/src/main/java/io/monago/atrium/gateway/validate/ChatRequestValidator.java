@@ -22,25 +22,52 @@ import java.util.TreeSet;
  */
 public final class ChatRequestValidator {
 
-    private enum Kind { STRING, NUMBER, INTEGER, BOOLEAN, OBJECT, ARRAY, STRING_OR_ARRAY, STRING_OR_OBJECT, ANY }
+    private enum Kind {
+        STRING,
+        NUMBER,
+        INTEGER,
+        BOOLEAN,
+        OBJECT,
+        ARRAY,
+        STRING_OR_ARRAY,
+        STRING_OR_OBJECT,
+        ANY
+    }
 
     private static final Map<String, Kind> KINDS = Map.ofEntries(
-            Map.entry("model", Kind.STRING), Map.entry("messages", Kind.ARRAY),
-            Map.entry("temperature", Kind.NUMBER), Map.entry("top_p", Kind.NUMBER),
-            Map.entry("max_tokens", Kind.INTEGER), Map.entry("max_completion_tokens", Kind.INTEGER),
-            Map.entry("n", Kind.INTEGER), Map.entry("stop", Kind.STRING_OR_ARRAY), Map.entry("seed", Kind.INTEGER),
-            Map.entry("presence_penalty", Kind.NUMBER), Map.entry("frequency_penalty", Kind.NUMBER),
-            Map.entry("logit_bias", Kind.OBJECT), Map.entry("logprobs", Kind.BOOLEAN),
-            Map.entry("top_logprobs", Kind.INTEGER), Map.entry("response_format", Kind.OBJECT),
-            Map.entry("tools", Kind.ARRAY), Map.entry("tool_choice", Kind.STRING_OR_OBJECT),
-            Map.entry("parallel_tool_calls", Kind.BOOLEAN), Map.entry("stream", Kind.BOOLEAN),
-            Map.entry("stream_options", Kind.OBJECT), Map.entry("user", Kind.STRING),
-            Map.entry("metadata", Kind.OBJECT), Map.entry("store", Kind.BOOLEAN),
-            Map.entry("reasoning_effort", Kind.STRING), Map.entry("verbosity", Kind.STRING),
-            Map.entry("service_tier", Kind.STRING), Map.entry("modalities", Kind.ARRAY),
-            Map.entry("audio", Kind.OBJECT), Map.entry("prediction", Kind.OBJECT),
-            Map.entry("web_search_options", Kind.OBJECT), Map.entry("safety_identifier", Kind.STRING),
-            Map.entry("prompt_cache_key", Kind.STRING), Map.entry("functions", Kind.ARRAY),
+            Map.entry("model", Kind.STRING),
+            Map.entry("messages", Kind.ARRAY),
+            Map.entry("temperature", Kind.NUMBER),
+            Map.entry("top_p", Kind.NUMBER),
+            Map.entry("max_tokens", Kind.INTEGER),
+            Map.entry("max_completion_tokens", Kind.INTEGER),
+            Map.entry("n", Kind.INTEGER),
+            Map.entry("stop", Kind.STRING_OR_ARRAY),
+            Map.entry("seed", Kind.INTEGER),
+            Map.entry("presence_penalty", Kind.NUMBER),
+            Map.entry("frequency_penalty", Kind.NUMBER),
+            Map.entry("logit_bias", Kind.OBJECT),
+            Map.entry("logprobs", Kind.BOOLEAN),
+            Map.entry("top_logprobs", Kind.INTEGER),
+            Map.entry("response_format", Kind.OBJECT),
+            Map.entry("tools", Kind.ARRAY),
+            Map.entry("tool_choice", Kind.STRING_OR_OBJECT),
+            Map.entry("parallel_tool_calls", Kind.BOOLEAN),
+            Map.entry("stream", Kind.BOOLEAN),
+            Map.entry("stream_options", Kind.OBJECT),
+            Map.entry("user", Kind.STRING),
+            Map.entry("metadata", Kind.OBJECT),
+            Map.entry("store", Kind.BOOLEAN),
+            Map.entry("reasoning_effort", Kind.STRING),
+            Map.entry("verbosity", Kind.STRING),
+            Map.entry("service_tier", Kind.STRING),
+            Map.entry("modalities", Kind.ARRAY),
+            Map.entry("audio", Kind.OBJECT),
+            Map.entry("prediction", Kind.OBJECT),
+            Map.entry("web_search_options", Kind.OBJECT),
+            Map.entry("safety_identifier", Kind.STRING),
+            Map.entry("prompt_cache_key", Kind.STRING),
+            Map.entry("functions", Kind.ARRAY),
             Map.entry("function_call", Kind.STRING_OR_OBJECT));
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
@@ -70,8 +97,9 @@ public final class ChatRequestValidator {
         try {
             tree = json.readTree(body);
         } catch (JsonProcessingException e) {
-            return Result.rejected("the request body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            return Result.rejected("the request body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             return Result.rejected("the request body cannot be read");
         }

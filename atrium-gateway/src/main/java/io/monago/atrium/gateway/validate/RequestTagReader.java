@@ -85,16 +85,18 @@ public final class RequestTagReader {
         }
         Optional<String> idem = request.header(ProtocolHeaders.IDEMPOTENCY_KEY);
         if (idem.isPresent() && idem.get().length() > RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS) {
-            return Result.invalid("header Idempotency-Key is longer than " + RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS
-                    + " characters");
+            return Result.invalid(
+                    "header Idempotency-Key is longer than " + RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS + " characters");
         }
         Optional<String> traceId = request.header(ProtocolHeaders.TRACEPARENT)
                 .map(String::trim)
                 .map(TRACEPARENT::matcher)
                 .filter(java.util.regex.Matcher::matches)
                 .map(m -> m.group(1));
-        return new Result(new RequestTags(user, Optional.ofNullable(metadata.get(RequestLimits.SESSION_ID_KEY)), metadata,
-                traceId, idem), null);
+        return new Result(
+                new RequestTags(
+                        user, Optional.ofNullable(metadata.get(RequestLimits.SESSION_ID_KEY)), metadata, traceId, idem),
+                null);
     }
 
     private static String collect(JsonNode node, String what, Map<String, String> into) {
@@ -109,7 +111,8 @@ public final class RequestTagReader {
                 return what + "." + e.getKey() + " must be a string";
             }
             if (e.getValue().asText().length() > RequestLimits.METADATA_VALUE_MAX_CHARS) {
-                return what + "." + e.getKey() + " is longer than " + RequestLimits.METADATA_VALUE_MAX_CHARS + " characters";
+                return what + "." + e.getKey() + " is longer than " + RequestLimits.METADATA_VALUE_MAX_CHARS
+                        + " characters";
             }
             into.put(e.getKey(), e.getValue().asText());
         }

@@ -36,8 +36,8 @@ public final class ValidateStep implements GovernanceStep {
         }
         exchange.tags(t.tags());
         if (r.body().path("stream").asBoolean(false)) {
-            return Optional.of(Rejection.invalid("stream: true is not supported by this gateway yet; "
-                    + "send the request without stream"));
+            return Optional.of(Rejection.invalid(
+                    "stream: true is not supported by this gateway yet; " + "send the request without stream"));
         }
         return Optional.empty();
     }

@@ -24,11 +24,13 @@ class AuthenticationTest {
 
     @TempDir
     static Path dataDir;
+
     static RunningGateway gateway;
 
     @BeforeAll
     static void start() {
-        gateway = RunningGateway.start(new ConfigLoader(k -> null).parse("test.yaml", """
+        gateway = RunningGateway.start(
+                new ConfigLoader(k -> null).parse("test.yaml", """
                 workspaces:
                   - id: clinic
                   - id: bank
@@ -38,7 +40,8 @@ class AuthenticationTest {
                   - {id: doctor, hash: %s, workspace: clinic}
                   - {id: off, hash: %s, workspace: clinic, disabled: true}
                   - {id: banker, hash: %s, workspace: bank, admin: true}
-                """.formatted(ApiKeyHash.of(NURSE), ApiKeyHash.of(DOCTOR), ApiKeyHash.of(OFF), ApiKeyHash.of(BANKER))),
+                """.formatted(
+                        ApiKeyHash.of(NURSE), ApiKeyHash.of(DOCTOR), ApiKeyHash.of(OFF), ApiKeyHash.of(BANKER))),
                 dataDir);
     }
 
@@ -48,7 +51,8 @@ class AuthenticationTest {
     }
 
     private static RunningGateway.Reply call(String key, String body) {
-        return gateway.post("/chat/completions", body, key == null ? Map.of() : Map.of("Authorization", "Bearer " + key));
+        return gateway.post(
+                "/chat/completions", body, key == null ? Map.of() : Map.of("Authorization", "Bearer " + key));
     }
 
     @Test
@@ -81,11 +85,15 @@ class AuthenticationTest {
     void auditRecordsAreVisibleToTheirKeyAndTheWorkspaceAdminsOnly() {
         String id = call(DOCTOR, BODY).header(ProtocolHeaders.AUDIT_ID);
         assertThat(gateway.get("/audit/" + id, Optional.of(DOCTOR)).status()).isEqualTo(200);
-        assertThat(gateway.get("/audit/" + id, Optional.of(RunningGateway.ADMIN_KEY)).status()).isEqualTo(200);
+        assertThat(gateway.get("/audit/" + id, Optional.of(RunningGateway.ADMIN_KEY))
+                        .status())
+                .isEqualTo(200);
         assertThat(gateway.get("/audit/" + id, Optional.of(NURSE)).status()).isEqualTo(404);
         assertThat(gateway.get("/audit/" + id, Optional.of(BANKER)).status()).isEqualTo(404);
         assertThat(gateway.get("/audit/" + id, Optional.empty()).status()).isEqualTo(401);
-        assertThat(gateway.get("/audit/audit-does-not-exist", Optional.of(DOCTOR)).status()).isEqualTo(404);
+        assertThat(gateway.get("/audit/audit-does-not-exist", Optional.of(DOCTOR))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -100,7 +108,8 @@ class AuthenticationTest {
         RunningGateway.Reply nurse = call(NURSE, BODY);
         assertThat(nurse.status()).isEqualTo(400);
         assertThat(nurse.header(ProtocolHeaders.BLOCK_REASON)).isEqualTo("model not allowed for this API key");
-        assertThat(call(NURSE, BODY.replace("gpt-5.4-mini", "claude-sonnet-5")).status()).isEqualTo(200);
+        assertThat(call(NURSE, BODY.replace("gpt-5.4-mini", "claude-sonnet-5")).status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -23,6 +23,7 @@ class OpenAiJavaClientTest {
 
     @TempDir
     static Path dataDir;
+
     static RunningGateway gateway;
     static OpenAIClient client;
 
@@ -54,9 +55,13 @@ class OpenAiJavaClientTest {
                 .addUserMessage("What is the capital of Indonesia?")
                 .temperature(0.2)
                 .build();
-        HttpResponseFor<ChatCompletion> raw = client.chat().completions().withRawResponse().create(params);
+        HttpResponseFor<ChatCompletion> raw =
+                client.chat().completions().withRawResponse().create(params);
         assertThat(raw.statusCode()).isEqualTo(200);
-        assertThat(raw.headers().values(ProtocolHeaders.AUDIT_ID)).singleElement().asString().startsWith("audit-");
+        assertThat(raw.headers().values(ProtocolHeaders.AUDIT_ID))
+                .singleElement()
+                .asString()
+                .startsWith("audit-");
         assertThat(raw.headers().values(ProtocolHeaders.POLICY_DECISION)).containsExactly("allowed");
         assertThat(raw.headers().values(ProtocolHeaders.PROVIDER)).containsExactly("echo");
         assertThat(raw.headers().values(ProtocolHeaders.COST_IDR)).containsExactly("0");
@@ -71,8 +76,8 @@ class OpenAiJavaClientTest {
                 .model("gpt-5.4-mini")
                 .addUserMessage("leak SSN 123-45-6789")
                 .build();
-        BadRequestException e = catchThrowableOfType(BadRequestException.class,
-                () -> client.chat().completions().create(params));
+        BadRequestException e = catchThrowableOfType(
+                BadRequestException.class, () -> client.chat().completions().create(params));
         assertThat(e.code()).contains("pii_blocked");
         assertThat(e.headers().values(ProtocolHeaders.BLOCK_REASON)).containsExactly("PII detected: SSN");
         assertThat(e.getMessage()).doesNotContain("123-45-6789");
@@ -84,8 +89,8 @@ class OpenAiJavaClientTest {
                 .model("claude-sonnet-5")
                 .addUserMessage("hi")
                 .build();
-        BadRequestException e = catchThrowableOfType(BadRequestException.class,
-                () -> client.chat().completions().create(params));
+        BadRequestException e = catchThrowableOfType(
+                BadRequestException.class, () -> client.chat().completions().create(params));
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.code()).contains("model_not_allowed");
         assertThat(e.headers().values(ProtocolHeaders.POLICY_DECISION)).containsExactly("blocked");

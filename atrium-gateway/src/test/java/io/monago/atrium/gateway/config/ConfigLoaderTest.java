@@ -80,7 +80,8 @@ class ConfigLoaderTest {
         assertThat(c.workspaces().get(0).security().action()).isEqualTo("off");
         assertThat(c.workspaces().get(0).pii().reversible()).isTrue();
         assertThatThrownBy(() -> loader.parse("atrium.yaml", "workspaces:\n  - id: w\n    security: {action: no}\n"))
-                .hasMessageStartingWith("atrium.yaml:3: workspaces[0].security.action: must be one of block, flag, off, got 'no'");
+                .hasMessageStartingWith(
+                        "atrium.yaml:3: workspaces[0].security.action: must be one of block, flag, off, got 'no'");
     }
 
     @Test
@@ -177,7 +178,8 @@ class ConfigLoaderTest {
                       entities:
                         NIK: shred
                 """))
-                .hasMessageStartingWith("atrium.yaml:5: workspaces[0].pii.entities.NIK.action: must be one of allow, block, flag, redact");
+                .hasMessageStartingWith(
+                        "atrium.yaml:5: workspaces[0].pii.entities.NIK.action: must be one of allow, block, flag, redact");
         assertThatThrownBy(() -> loader.parse("atrium.yaml", """
                 workspaces:
                   - id: w
@@ -191,10 +193,13 @@ class ConfigLoaderTest {
     @Test
     void redactionOperatorSettingsAreChecked() {
         assertThatThrownBy(() -> loader.parse("atrium.yaml", "workspaces:\n  - id: w\n    pii: {operator: hash}\n"))
-                .hasMessageStartingWith("atrium.yaml:3: workspaces[0].pii.hash_salt: operator hash needs a secret salt");
-        assertThatThrownBy(() -> loader.parse("atrium.yaml", "workspaces:\n  - id: w\n    pii: {operator: mask, reversible: true}\n"))
+                .hasMessageStartingWith(
+                        "atrium.yaml:3: workspaces[0].pii.hash_salt: operator hash needs a secret salt");
+        assertThatThrownBy(() -> loader.parse(
+                        "atrium.yaml", "workspaces:\n  - id: w\n    pii: {operator: mask, reversible: true}\n"))
                 .hasMessageStartingWith("atrium.yaml:3: workspaces[0].pii.reversible: needs operator placeholder");
-        GatewayConfig c = loader.parse("atrium.yaml", "workspaces:\n  - id: w\n    pii: {operator: hash, hash_salt: sixteen-bytes-salt!}\n");
+        GatewayConfig c = loader.parse(
+                "atrium.yaml", "workspaces:\n  - id: w\n    pii: {operator: hash, hash_salt: sixteen-bytes-salt!}\n");
         assertThat(c.workspaces().get(0).pii().toString()).doesNotContain("sixteen-bytes-salt!");
     }
 
@@ -225,6 +230,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(missing)).hasMessage(missing + ": file not found");
         Path file = dir.resolve("atrium.yaml");
         Files.writeString(file, "pricing:\n  usd_to_idr: -1\n");
-        assertThatThrownBy(() -> loader.load(file)).hasMessage(file + ":2: pricing.usd_to_idr: must be a positive number");
+        assertThatThrownBy(() -> loader.load(file))
+                .hasMessage(file + ":2: pricing.usd_to_idr: must be a positive number");
     }
 }

@@ -34,8 +34,10 @@ class GatewayConformanceTest {
 
     @TempDir
     static Path echoDir;
+
     @TempDir
     static Path upstreamDir;
+
     static RunningGateway echo;
     static RunningGateway proxied;
     static FakeOpenAiUpstream upstream;
@@ -85,29 +87,38 @@ class GatewayConformanceTest {
         if (c.path("expect").path("status").asInt() == 200) {
             assertThat(upstream.received()).hasSize(1);
         } else {
-            assertThat(upstream.received()).as("nothing is forwarded on an error").isEmpty();
+            assertThat(upstream.received())
+                    .as("nothing is forwarded on an error")
+                    .isEmpty();
         }
     }
 
     static RunningGateway.Reply send(RunningGateway gateway, JsonNode c) {
-        String body = c.has("raw_body") ? c.path("raw_body").asText() : c.path("body").toString();
+        String body =
+                c.has("raw_body") ? c.path("raw_body").asText() : c.path("body").toString();
         Map<String, String> headers = c.path("no_api_key").asBoolean(false)
-                ? Map.of() : Map.of("Authorization", "Bearer " + RunningGateway.ADMIN_KEY);
+                ? Map.of()
+                : Map.of("Authorization", "Bearer " + RunningGateway.ADMIN_KEY);
         return gateway.post("/chat/completions", body, headers);
     }
 
     static void assertExpectations(JsonNode c, RunningGateway.Reply r, boolean echoProvider) {
         JsonNode e = c.path("expect");
         assertThat(r.status()).as(r.body()).isEqualTo(e.path("status").asInt());
-        assertThat(r.header(ProtocolHeaders.AUDIT_ID)).as("every response carries an audit id").startsWith("audit-");
+        assertThat(r.header(ProtocolHeaders.AUDIT_ID))
+                .as("every response carries an audit id")
+                .startsWith("audit-");
         if (e.has("code")) {
-            assertThat(r.json().at("/error/code").asText()).isEqualTo(e.path("code").asText());
+            assertThat(r.json().at("/error/code").asText())
+                    .isEqualTo(e.path("code").asText());
         }
         if (e.has("message_includes")) {
-            assertThat(r.json().at("/error/message").asText()).contains(e.path("message_includes").asText());
+            assertThat(r.json().at("/error/message").asText())
+                    .contains(e.path("message_includes").asText());
         }
         if (e.has("pii_detected")) {
-            assertThat(r.header(ProtocolHeaders.PII_DETECTED)).isEqualTo(e.path("pii_detected").asText());
+            assertThat(r.header(ProtocolHeaders.PII_DETECTED))
+                    .isEqualTo(e.path("pii_detected").asText());
         }
         List<String> redacted = list(r.header(ProtocolHeaders.PII_REDACTED));
         e.path("pii_redacted_includes").forEach(t -> assertThat(redacted).contains(t.asText()));
@@ -115,13 +126,16 @@ class GatewayConformanceTest {
             assertThat(redacted).isEqualTo(strings(e.path("pii_redacted")));
         }
         if (e.has("policy_decision")) {
-            assertThat(r.header(ProtocolHeaders.POLICY_DECISION)).isEqualTo(e.path("policy_decision").asText());
+            assertThat(r.header(ProtocolHeaders.POLICY_DECISION))
+                    .isEqualTo(e.path("policy_decision").asText());
         }
         if (e.has("provider") && echoProvider) {
-            assertThat(r.header(ProtocolHeaders.PROVIDER)).isEqualTo(e.path("provider").asText());
+            assertThat(r.header(ProtocolHeaders.PROVIDER))
+                    .isEqualTo(e.path("provider").asText());
         }
         if (e.has("block_reason_includes")) {
-            assertThat(r.header(ProtocolHeaders.BLOCK_REASON)).contains(e.path("block_reason_includes").asText());
+            assertThat(r.header(ProtocolHeaders.BLOCK_REASON))
+                    .contains(e.path("block_reason_includes").asText());
         }
         List<String> incidents = list(r.header(ProtocolHeaders.SECURITY_INCIDENT));
         e.path("security_incidents_includes").forEach(t -> assertThat(incidents).contains(t.asText()));
@@ -137,9 +151,11 @@ class GatewayConformanceTest {
     }
 
     static void assertNothingLeaks(JsonNode c, RunningGateway.Reply r, RunningGateway gateway) {
-        RunningGateway.Reply record = gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID),
-                Optional.of(RunningGateway.ADMIN_KEY));
-        assertThat(record.status()).as("audit record of " + c.path("name").asText()).isEqualTo(200);
+        RunningGateway.Reply record =
+                gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(RunningGateway.ADMIN_KEY));
+        assertThat(record.status())
+                .as("audit record of " + c.path("name").asText())
+                .isEqualTo(200);
         assertThat(record.json().path("status_code").asInt()).isEqualTo(r.status());
         for (JsonNode secret : c.path("must_not_leak")) {
             assertThat(r.body()).as("response body").doesNotContain(secret.asText());

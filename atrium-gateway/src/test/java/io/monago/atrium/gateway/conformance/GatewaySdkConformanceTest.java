@@ -35,6 +35,7 @@ class GatewaySdkConformanceTest {
 
     @TempDir
     static Path dataDir;
+
     static RunningGateway gateway;
 
     @BeforeAll
@@ -66,13 +67,15 @@ class GatewaySdkConformanceTest {
                 }
                 assertAuditClean(client, c, res.governance());
             } else {
-                AtriumException e = catchThrowableOfType(AtriumException.class, () -> client.chat().completions().create(request));
+                AtriumException e = catchThrowableOfType(
+                        AtriumException.class, () -> client.chat().completions().create(request));
                 assertThat(e).as("an exception for " + name).isNotNull();
                 assertThat(e.statusCode()).isEqualTo(expect.path("status").asInt());
                 assertThat(e).isInstanceOf(expectedType(expect.path("code").asText()));
                 assertThat(e.errorCode()).contains(expect.path("code").asText());
                 if (expect.has("message_includes")) {
-                    assertThat(e.getMessage()).contains(expect.path("message_includes").asText());
+                    assertThat(e.getMessage())
+                            .contains(expect.path("message_includes").asText());
                 }
                 assertGovernance(expect, e.governance());
                 assertThat(e.auditId()).isPresent();
@@ -88,8 +91,11 @@ class GatewaySdkConformanceTest {
     }
 
     private static Atrium client(JsonNode c) {
-        Atrium.Builder b = Atrium.builder().environment(Map.<String, String>of()::get)
-                .baseUrl(gateway.baseUrl()).apiKey(RunningGateway.ADMIN_KEY).maxRetries(0);
+        Atrium.Builder b = Atrium.builder()
+                .environment(Map.<String, String>of()::get)
+                .baseUrl(gateway.baseUrl())
+                .apiKey(RunningGateway.ADMIN_KEY)
+                .maxRetries(0);
         if (c.has("raw_body")) {
             byte[] raw = c.path("raw_body").asText().getBytes(StandardCharsets.UTF_8);
             b.addInterceptor(replaceRequest(r -> r.body(raw)));
@@ -100,7 +106,8 @@ class GatewaySdkConformanceTest {
         return b.build();
     }
 
-    private static Interceptor replaceRequest(java.util.function.Consumer<io.monago.atrium.http.AtriumRequest.Builder> change) {
+    private static Interceptor replaceRequest(
+            java.util.function.Consumer<io.monago.atrium.http.AtriumRequest.Builder> change) {
         return chain -> {
             var builder = chain.request().toBuilder();
             change.accept(builder);
@@ -109,9 +116,11 @@ class GatewaySdkConformanceTest {
     }
 
     private static ChatCompletionRequest request(JsonNode c) {
-        JsonNode body = c.has("body") ? c.path("body") : GatewayConformanceTest.JSON.createObjectNode()
-                .put("model", "gpt-5.4-mini");
-        ChatCompletionRequest.Builder b = ChatCompletionRequest.builder().model(body.path("model").asText());
+        JsonNode body = c.has("body")
+                ? c.path("body")
+                : GatewayConformanceTest.JSON.createObjectNode().put("model", "gpt-5.4-mini");
+        ChatCompletionRequest.Builder b =
+                ChatCompletionRequest.builder().model(body.path("model").asText());
         for (JsonNode m : body.path("messages")) {
             switch (m.path("role").asText()) {
                 case "system" -> b.addSystemMessage(m.path("content").asText());
@@ -150,15 +159,18 @@ class GatewaySdkConformanceTest {
         }
         if (e.has("policy_decision")) {
             assertThat(g.policyDecision()).contains(e.path("policy_decision").asText());
-            assertThat(g.blocked()).isEqualTo("blocked".equals(e.path("policy_decision").asText()));
+            assertThat(g.blocked())
+                    .isEqualTo("blocked".equals(e.path("policy_decision").asText()));
         }
         if (e.has("provider")) {
             assertThat(g.provider()).contains(e.path("provider").asText());
         }
         if (e.has("block_reason_includes")) {
-            assertThat(g.blockReason().orElse("")).contains(e.path("block_reason_includes").asText());
+            assertThat(g.blockReason().orElse(""))
+                    .contains(e.path("block_reason_includes").asText());
         }
-        e.path("security_incidents_includes").forEach(t -> assertThat(g.securityIncidents()).contains(t.asText()));
+        e.path("security_incidents_includes")
+                .forEach(t -> assertThat(g.securityIncidents()).contains(t.asText()));
         if (e.has("security_incidents")) {
             assertThat(g.securityIncidents()).isEqualTo(GatewayConformanceTest.strings(e.path("security_incidents")));
         }

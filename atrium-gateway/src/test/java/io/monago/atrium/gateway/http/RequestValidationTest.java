@@ -12,20 +12,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every malformed request gets a clear 400 or 413 in the protocol's shape, and is audited. */
 class RequestValidationTest {
 
     @TempDir
     static Path dataDir;
+
     static RunningGateway gateway;
 
     @BeforeAll
     static void start() {
-        gateway = RunningGateway.start(new ConfigLoader(k -> null).parse("test.yaml", "server:\n  max_body_bytes: 2048\n"), dataDir);
+        gateway = RunningGateway.start(
+                new ConfigLoader(k -> null).parse("test.yaml", "server:\n  max_body_bytes: 2048\n"), dataDir);
     }
 
     @AfterAll
@@ -71,16 +73,25 @@ class RequestValidationTest {
 
     @Test
     void metadataFromHeadersIsRecordedAndBodyWins() {
-        RunningGateway.Reply r = gateway.post("/chat/completions",
+        RunningGateway.Reply r = gateway.post(
+                "/chat/completions",
                 "{\"model\":\"m\",\"user\":\"dr-body\",\"metadata\":{\"ward\":\"icu\"},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
-                Map.of("Authorization", "Bearer " + RunningGateway.ADMIN_KEY,
-                        ProtocolHeaders.USER_ID, "dr-header",
-                        ProtocolHeaders.SESSION_ID, "sess-9",
-                        ProtocolHeaders.METADATA, "{\"ward\":\"er\",\"shift\":\"night\"}",
-                        "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                        "Idempotency-Key", "idem-123"));
+                Map.of(
+                        "Authorization",
+                        "Bearer " + RunningGateway.ADMIN_KEY,
+                        ProtocolHeaders.USER_ID,
+                        "dr-header",
+                        ProtocolHeaders.SESSION_ID,
+                        "sess-9",
+                        ProtocolHeaders.METADATA,
+                        "{\"ward\":\"er\",\"shift\":\"night\"}",
+                        "traceparent",
+                        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                        "Idempotency-Key",
+                        "idem-123"));
         assertThat(r.status()).isEqualTo(200);
-        var record = gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(RunningGateway.ADMIN_KEY)).json();
+        var record = gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(RunningGateway.ADMIN_KEY))
+                .json();
         assertThat(record.path("user").asText()).isEqualTo("dr-body");
         assertThat(record.path("session_id").asText()).isEqualTo("sess-9");
         assertThat(record.path("metadata").path("ward").asText()).isEqualTo("icu");
@@ -91,10 +102,14 @@ class RequestValidationTest {
 
     @Test
     void anIdempotencyKeyOverTheLimitIsNamed() {
-        RunningGateway.Reply r = gateway.post("/chat/completions",
+        RunningGateway.Reply r = gateway.post(
+                "/chat/completions",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
-                Map.of("Authorization", "Bearer " + RunningGateway.ADMIN_KEY,
-                        "Idempotency-Key", "k".repeat(RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS + 1)));
+                Map.of(
+                        "Authorization",
+                        "Bearer " + RunningGateway.ADMIN_KEY,
+                        "Idempotency-Key",
+                        "k".repeat(RequestLimits.IDEMPOTENCY_KEY_MAX_CHARS + 1)));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().at("/error/message").asText()).contains("Idempotency-Key is longer than 255");
         assertAudited(r, 400);

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** A retried call with the same Idempotency-Key and body is answered, billed and audited once. */
 class IdempotencyTest {
 
-    static final String BODY = "{\"model\":\"gpt-5.4-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Apa itu BPJS?\"}]}";
+    static final String BODY =
+            "{\"model\":\"gpt-5.4-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Apa itu BPJS?\"}]}";
 
     @TempDir
     static Path dataDir;
+
     static FakeOpenAiUpstream upstream;
     static RunningGateway gateway;
 
@@ -45,7 +47,9 @@ class IdempotencyTest {
     }
 
     private static RunningGateway.Reply call(String idempotencyKey, String body) {
-        return gateway.post("/chat/completions", body,
+        return gateway.post(
+                "/chat/completions",
+                body,
                 Map.of("Authorization", "Bearer " + RunningGateway.ADMIN_KEY, "Idempotency-Key", idempotencyKey));
     }
 
@@ -61,8 +65,13 @@ class IdempotencyTest {
         assertThat(retry.header(ChatCompletionsHandler.IDEMPOTENT_REPLAYED)).isEqualTo("true");
         assertThat(first.header(ChatCompletionsHandler.IDEMPOTENT_REPLAYED)).isNull();
         assertThat(upstream.received()).hasSize(1);
-        assertThat(gateway.get("/audit/" + first.header(ProtocolHeaders.AUDIT_ID), Optional.of(RunningGateway.ADMIN_KEY))
-                .json().path("idempotency_key").asText()).isEqualTo("idem-retry-1");
+        assertThat(gateway.get(
+                                "/audit/" + first.header(ProtocolHeaders.AUDIT_ID),
+                                Optional.of(RunningGateway.ADMIN_KEY))
+                        .json()
+                        .path("idempotency_key")
+                        .asText())
+                .isEqualTo("idem-retry-1");
     }
 
     @Test

@@ -27,18 +27,28 @@ class ConversationTextsTest {
                   {"role":"tool","tool_call_id":"c1","content":"tool says"}
                 ]}""");
         List<TextSlot> slots = ConversationTexts.of(body);
-        assertThat(slots).extracting(s -> s.segment().path()).containsExactly(
-                "messages[0].content",
-                "messages[1].name",
-                "messages[1].content[0].text",
-                "messages[1].content[2].text",
-                "messages[2].refusal",
-                "messages[2].tool_calls[0].function.arguments",
-                "messages[3].function_call.arguments",
-                "messages[4].content");
-        assertThat(slots).extracting(s -> s.segment().role()).containsExactly(
-                MessageRole.SYSTEM, MessageRole.USER, MessageRole.USER, MessageRole.USER, MessageRole.ASSISTANT,
-                MessageRole.ASSISTANT, MessageRole.ASSISTANT, MessageRole.TOOL);
+        assertThat(slots)
+                .extracting(s -> s.segment().path())
+                .containsExactly(
+                        "messages[0].content",
+                        "messages[1].name",
+                        "messages[1].content[0].text",
+                        "messages[1].content[2].text",
+                        "messages[2].refusal",
+                        "messages[2].tool_calls[0].function.arguments",
+                        "messages[3].function_call.arguments",
+                        "messages[4].content");
+        assertThat(slots)
+                .extracting(s -> s.segment().role())
+                .containsExactly(
+                        MessageRole.SYSTEM,
+                        MessageRole.USER,
+                        MessageRole.USER,
+                        MessageRole.USER,
+                        MessageRole.ASSISTANT,
+                        MessageRole.ASSISTANT,
+                        MessageRole.ASSISTANT,
+                        MessageRole.TOOL);
 
         slots.get(3).replace("[NIK_1]");
         assertThat(body.at("/messages/1/content/2/text").asText()).isEqualTo("[NIK_1]");

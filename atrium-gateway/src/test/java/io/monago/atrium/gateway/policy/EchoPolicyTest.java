@@ -22,19 +22,34 @@ class EchoPolicyTest {
 
     static final String NIK = "3201234567890123";
     static final Map<String, String> KEYS = Map.of(
-            "reversible", "sk-mng-rev", "mask", "sk-mng-mask", "hash", "sk-mng-hash", "remove", "sk-mng-remove",
-            "lenient", "sk-mng-lenient");
+            "reversible",
+            "sk-mng-rev",
+            "mask",
+            "sk-mng-mask",
+            "hash",
+            "sk-mng-hash",
+            "remove",
+            "sk-mng-remove",
+            "lenient",
+            "sk-mng-lenient");
 
     @TempDir
     static Path dataDir;
+
     static RunningGateway gateway;
 
     @BeforeAll
     static void start() {
         StringBuilder keys = new StringBuilder("keys:\n");
-        KEYS.forEach((ws, key) -> keys.append("  - {id: ").append(ws).append("-app, hash: ").append(ApiKeyHash.of(key))
-                .append(", workspace: ").append(ws).append("}\n"));
-        gateway = RunningGateway.start(new ConfigLoader(Map.of("SALT", "a-salt-of-sixteen-bytes-or-more")::get).parse("t.yaml", """
+        KEYS.forEach((ws, key) -> keys.append("  - {id: ")
+                .append(ws)
+                .append("-app, hash: ")
+                .append(ApiKeyHash.of(key))
+                .append(", workspace: ")
+                .append(ws)
+                .append("}\n"));
+        gateway = RunningGateway.start(
+                new ConfigLoader(Map.of("SALT", "a-salt-of-sixteen-bytes-or-more")::get).parse("t.yaml", """
                 workspaces:
                   - id: default
                   - id: reversible
@@ -50,7 +65,8 @@ class EchoPolicyTest {
                       entities:
                         PHONE: allow
                         NIK: {action: redact, min_confidence: 1.0}
-                """ + keys), dataDir);
+                """ + keys),
+                dataDir);
     }
 
     @AfterAll
@@ -59,7 +75,8 @@ class EchoPolicyTest {
     }
 
     private static RunningGateway.Reply call(String workspace, String text) {
-        return gateway.post("/chat/completions",
+        return gateway.post(
+                "/chat/completions",
                 "{\"model\":\"gpt-5.4-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}",
                 Map.of("Authorization", "Bearer " + KEYS.getOrDefault(workspace, RunningGateway.ADMIN_KEY)));
     }
@@ -74,7 +91,8 @@ class EchoPolicyTest {
         RunningGateway.Reply r = call("reversible", "Pasien NIK " + NIK + " batuk");
         assertThat(answer(r)).isEqualTo("Pasien NIK " + NIK + " batuk");
         assertThat(r.header(ProtocolHeaders.PII_REDACTED)).isEqualTo("NIK");
-        RunningGateway.Reply record = gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(KEYS.get("reversible")));
+        RunningGateway.Reply record =
+                gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(KEYS.get("reversible")));
         assertThat(record.body()).doesNotContain(NIK);
         // Without reversible mode the same call shows what the provider received.
         assertThat(answer(call("default", "Pasien NIK " + NIK + " batuk"))).isEqualTo("Pasien NIK [NIK_1] batuk");
@@ -86,7 +104,10 @@ class EchoPolicyTest {
         String hashed = answer(call("hash", "NIK " + NIK));
         assertThat(hashed).matches("NIK \\[NIK:[0-9a-f]{16}]");
         assertThat(answer(call("hash", "lagi NIK " + NIK))).endsWith(hashed.substring(4));
-        assertThat(answer(call("remove", "NIK " + NIK + " batuk"))).doesNotContain(NIK).startsWith("NIK ").endsWith(" batuk");
+        assertThat(answer(call("remove", "NIK " + NIK + " batuk")))
+                .doesNotContain(NIK)
+                .startsWith("NIK ")
+                .endsWith(" batuk");
     }
 
     @Test

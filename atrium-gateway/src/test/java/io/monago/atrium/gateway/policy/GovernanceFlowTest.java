@@ -29,13 +29,15 @@ class GovernanceFlowTest {
 
     @TempDir
     static Path dataDir;
+
     static FakeOpenAiUpstream upstream;
     static RunningGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
         upstream = new FakeOpenAiUpstream();
-        gateway = RunningGateway.behind(upstream, dataDir, """
+        gateway = RunningGateway.behind(
+                upstream, dataDir, """
                 workspaces:
                   - id: default
                   - id: clinic
@@ -87,7 +89,8 @@ class GovernanceFlowTest {
     void reversibleModeGivesTheCallerTheOriginalWhileTheUpstreamOnlySeesThePlaceholder() {
         RunningGateway.Reply r = call(CLINIC, user("Pasien NIK " + NIK + " batuk, NIK " + NIK + " lagi"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        String sent = upstream.received().get(0).body().at("/messages/0/content").asText();
+        String sent =
+                upstream.received().get(0).body().at("/messages/0/content").asText();
         assertThat(sent).isEqualTo("Pasien NIK [NIK_1] batuk, NIK [NIK_1] lagi");
         assertThat(r.json().at("/choices/0/message/content").asText())
                 .isEqualTo("Pasien NIK " + NIK + " batuk, NIK " + NIK + " lagi");
@@ -108,8 +111,11 @@ class GovernanceFlowTest {
         RunningGateway.Reply r = call(RunningGateway.ADMIN_KEY, user("Siapa dokter jaga hari ini?"));
         assertThat(r.status()).isEqualTo(200);
         String answer = r.json().at("/choices/0/message/content").asText();
-        assertThat(answer).doesNotContain("sari.wulandari@rs-harapan.co.id").doesNotContain("0812-3456-7890")
-                .contains("[EMAIL_1]").contains("[PHONE_1]");
+        assertThat(answer)
+                .doesNotContain("sari.wulandari@rs-harapan.co.id")
+                .doesNotContain("0812-3456-7890")
+                .contains("[EMAIL_1]")
+                .contains("[PHONE_1]");
         assertThat(r.header(ProtocolHeaders.PII_DETECTED)).isEqualTo("true");
         assertThat(r.header(ProtocolHeaders.PII_REDACTED)).contains("EMAIL").contains("PHONE");
         JsonNode record = record(RunningGateway.ADMIN_KEY, r);
@@ -174,7 +180,10 @@ class GovernanceFlowTest {
         assertThat(r.json().at("/error/code").asText()).isEqualTo("security_block");
         assertThat(r.header(ProtocolHeaders.SECURITY_INCIDENT)).contains("prompt_injection");
         assertThat(upstream.received()).isEmpty();
-        assertThat(record(RunningGateway.ADMIN_KEY, r).path("security_incidents").toString()).contains("prompt_injection");
+        assertThat(record(RunningGateway.ADMIN_KEY, r)
+                        .path("security_incidents")
+                        .toString())
+                .contains("prompt_injection");
     }
 
     @Test
@@ -190,8 +199,13 @@ class GovernanceFlowTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode sent = upstream.received().get(0).body();
         assertThat(sent.toString()).doesNotContain(NIK).doesNotContain("081234567890");
-        assertThat(sent.at("/messages/1/tool_calls/0/function/arguments").asText()).contains("[NIK_1]");
+        assertThat(sent.at("/messages/1/tool_calls/0/function/arguments").asText())
+                .contains("[NIK_1]");
         assertThat(sent.at("/messages/2/content").asText()).contains("[NIK_1]").contains("[PHONE_1]");
-        assertThat(record(RunningGateway.ADMIN_KEY, r).path("pii_input").path("NIK").asInt()).isEqualTo(2);
+        assertThat(record(RunningGateway.ADMIN_KEY, r)
+                        .path("pii_input")
+                        .path("NIK")
+                        .asInt())
+                .isEqualTo(2);
     }
 }

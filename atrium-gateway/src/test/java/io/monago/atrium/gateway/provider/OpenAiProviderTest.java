@@ -21,13 +21,15 @@ class OpenAiProviderTest {
 
     @TempDir
     static Path dataDir;
+
     static FakeOpenAiUpstream upstream;
     static RunningGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
         upstream = new FakeOpenAiUpstream();
-        GatewayConfig config = new ConfigLoader(Map.of("UPSTREAM_KEY", "sk-upstream-secret")::get).parse("test.yaml", """
+        GatewayConfig config = new ConfigLoader(Map.of("UPSTREAM_KEY", "sk-upstream-secret")::get)
+                .parse("test.yaml", """
                 pricing:
                   usd_to_idr: 16000
                 providers:
@@ -69,11 +71,15 @@ class OpenAiProviderTest {
         RunningGateway.Reply r = gateway.chat(BODY);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().at("/choices/0/message/content").asText()).isEqualTo("Jakarta.");
-        assertThat(r.json().at("/usage/completion_tokens_details/reasoning_tokens").isInt()).isTrue();
+        assertThat(r.json()
+                        .at("/usage/completion_tokens_details/reasoning_tokens")
+                        .isInt())
+                .isTrue();
 
         FakeOpenAiUpstream.Received got = upstream.received().get(0);
         assertThat(got.authorization()).isEqualTo("Bearer sk-upstream-secret");
-        var expected = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(BODY);
+        var expected = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(BODY);
         expected.put("model", "gpt-5.4-mini-2026-03-01");
         assertThat(got.body()).isEqualTo(expected);
 
@@ -92,7 +98,8 @@ class OpenAiProviderTest {
         assertThat(r.json().at("/error/message").asText()).contains("500").doesNotContain("sk-upstream-secret");
         assertThat(r.header(ProtocolHeaders.PROVIDER)).isEqualTo("up");
         assertThat(r.header(ProtocolHeaders.COST_IDR)).isEqualTo("0");
-        RunningGateway.Reply record = gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(RunningGateway.ADMIN_KEY));
+        RunningGateway.Reply record =
+                gateway.get("/audit/" + r.header(ProtocolHeaders.AUDIT_ID), Optional.of(RunningGateway.ADMIN_KEY));
         assertThat(record.json().path("status_code").asInt()).isEqualTo(502);
         assertThat(record.json().path("error_code").asText()).isEqualTo("upstream_error");
     }

@@ -20,7 +20,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FakeOpenAiUpstream implements AutoCloseable {
 
-    public enum Mode { ANSWER, ECHO, FAIL_500, NOT_JSON, HANG }
+    public enum Mode {
+        ANSWER,
+        ECHO,
+        FAIL_500,
+        NOT_JSON,
+        HANG
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,7 +65,11 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         JsonNode json = JSON.readTree(body);
         received.add(new Received(ex.getRequestHeaders().getFirst("Authorization"), json));
         switch (mode) {
-            case FAIL_500 -> send(ex, 500, "{\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\",\"code\":null}}");
+            case FAIL_500 ->
+                send(
+                        ex,
+                        500,
+                        "{\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\",\"code\":null}}");
             case NOT_JSON -> send(ex, 200, "<html>gateway page</html>");
             case HANG -> {
                 try {
@@ -95,12 +105,14 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
                               "completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,
                                 "accepted_prediction_tokens":0,"rejected_prediction_tokens":0}},
                      "service_tier":"default"}
-                    """.formatted(request.path("model").asText(), JSON.valueToTree(content).toString());
+                    """.formatted(
+                request.path("model").asText(), JSON.valueToTree(content).toString());
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", status == 200 && body.startsWith("<") ? "text/html" : "application/json");
+        ex.getResponseHeaders()
+                .set("Content-Type", status == 200 && body.startsWith("<") ? "text/html" : "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
@@ -114,6 +126,5 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     }
 
     /** One request the upstream received. */
-    public record Received(String authorization, JsonNode body) {
-    }
+    public record Received(String authorization, JsonNode body) {}
 }

@@ -25,7 +25,8 @@ public final class RunningGateway implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Gateway gateway;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningGateway(Gateway gateway) {
         this.gateway = gateway;
@@ -38,7 +39,8 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Starts the gateway with a configuration, on a random port, with {@link #ADMIN_KEY} as bootstrap key. */
     public static RunningGateway start(GatewayConfig config, Path dataDir) {
-        GatewayConfig c = config.withServer(config.server().withListen("127.0.0.1", 0).withDataDir(dataDir.toString()));
+        GatewayConfig c =
+                config.withServer(config.server().withListen("127.0.0.1", 0).withDataDir(dataDir.toString()));
         return new RunningGateway(Gateway.start(c, Optional.of(ADMIN_KEY)));
     }
 
@@ -74,7 +76,9 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public Reply get(String path, Optional<String> key) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         key.ifPresent(k -> b.header("Authorization", "Bearer " + k));
         return send(b.build());
     }

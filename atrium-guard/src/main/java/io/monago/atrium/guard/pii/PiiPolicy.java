@@ -83,10 +83,18 @@ public final class PiiPolicy {
                 continue;
             }
             switch (rule.action()) {
-                case REDACT: redact.add(f); break;
-                case BLOCK: block.add(f); break;
-                case FLAG: flag.add(f); break;
-                default: allow.add(f); break;
+                case REDACT:
+                    redact.add(f);
+                    break;
+                case BLOCK:
+                    block.add(f);
+                    break;
+                case FLAG:
+                    flag.add(f);
+                    break;
+                default:
+                    allow.add(f);
+                    break;
             }
         }
         return new PiiVerdict(redact, block, flag, allow);

@@ -93,8 +93,7 @@ public final class PiiScanner {
         private final List<DigitRecognizer> digitRecognizers = new ArrayList<>(Recognizers.digitRecognizers());
         private final List<TokenRecognizer> tokenRecognizers = new ArrayList<>(Recognizers.tokenRecognizers());
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Reports only these entity types.

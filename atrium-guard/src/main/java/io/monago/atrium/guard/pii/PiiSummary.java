@@ -26,8 +26,11 @@ import java.util.stream.Collectors;
  * @param flaggedCounts findings flagged, per type
  * @param allowedCounts findings allowed, per type
  */
-public record PiiSummary(Map<EntityType, Integer> redactedCounts, Map<EntityType, Integer> blockedCounts,
-        Map<EntityType, Integer> flaggedCounts, Map<EntityType, Integer> allowedCounts) {
+public record PiiSummary(
+        Map<EntityType, Integer> redactedCounts,
+        Map<EntityType, Integer> blockedCounts,
+        Map<EntityType, Integer> flaggedCounts,
+        Map<EntityType, Integer> allowedCounts) {
     private static final PiiSummary EMPTY = new PiiSummary(Map.of(), Map.of(), Map.of(), Map.of());
 
     /**
@@ -68,7 +71,10 @@ public record PiiSummary(Map<EntityType, Integer> redactedCounts, Map<EntityType
     }
 
     static PiiSummary of(PiiVerdict v) {
-        if (v.redact().isEmpty() && v.block().isEmpty() && v.flag().isEmpty() && v.allow().isEmpty()) {
+        if (v.redact().isEmpty()
+                && v.block().isEmpty()
+                && v.flag().isEmpty()
+                && v.allow().isEmpty()) {
             return EMPTY;
         }
         return new PiiSummary(count(v.redact()), count(v.block()), count(v.flag()), count(v.allow()));
@@ -95,8 +101,11 @@ public record PiiSummary(Map<EntityType, Integer> redactedCounts, Map<EntityType
         if (this == EMPTY) {
             return other;
         }
-        return new PiiSummary(sum(redactedCounts, other.redactedCounts), sum(blockedCounts, other.blockedCounts),
-                sum(flaggedCounts, other.flaggedCounts), sum(allowedCounts, other.allowedCounts));
+        return new PiiSummary(
+                sum(redactedCounts, other.redactedCounts),
+                sum(blockedCounts, other.blockedCounts),
+                sum(flaggedCounts, other.flaggedCounts),
+                sum(allowedCounts, other.allowedCounts));
     }
 
     private static Map<EntityType, Integer> sum(Map<EntityType, Integer> a, Map<EntityType, Integer> b) {
@@ -112,7 +121,9 @@ public record PiiSummary(Map<EntityType, Integer> redactedCounts, Map<EntityType
      * @return the value of {@code X-Monago-Pii-Detected}
      */
     public boolean detected() {
-        return !redactedCounts.isEmpty() || !blockedCounts.isEmpty() || !flaggedCounts.isEmpty()
+        return !redactedCounts.isEmpty()
+                || !blockedCounts.isEmpty()
+                || !flaggedCounts.isEmpty()
                 || !allowedCounts.isEmpty();
     }
 
@@ -161,7 +172,8 @@ public record PiiSummary(Map<EntityType, Integer> redactedCounts, Map<EntityType
         if (blockedCounts.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("PII detected: " + blockedCounts.keySet().stream().map(Enum::name).collect(Collectors.joining(", ")));
+        return Optional.of("PII detected: "
+                + blockedCounts.keySet().stream().map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     private static String wire(Set<EntityType> types) {

@@ -19,8 +19,8 @@ import java.util.List;
  * @param flag findings forwarded but recorded
  * @param allow findings forwarded without action
  */
-public record PiiVerdict(List<PiiFinding> redact, List<PiiFinding> block, List<PiiFinding> flag,
-        List<PiiFinding> allow) {
+public record PiiVerdict(
+        List<PiiFinding> redact, List<PiiFinding> block, List<PiiFinding> flag, List<PiiFinding> allow) {
     /** The verdict of a text without findings, which most texts are; shared. */
     public static final PiiVerdict NONE = new PiiVerdict(List.of(), List.of(), List.of(), List.of());
 

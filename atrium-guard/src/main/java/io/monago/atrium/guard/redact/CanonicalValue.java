@@ -9,13 +9,18 @@ import java.util.Locale;
  * {@code ０８１２３４５６７８９０} are the same phone number and get the same placeholder.
  */
 final class CanonicalValue {
-    private CanonicalValue() {
-    }
+    private CanonicalValue() {}
 
     static String of(EntityType type, CharSequence value) {
         char[] folded = FoldedText.fold(value);
         switch (type) {
-            case NIK: case KK: case NPWP: case BPJS: case CREDIT_CARD: case SSN: case BANK_ACCOUNT:
+            case NIK:
+            case KK:
+            case NPWP:
+            case BPJS:
+            case CREDIT_CARD:
+            case SSN:
+            case BANK_ACCOUNT:
                 return digits(folded);
             case PHONE:
                 String d = digits(folded);

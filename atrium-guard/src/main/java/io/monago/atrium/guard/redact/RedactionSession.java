@@ -119,12 +119,14 @@ public final class RedactionSession {
         int copied = 0;
         for (PiiFinding f : findings) {
             if (f.start() < copied || f.end() > text.length()) {
-                throw new IllegalArgumentException("findings must be in text order, inside the text and not overlap; got "
-                        + f.type() + " at [" + f.start() + ", " + f.end() + ") for a text of " + text.length()
-                        + " chars");
+                throw new IllegalArgumentException(
+                        "findings must be in text order, inside the text and not overlap; got "
+                                + f.type() + " at [" + f.start() + ", " + f.end() + ") for a text of " + text.length()
+                                + " chars");
             }
             out.append(text, copied, f.start());
-            out.append(replacement(f.type(), text.subSequence(f.start(), f.end()).toString(), input));
+            out.append(
+                    replacement(f.type(), text.subSequence(f.start(), f.end()).toString(), input));
             (input ? counts : outputCounts)[f.type().ordinal()]++;
             copied = f.end();
         }
@@ -319,8 +321,7 @@ public final class RedactionSession {
         private final Map<EntityType, RedactionOperator> operators = new EnumMap<>(EntityType.class);
         private boolean reversible;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the operator for every type without one of its own.

@@ -56,8 +56,7 @@ final class KnownWords {
     }
 
     /** The words of one text, looked up. */
-    record Lookup(int[] termIds, int[] frequentIds, int rotatedWords) {
-    }
+    record Lookup(int[] termIds, int[] frequentIds, int rotatedWords) {}
 
     Lookup lookUp(NormalizedText text) {
         int n = text.wordCount();

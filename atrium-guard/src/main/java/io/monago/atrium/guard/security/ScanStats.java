@@ -10,6 +10,5 @@ package io.monago.atrium.guard.security;
  * @param bytesDecoded bytes produced by all decoding, at every depth
  * @param maxDepthReached the deepest decode-and-rescan level reached (0: nothing decoded)
  */
-public record ScanStats(int segmentsAnalysed, long charsAnalysed, int payloadsDecoded, long bytesDecoded,
-                        int maxDepthReached) {
-}
+public record ScanStats(
+        int segmentsAnalysed, long charsAnalysed, int payloadsDecoded, long bytesDecoded, int maxDepthReached) {}

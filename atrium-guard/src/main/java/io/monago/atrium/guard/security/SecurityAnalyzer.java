@@ -53,7 +53,8 @@ public final class SecurityAnalyzer {
         this.minReportedScore = builder.minReportedScore;
         Lexicon lexicon = builder.lexicon != null ? builder.lexicon : Lexicon.load();
         LinearModel model = stages.contains(AnalysisStage.LEARNED_MODEL)
-                ? (builder.model != null ? builder.model : LinearModel.loadDefault()) : null;
+                ? (builder.model != null ? builder.model : LinearModel.loadDefault())
+                : null;
         TextNormalizer normalizer = new TextNormalizer(lexicon.vocabulary(), Confusables.load());
         this.scanner = new TextScanner(lexicon, normalizer, model, stages, decodeLimits, minReportedScore);
     }
@@ -100,13 +101,13 @@ public final class SecurityAnalyzer {
             for (Map.Entry<IncidentCategory, Double> entry : scores.score.entrySet()) {
                 double score = Math.min(1.0, entry.getValue());
                 if (score >= minReportedScore) {
-                    incidents.add(new SecurityIncident(entry.getKey(), score, segment.path(), segment.role(),
-                            scores.rule.get(entry.getKey())));
+                    incidents.add(new SecurityIncident(
+                            entry.getKey(), score, segment.path(), segment.role(), scores.rule.get(entry.getKey())));
                 }
             }
         }
-        ScanStats stats = new ScanStats(analysed, chars, context.budget.payloadsDecoded(),
-                context.budget.bytesDecoded(), context.maxDepth);
+        ScanStats stats = new ScanStats(
+                analysed, chars, context.budget.payloadsDecoded(), context.budget.bytesDecoded(), context.maxDepth);
         return SecurityReport.of(incidents, stats);
     }
 
@@ -151,8 +152,7 @@ public final class SecurityAnalyzer {
         private Lexicon lexicon;
         private LinearModel model;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the roles whose text is trusted and not scanned (default: system and developer).

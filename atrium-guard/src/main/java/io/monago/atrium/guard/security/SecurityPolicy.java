@@ -119,8 +119,7 @@ public final class SecurityPolicy {
     public static final class Builder {
         private final EnumMap<IncidentCategory, CategoryPolicy> policies = new EnumMap<>(IncidentCategory.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets one category's policy.

@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param maxScores the highest score seen per category; categories with no incident are absent
  * @param stats how much work the analysis did
  */
-public record SecurityReport(List<SecurityIncident> incidents, Map<IncidentCategory, Double> maxScores,
-                             ScanStats stats) {
+public record SecurityReport(
+        List<SecurityIncident> incidents, Map<IncidentCategory, Double> maxScores, ScanStats stats) {
     /**
      * Copies the components into immutable collections.
      *

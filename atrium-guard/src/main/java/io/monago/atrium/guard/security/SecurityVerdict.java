@@ -88,8 +88,10 @@ public record SecurityVerdict(Set<IncidentCategory> blocked, Set<IncidentCategor
             return Optional.empty();
         }
         String[] labels = blocked.stream().map(IncidentCategory::label).toArray(String[]::new);
-        String names = labels.length == 1 ? labels[0]
-                : String.join(", ", java.util.Arrays.copyOf(labels, labels.length - 1)) + " and " + labels[labels.length - 1];
+        String names = labels.length == 1
+                ? labels[0]
+                : String.join(", ", java.util.Arrays.copyOf(labels, labels.length - 1)) + " and "
+                        + labels[labels.length - 1];
         return Optional.of(names + " detected");
     }
 }

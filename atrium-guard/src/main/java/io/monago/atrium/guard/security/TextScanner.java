@@ -24,12 +24,17 @@ import java.util.Set;
  */
 final class TextScanner {
     /** The attack categories whose score a decoded payload passes on to {@code encoded_payload}. */
-    private static final Set<IncidentCategory> CONTENT = Set.of(IncidentCategory.PROMPT_INJECTION,
-            IncidentCategory.JAILBREAK_ATTEMPT, IncidentCategory.SYSTEM_PROMPT_EXTRACTION,
-            IncidentCategory.ENCODED_PAYLOAD, IncidentCategory.HIDDEN_INSTRUCTIONS);
+    private static final Set<IncidentCategory> CONTENT = Set.of(
+            IncidentCategory.PROMPT_INJECTION,
+            IncidentCategory.JAILBREAK_ATTEMPT,
+            IncidentCategory.SYSTEM_PROMPT_EXTRACTION,
+            IncidentCategory.ENCODED_PAYLOAD,
+            IncidentCategory.HIDDEN_INSTRUCTIONS);
+
     private static final int MIN_ROT13_KEYWORDS = 2;
     /** Decoded content scoring at least this gets {@link #CONCEALMENT_BONUS} on top. */
     private static final double CONCEALMENT_FLOOR = 0.3;
+
     private static final double CONCEALMENT_BONUS = 0.25;
     /** An attack score from which a disguise around it counts as hiding the attack. */
     private static final double DISGUISED_ATTACK = 0.5;
@@ -43,10 +48,16 @@ final class TextScanner {
     private final DecodeLimits limits;
     /** Scores below this are not reported: a stage may stop early once it knows it cannot reach it. */
     private final double reportFloor;
+
     private final KnownWords knownWords;
 
-    TextScanner(Lexicon lexicon, TextNormalizer normalizer, LinearModel model, Set<AnalysisStage> stages,
-                DecodeLimits limits, double reportFloor) {
+    TextScanner(
+            Lexicon lexicon,
+            TextNormalizer normalizer,
+            LinearModel model,
+            Set<AnalysisStage> stages,
+            DecodeLimits limits,
+            double reportFloor) {
         this.reportFloor = reportFloor;
         this.lexicon = lexicon;
         this.normalizer = normalizer;
@@ -122,7 +133,10 @@ final class TextScanner {
             double[] probabilities = model.score(terms.text(), known.frequentIds(), terms.classes(), hits);
             for (int h = 0; h < probabilities.length; h++) {
                 IncidentCategory category = model.heads().get(h);
-                scores.offer(category, probabilities[h], strongestRule(hits, category).orElse("model"));
+                scores.offer(
+                        category,
+                        probabilities[h],
+                        strongestRule(hits, category).orElse("model"));
             }
         }
         for (RuleHit hit : hits) {
@@ -142,8 +156,13 @@ final class TextScanner {
         return Optional.ofNullable(best).map(RuleHit::id);
     }
 
-    private void scoreDecoded(String text, NormalizedText normalized, KnownWords.Lookup known, int depth, Context context,
-                              Scores scores) {
+    private void scoreDecoded(
+            String text,
+            NormalizedText normalized,
+            KnownWords.Lookup known,
+            int depth,
+            Context context,
+            Scores scores) {
         for (DecodedPayload payload : decoder.decode(text, normalized, context.budget)) {
             rescan(payload, depth, context, scores);
         }
@@ -195,13 +214,17 @@ final class TextScanner {
         if (o.tagCharacters() > 0) {
             scores.offer(hidden, o.tagCharacters() >= 2 ? 0.95 : 0.6, "hidden.tag_characters");
             if (stages.contains(AnalysisStage.DECODING) && depth < limits.maxDepth()) {
-                decoder.tags(o.tagPayload(), context.budget).ifPresent(payload -> rescan(payload, depth, context, scores));
+                decoder.tags(o.tagPayload(), context.budget)
+                        .ifPresent(payload -> rescan(payload, depth, context, scores));
             }
         }
         // A disguise wrapped around an attack is the attack hiding: report it as such.
         double disguise = scores.get(hidden);
-        double attack = Math.max(scores.get(IncidentCategory.PROMPT_INJECTION),
-                Math.max(scores.get(IncidentCategory.JAILBREAK_ATTEMPT), scores.get(IncidentCategory.SYSTEM_PROMPT_EXTRACTION)));
+        double attack = Math.max(
+                scores.get(IncidentCategory.PROMPT_INJECTION),
+                Math.max(
+                        scores.get(IncidentCategory.JAILBREAK_ATTEMPT),
+                        scores.get(IncidentCategory.SYSTEM_PROMPT_EXTRACTION)));
         if (disguise >= 0.5 && attack >= DISGUISED_ATTACK) {
             scores.offer(hidden, Math.max(0.9, Math.min(0.99, attack)), scores.rule.get(hidden) + "+attack");
         }

@@ -12,32 +12,98 @@ import java.util.Random;
  */
 final class CorpusValues {
     /** A value as it appears in text. */
-    record Value(String text, boolean bare, String form) {
-    }
+    record Value(String text, boolean bare, String form) {}
 
     // Real regency/city codes (Kemendagri): Jakarta, Bandung, Bogor, Bekasi, Surabaya, Semarang,
     // Yogyakarta, Medan, Makassar, Denpasar, Palembang, Tangerang, Malang, Balikpapan, Pontianak, Batam...
-    private static final String[] REGIONS = {"3171", "3172", "3173", "3174", "3175", "3101", "3273", "3201", "3216",
-        "3275", "3578", "3515", "3573", "3374", "3471", "3404", "1271", "1275", "7371", "5171", "5103", "1671", "3603",
-        "3671", "6471", "6171", "2171", "1371", "1471", "3372", "3301", "3522", "7171", "9171", "5271", "6371", "1871"};
-    private static final String[] OPERATORS = {"0811", "0812", "0813", "0821", "0822", "0823", "0852", "0853", "0851",
-        "0814", "0815", "0816", "0855", "0856", "0857", "0858", "0817", "0818", "0819", "0859", "0877", "0878", "0831",
-        "0832", "0838", "0895", "0896", "0897", "0898", "0899", "0881", "0882", "0887", "0888"};
-    private static final String[] AREA_CODES = {"21", "22", "24", "31", "61", "274", "341", "361", "411", "711", "751",
-        "778", "231", "251", "271"};
-    static final String[] FIRST = {"Budi", "Siti", "Agus", "Dewi", "Rina", "Andi", "Putri", "Joko", "Wahyu", "Sri",
-        "Bambang", "Nur", "Ahmad", "Fitri", "Yusuf", "Maria", "Kevin", "Indah", "Rizky", "Ayu", "John", "Sarah", "Michael",
-        "Emily", "David", "Linda", "Made", "Ketut", "Hendra", "Lestari"};
-    static final String[] LAST = {"Santoso", "Rahayu", "Wijaya", "Saputra", "Kusuma", "Pratama", "Hidayat", "Nugroho",
-        "Siregar", "Harahap", "Lubis", "Simanjuntak", "Setiawan", "Gunawan", "Halim", "Tanoto", "Smith", "Johnson",
-        "Brown", "Miller", "Wirawan", "Susanto", "Purnomo", "Hakim", "Sembiring"};
-    private static final String[] DOMAINS = {"gmail.com", "yahoo.co.id", "outlook.com", "rs-harapan.co.id",
-        "kemkes.go.id", "ui.ac.id", "bankmandiri.co.id", "mail.example.org", "company.com", "rsud-bandung.go.id",
-        "student.itb.ac.id", "proton.me", "hospital.sg"};
-    static final String[] MONTHS_ID = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-        "Agustus", "September", "Oktober", "November", "Desember"};
-    private static final String[] MONTHS_EN = {"January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December"};
+    private static final String[] REGIONS = {
+        "3171", "3172", "3173", "3174", "3175", "3101", "3273", "3201", "3216", "3275", "3578", "3515", "3573", "3374",
+        "3471", "3404", "1271", "1275", "7371", "5171", "5103", "1671", "3603", "3671", "6471", "6171", "2171", "1371",
+        "1471", "3372", "3301", "3522", "7171", "9171", "5271", "6371", "1871"
+    };
+    private static final String[] OPERATORS = {
+        "0811", "0812", "0813", "0821", "0822", "0823", "0852", "0853", "0851", "0814", "0815", "0816", "0855", "0856",
+        "0857", "0858", "0817", "0818", "0819", "0859", "0877", "0878", "0831", "0832", "0838", "0895", "0896", "0897",
+        "0898", "0899", "0881", "0882", "0887", "0888"
+    };
+    private static final String[] AREA_CODES = {
+        "21", "22", "24", "31", "61", "274", "341", "361", "411", "711", "751", "778", "231", "251", "271"
+    };
+    static final String[] FIRST = {
+        "Budi", "Siti", "Agus", "Dewi", "Rina", "Andi", "Putri", "Joko", "Wahyu", "Sri", "Bambang", "Nur", "Ahmad",
+        "Fitri", "Yusuf", "Maria", "Kevin", "Indah", "Rizky", "Ayu", "John", "Sarah", "Michael", "Emily", "David",
+        "Linda", "Made", "Ketut", "Hendra", "Lestari"
+    };
+    static final String[] LAST = {
+        "Santoso",
+        "Rahayu",
+        "Wijaya",
+        "Saputra",
+        "Kusuma",
+        "Pratama",
+        "Hidayat",
+        "Nugroho",
+        "Siregar",
+        "Harahap",
+        "Lubis",
+        "Simanjuntak",
+        "Setiawan",
+        "Gunawan",
+        "Halim",
+        "Tanoto",
+        "Smith",
+        "Johnson",
+        "Brown",
+        "Miller",
+        "Wirawan",
+        "Susanto",
+        "Purnomo",
+        "Hakim",
+        "Sembiring"
+    };
+    private static final String[] DOMAINS = {
+        "gmail.com",
+        "yahoo.co.id",
+        "outlook.com",
+        "rs-harapan.co.id",
+        "kemkes.go.id",
+        "ui.ac.id",
+        "bankmandiri.co.id",
+        "mail.example.org",
+        "company.com",
+        "rsud-bandung.go.id",
+        "student.itb.ac.id",
+        "proton.me",
+        "hospital.sg"
+    };
+    static final String[] MONTHS_ID = {
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember"
+    };
+    private static final String[] MONTHS_EN = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+    };
 
     private final Random rnd;
 
@@ -101,23 +167,34 @@ final class CorpusValues {
     String nikDigits() {
         int[] d = birthDate(1945, 2008);
         int day = d[0] + (rnd.nextBoolean() ? 40 : 0);
-        return pick(REGIONS) + two(1 + rnd.nextInt(30)) + two(day) + two(d[1]) + two(d[2] % 100)
+        return pick(REGIONS)
+                + two(1 + rnd.nextInt(30))
+                + two(day)
+                + two(d[1])
+                + two(d[2] % 100)
                 + String.format("%04d", 1 + rnd.nextInt(400));
     }
 
     /** A KK number: region, issue date, serial. */
     String kkDigits() {
         int[] d = birthDate(2004, 2023);
-        return pick(REGIONS) + two(1 + rnd.nextInt(30)) + two(d[0]) + two(d[1]) + two(d[2] % 100)
+        return pick(REGIONS)
+                + two(1 + rnd.nextInt(30))
+                + two(d[0])
+                + two(d[1])
+                + two(d[2] % 100)
                 + String.format("%04d", 1 + rnd.nextInt(9000));
     }
 
     Value nik() {
         String d = nikDigits();
         switch (rnd.nextInt(5)) {
-            case 0: return new Value(group(d, 4, 4, 4, 4, " "), true, "4-4-4-4");
-            case 1: return new Value(group(d, 6, 6, 4, "."), true, "6.6.4");
-            default: return new Value(d, true, "plain");
+            case 0:
+                return new Value(group(d, 4, 4, 4, 4, " "), true, "4-4-4-4");
+            case 1:
+                return new Value(group(d, 6, 6, 4, "."), true, "6.6.4");
+            default:
+                return new Value(d, true, "plain");
         }
     }
 
@@ -127,20 +204,30 @@ final class CorpusValues {
 
     /** Old NPWP: taxpayer type, 6-digit serial, Luhn check digit over the first 8, tax office, branch. */
     String npwpDigits() {
-        String head = pick(new String[] {"01", "02", "03", "04", "05", "06", "07", "08", "09", "21", "31", "44", "54",
-            "66", "71", "73", "75", "81", "82", "91", "92"}) + String.format("%06d", 1 + rnd.nextInt(999_998));
-        return head + luhnCheckDigit(head) + String.format("%03d", 1 + rnd.nextInt(999))
+        String head = pick(new String[] {
+                    "01", "02", "03", "04", "05", "06", "07", "08", "09", "21", "31", "44", "54", "66", "71", "73",
+                    "75", "81", "82", "91", "92"
+                })
+                + String.format("%06d", 1 + rnd.nextInt(999_998));
+        return head
+                + luhnCheckDigit(head)
+                + String.format("%03d", 1 + rnd.nextInt(999))
                 + (rnd.nextInt(4) == 0 ? String.format("%03d", rnd.nextInt(5)) : "000");
     }
 
     Value npwp() {
         String d = npwpDigits();
         switch (rnd.nextInt(4)) {
-            case 0: return new Value(d, false, "plain-15");
-            case 1: return new Value("0" + d, false, "plain-16");
+            case 0:
+                return new Value(d, false, "plain-15");
+            case 1:
+                return new Value("0" + d, false, "plain-16");
             default:
-                return new Value(d.substring(0, 2) + "." + d.substring(2, 5) + "." + d.substring(5, 8) + "." + d.charAt(8)
-                        + "-" + d.substring(9, 12) + "." + d.substring(12), true, "canonical");
+                return new Value(
+                        d.substring(0, 2) + "." + d.substring(2, 5) + "." + d.substring(5, 8) + "." + d.charAt(8) + "-"
+                                + d.substring(9, 12) + "." + d.substring(12),
+                        true,
+                        "canonical");
         }
     }
 
@@ -158,21 +245,36 @@ final class CorpusValues {
         String rest = digits(rnd.nextInt(3) == 0 ? 7 : 8);
         String mobile = op + rest;
         switch (form) {
-            case 0: return new Value(mobile, true, "08 plain");
-            case 1: return new Value(op + "-" + rest.substring(0, 4) + "-" + rest.substring(4), true, "08 dashes");
-            case 2: return new Value(op + " " + rest.substring(0, 4) + " " + rest.substring(4), true, "08 spaces");
-            case 3: return new Value(op + "." + rest.substring(0, 4) + "." + rest.substring(4), true, "08 dots");
-            case 4: return new Value("+62 " + op.substring(1) + "-" + rest.substring(0, 4) + "-" + rest.substring(4), true,
-                    "+62 dashes");
-            case 5: return new Value("+62" + mobile.substring(1), true, "+62 plain");
-            case 6: return new Value("62" + mobile.substring(1), true, "62 plain");
-            case 7: return new Value("+62 " + op.substring(1) + " " + rest.substring(0, 4) + " " + rest.substring(4), true,
-                    "+62 spaces");
+            case 0:
+                return new Value(mobile, true, "08 plain");
+            case 1:
+                return new Value(op + "-" + rest.substring(0, 4) + "-" + rest.substring(4), true, "08 dashes");
+            case 2:
+                return new Value(op + " " + rest.substring(0, 4) + " " + rest.substring(4), true, "08 spaces");
+            case 3:
+                return new Value(op + "." + rest.substring(0, 4) + "." + rest.substring(4), true, "08 dots");
+            case 4:
+                return new Value(
+                        "+62 " + op.substring(1) + "-" + rest.substring(0, 4) + "-" + rest.substring(4),
+                        true,
+                        "+62 dashes");
+            case 5:
+                return new Value("+62" + mobile.substring(1), true, "+62 plain");
+            case 6:
+                return new Value("62" + mobile.substring(1), true, "62 plain");
+            case 7:
+                return new Value(
+                        "+62 " + op.substring(1) + " " + rest.substring(0, 4) + " " + rest.substring(4),
+                        true,
+                        "+62 spaces");
             case 8: {
                 String area = pick(AREA_CODES);
                 String local = digits(area.length() == 2 ? 8 : 7);
-                return new Value("(0" + area + ") " + local.substring(0, local.length() - 4) + "-"
-                        + local.substring(local.length() - 4), true, "landline parens");
+                return new Value(
+                        "(0" + area + ") " + local.substring(0, local.length() - 4) + "-"
+                                + local.substring(local.length() - 4),
+                        true,
+                        "landline parens");
             }
             case 9: {
                 String area = pick(AREA_CODES);
@@ -182,10 +284,27 @@ final class CorpusValues {
                 String area = pick(AREA_CODES);
                 return new Value("+62 " + area + " " + digits(7), true, "landline +62");
             }
-            case 11: return new Value(pick(new String[] {"+44 20 7946 0", "+65 6123 4", "+61 2 9876 5", "+49 30 1234 5",
-                "+81 3-1234-5", "+1 415 555 2", "+60 3-2161 2", "+31 20 123 4"}) + digits(3), true, "international");
-            case 12: return new Value("(" + (2 + rnd.nextInt(8)) + digits(2) + ") " + (2 + rnd.nextInt(8)) + digits(2)
-                    + "-" + digits(4), true, "nanp");
+            case 11:
+                return new Value(
+                        pick(new String[] {
+                                    "+44 20 7946 0",
+                                    "+65 6123 4",
+                                    "+61 2 9876 5",
+                                    "+49 30 1234 5",
+                                    "+81 3-1234-5",
+                                    "+1 415 555 2",
+                                    "+60 3-2161 2",
+                                    "+31 20 123 4"
+                                })
+                                + digits(3),
+                        true,
+                        "international");
+            case 12:
+                return new Value(
+                        "(" + (2 + rnd.nextInt(8)) + digits(2) + ") " + (2 + rnd.nextInt(8)) + digits(2) + "-"
+                                + digits(4),
+                        true,
+                        "nanp");
             default: {
                 String area = pick(AREA_CODES);
                 return new Value("0" + area + digits(7), false, "landline plain");
@@ -198,20 +317,36 @@ final class CorpusValues {
         String last = pick(LAST).toLowerCase();
         String local;
         switch (rnd.nextInt(5)) {
-            case 0: local = first + "." + last; break;
-            case 1: local = first + last.charAt(0) + (1970 + rnd.nextInt(40)); break;
-            case 2: local = first.charAt(0) + last; break;
-            case 3: local = first + "_" + last + rnd.nextInt(100); break;
-            default: local = first + "+rs" + rnd.nextInt(10); break;
+            case 0:
+                local = first + "." + last;
+                break;
+            case 1:
+                local = first + last.charAt(0) + (1970 + rnd.nextInt(40));
+                break;
+            case 2:
+                local = first.charAt(0) + last;
+                break;
+            case 3:
+                local = first + "_" + last + rnd.nextInt(100);
+                break;
+            default:
+                local = first + "+rs" + rnd.nextInt(10);
+                break;
         }
         String domain = pick(DOMAINS);
         switch (rnd.nextInt(10)) {
-            case 0: return new Value(local + " [at] " + domain.replace(".", " [dot] "), true, "spelled [at]");
-            case 1: return new Value(local + "(at)" + domain.replace(".", "(dot)"), true, "spelled (at)");
-            case 2: return new Value(local + " at " + domain.replace(".", " dot "), true, "spelled words");
-            case 3: return new Value(local + "\uFF20" + domain, true, "full-width at");
-            case 4: return new Value(local + "[at]" + domain, true, "spelled [at] literal dots");
-            default: return new Value(local + "@" + domain, true, "plain");
+            case 0:
+                return new Value(local + " [at] " + domain.replace(".", " [dot] "), true, "spelled [at]");
+            case 1:
+                return new Value(local + "(at)" + domain.replace(".", "(dot)"), true, "spelled (at)");
+            case 2:
+                return new Value(local + " at " + domain.replace(".", " dot "), true, "spelled words");
+            case 3:
+                return new Value(local + "\uFF20" + domain, true, "full-width at");
+            case 4:
+                return new Value(local + "[at]" + domain, true, "spelled [at] literal dots");
+            default:
+                return new Value(local + "@" + domain, true, "plain");
         }
     }
 
@@ -219,12 +354,26 @@ final class CorpusValues {
         String prefix;
         int length = 16;
         switch (rnd.nextInt(7)) {
-            case 0: case 1: prefix = "4" + digits(3); break;
-            case 2: prefix = (54 + rnd.nextInt(2)) + digits(2); break;
-            case 3: prefix = (2221 + rnd.nextInt(500)) + ""; break;
-            case 4: prefix = (rnd.nextBoolean() ? "34" : "37") + digits(2); length = 15; break;
-            case 5: prefix = "6011"; break;
-            default: prefix = (51 + rnd.nextInt(3)) + digits(2); break;
+            case 0:
+            case 1:
+                prefix = "4" + digits(3);
+                break;
+            case 2:
+                prefix = (54 + rnd.nextInt(2)) + digits(2);
+                break;
+            case 3:
+                prefix = (2221 + rnd.nextInt(500)) + "";
+                break;
+            case 4:
+                prefix = (rnd.nextBoolean() ? "34" : "37") + digits(2);
+                length = 15;
+                break;
+            case 5:
+                prefix = "6011";
+                break;
+            default:
+                prefix = (51 + rnd.nextInt(3)) + digits(2);
+                break;
         }
         String payload = prefix + digits(length - 1 - prefix.length());
         return payload + luhnCheckDigit(payload);
@@ -236,20 +385,35 @@ final class CorpusValues {
             return new Value(rnd.nextBoolean() ? group(d, 4, 6, 5, " ") : d, true, "amex");
         }
         switch (rnd.nextInt(4)) {
-            case 0: return new Value(group(d, 4, 4, 4, 4, " "), true, "4-4-4-4 spaces");
-            case 1: return new Value(group(d, 4, 4, 4, 4, "-"), true, "4-4-4-4 dashes");
-            default: return new Value(d, true, "plain");
+            case 0:
+                return new Value(group(d, 4, 4, 4, 4, " "), true, "4-4-4-4 spaces");
+            case 1:
+                return new Value(group(d, 4, 4, 4, 4, "-"), true, "4-4-4-4 dashes");
+            default:
+                return new Value(d, true, "plain");
         }
     }
 
     Value iban() {
-        String[][] countries = {{"DE", "18n"}, {"GB", "4a14n"}, {"NL", "4a10n"}, {"FR", "23n"}, {"ES", "20n"},
-            {"IT", "1a22n"}, {"BE", "12n"}, {"CH", "17n"}, {"AT", "16n"}, {"SA", "20n"}, {"AE", "19n"}};
+        String[][] countries = {
+            {"DE", "18n"},
+            {"GB", "4a14n"},
+            {"NL", "4a10n"},
+            {"FR", "23n"},
+            {"ES", "20n"},
+            {"IT", "1a22n"},
+            {"BE", "12n"},
+            {"CH", "17n"},
+            {"AT", "16n"},
+            {"SA", "20n"},
+            {"AE", "19n"}
+        };
         String[] c = pick(countries);
         StringBuilder bban = new StringBuilder();
         String spec = c[1];
         int letters = spec.contains("a") ? Integer.parseInt(spec.substring(0, spec.indexOf('a'))) : 0;
-        int numbers = Integer.parseInt(spec.substring(spec.contains("a") ? spec.indexOf('a') + 1 : 0, spec.length() - 1));
+        int numbers =
+                Integer.parseInt(spec.substring(spec.contains("a") ? spec.indexOf('a') + 1 : 0, spec.length() - 1));
         for (int i = 0; i < letters; i++) {
             bban.append((char) ('A' + rnd.nextInt(26)));
         }
@@ -275,7 +439,8 @@ final class CorpusValues {
         for (char ch : rearranged.toCharArray()) {
             numeric.append(Character.isDigit(ch) ? String.valueOf(ch) : String.valueOf(ch - 'A' + 10));
         }
-        int check = 98 - new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue();
+        int check = 98
+                - new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue();
         return two(check);
     }
 
@@ -286,32 +451,54 @@ final class CorpusValues {
         } while (area == 666);
         String d = String.format("%03d%02d%04d", area, 1 + rnd.nextInt(99), 1 + rnd.nextInt(9999));
         switch (rnd.nextInt(4)) {
-            case 0: return new Value(d, false, "plain");
-            case 1: return new Value(group(d, 3, 2, 4, " "), true, "spaces");
-            default: return new Value(group(d, 3, 2, 4, "-"), true, "dashes");
+            case 0:
+                return new Value(d, false, "plain");
+            case 1:
+                return new Value(group(d, 3, 2, 4, " "), true, "spaces");
+            default:
+                return new Value(group(d, 3, 2, 4, "-"), true, "dashes");
         }
     }
 
     Value passport() {
         switch (rnd.nextInt(6)) {
-            case 0: return new Value(pick(new String[] {"A", "B", "C", "X", "E"}) + digits(7), false, "ID letter+7");
-            case 1: return new Value(pick(new String[] {"A", "B", "C", "X"}) + " " + digits(7), false, "ID letter space 7");
-            case 2: return new Value((1 + rnd.nextInt(9)) + digits(8), false, "9 digits");
-            case 3: return new Value((char) ('A' + rnd.nextInt(26)) + digits(8), false, "US letter+8");
-            case 4: return new Value("C" + digits(2) + (char) ('A' + rnd.nextInt(26)) + digits(2)
-                    + (char) ('A' + rnd.nextInt(26)) + digits(2), false, "DE alnum");
-            default: return new Value((char) ('A' + rnd.nextInt(26)) + "" + (char) ('A' + rnd.nextInt(26)) + digits(7), false,
-                    "2 letters+7");
+            case 0:
+                return new Value(pick(new String[] {"A", "B", "C", "X", "E"}) + digits(7), false, "ID letter+7");
+            case 1:
+                return new Value(pick(new String[] {"A", "B", "C", "X"}) + " " + digits(7), false, "ID letter space 7");
+            case 2:
+                return new Value((1 + rnd.nextInt(9)) + digits(8), false, "9 digits");
+            case 3:
+                return new Value((char) ('A' + rnd.nextInt(26)) + digits(8), false, "US letter+8");
+            case 4:
+                return new Value(
+                        "C" + digits(2) + (char) ('A' + rnd.nextInt(26)) + digits(2) + (char) ('A' + rnd.nextInt(26))
+                                + digits(2),
+                        false,
+                        "DE alnum");
+            default:
+                return new Value(
+                        (char) ('A' + rnd.nextInt(26)) + "" + (char) ('A' + rnd.nextInt(26)) + digits(7),
+                        false,
+                        "2 letters+7");
         }
     }
 
     Value ipAddress() {
         switch (rnd.nextInt(5)) {
-            case 0: return new Value("10." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254)), true,
-                    "v4 private");
-            case 1: return new Value("192.168." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254)), true, "v4 private");
-            case 2: return new Value((11 + rnd.nextInt(200)) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "."
-                    + (1 + rnd.nextInt(254)), true, "v4 public");
+            case 0:
+                return new Value(
+                        "10." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254)),
+                        true,
+                        "v4 private");
+            case 1:
+                return new Value("192.168." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254)), true, "v4 private");
+            case 2:
+                return new Value(
+                        (11 + rnd.nextInt(200)) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "."
+                                + (1 + rnd.nextInt(254)),
+                        true,
+                        "v4 public");
             case 3: {
                 StringBuilder b = new StringBuilder("2001:db8");
                 for (int i = 0; i < 6; i++) {
@@ -319,8 +506,12 @@ final class CorpusValues {
                 }
                 return new Value(b.toString(), true, "v6 full");
             }
-            default: return new Value("fe80::" + Integer.toHexString(256 + rnd.nextInt(65000)) + ":"
-                    + Integer.toHexString(4096 + rnd.nextInt(60000)), true, "v6 compressed");
+            default:
+                return new Value(
+                        "fe80::" + Integer.toHexString(256 + rnd.nextInt(65000)) + ":"
+                                + Integer.toHexString(4096 + rnd.nextInt(60000)),
+                        true,
+                        "v6 compressed");
         }
     }
 
@@ -330,15 +521,24 @@ final class CorpusValues {
         int month = d[1];
         int year = d[2];
         switch (rnd.nextInt(9)) {
-            case 0: return new Value(two(day) + "-" + two(month) + "-" + year, false, "dd-mm-yyyy");
-            case 1: return new Value(two(day) + "/" + two(month) + "/" + year, false, "dd/mm/yyyy");
-            case 2: return new Value(year + "-" + two(month) + "-" + two(day), false, "iso");
-            case 3: return new Value(day + " " + MONTHS_ID[month - 1] + " " + year, false, "d Bulan yyyy");
-            case 4: return new Value(day + " " + MONTHS_EN[month - 1] + " " + year, false, "d Month yyyy");
-            case 5: return new Value(MONTHS_EN[month - 1] + " " + day + ", " + year, false, "Month d, yyyy");
-            case 6: return new Value(two(day) + "." + two(month) + "." + year, false, "dd.mm.yyyy");
-            case 7: return new Value(day + " " + MONTHS_EN[month - 1].substring(0, 3) + " " + year, false, "d Mon yyyy");
-            default: return new Value(two(day) + "-" + two(month) + "-" + two(year % 100), false, "dd-mm-yy");
+            case 0:
+                return new Value(two(day) + "-" + two(month) + "-" + year, false, "dd-mm-yyyy");
+            case 1:
+                return new Value(two(day) + "/" + two(month) + "/" + year, false, "dd/mm/yyyy");
+            case 2:
+                return new Value(year + "-" + two(month) + "-" + two(day), false, "iso");
+            case 3:
+                return new Value(day + " " + MONTHS_ID[month - 1] + " " + year, false, "d Bulan yyyy");
+            case 4:
+                return new Value(day + " " + MONTHS_EN[month - 1] + " " + year, false, "d Month yyyy");
+            case 5:
+                return new Value(MONTHS_EN[month - 1] + " " + day + ", " + year, false, "Month d, yyyy");
+            case 6:
+                return new Value(two(day) + "." + two(month) + "." + year, false, "dd.mm.yyyy");
+            case 7:
+                return new Value(day + " " + MONTHS_EN[month - 1].substring(0, 3) + " " + year, false, "d Mon yyyy");
+            default:
+                return new Value(two(day) + "-" + two(month) + "-" + two(year % 100), false, "dd-mm-yy");
         }
     }
 
@@ -346,19 +546,27 @@ final class CorpusValues {
         int len = 10 + rnd.nextInt(7);
         String d = (1 + rnd.nextInt(9)) + digits(len - 1);
         switch (rnd.nextInt(4)) {
-            case 0: return new Value(d.substring(0, 3) + "-" + d.substring(3, 6) + "-" + d.substring(6), false, "dashes");
-            case 1: return new Value(group(d, 4, d.length() - 4, " "), false, "space");
-            default: return new Value(d, false, "plain");
+            case 0:
+                return new Value(d.substring(0, 3) + "-" + d.substring(3, 6) + "-" + d.substring(6), false, "dashes");
+            case 1:
+                return new Value(group(d, 4, d.length() - 4, " "), false, "space");
+            default:
+                return new Value(d, false, "plain");
         }
     }
 
     Value mrn() {
         switch (rnd.nextInt(5)) {
-            case 0: return new Value(digits(2) + "-" + digits(2) + "-" + digits(2), false, "00-00-00");
-            case 1: return new Value(digits(8), false, "8 digits");
-            case 2: return new Value("RM-" + (2015 + rnd.nextInt(10)) + "-" + digits(6), false, "RM-yyyy-n");
-            case 3: return new Value(digits(6), false, "6 digits");
-            default: return new Value(digits(3) + "." + digits(3), false, "000.000");
+            case 0:
+                return new Value(digits(2) + "-" + digits(2) + "-" + digits(2), false, "00-00-00");
+            case 1:
+                return new Value(digits(8), false, "8 digits");
+            case 2:
+                return new Value("RM-" + (2015 + rnd.nextInt(10)) + "-" + digits(6), false, "RM-yyyy-n");
+            case 3:
+                return new Value(digits(6), false, "6 digits");
+            default:
+                return new Value(digits(3) + "." + digits(3), false, "000.000");
         }
     }
 
@@ -391,19 +599,33 @@ final class CorpusValues {
     /** A secret written as it would be pasted; the whole text is the value unless noted by the template. */
     Value secret() {
         switch (rnd.nextInt(12)) {
-            case 0: return new Value("sk-proj-" + base64url(48), true, "openai");
-            case 1: return new Value("sk-ant-api03-" + base64url(80), true, "anthropic");
-            case 2: return new Value((rnd.nextBoolean() ? "AKIA" : "ASIA") + upperDigits(16), true, "aws");
-            case 3: return new Value("ghp_" + base62(36), true, "github");
-            case 4: return new Value("github_pat_" + base62(22) + "_" + base62(59), true, "github pat");
-            case 5: return new Value("xoxb-" + digits(11) + "-" + digits(13) + "-" + base62(24), true, "slack");
-            case 6: return new Value("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOi" + base64url(40) + "."
-                    + base64url(43), true, "jwt");
-            case 7: return new Value("sk_live_" + base62(24), true, "stripe");
-            case 8: return new Value("AIza" + base64url(35), true, "google");
-            case 9: return new Value("glpat-" + base64url(20), true, "gitlab");
-            case 10: return new Value("sk-mng-" + base62(32), true, "monago");
-            default: return new Value(pem(), true, "pem");
+            case 0:
+                return new Value("sk-proj-" + base64url(48), true, "openai");
+            case 1:
+                return new Value("sk-ant-api03-" + base64url(80), true, "anthropic");
+            case 2:
+                return new Value((rnd.nextBoolean() ? "AKIA" : "ASIA") + upperDigits(16), true, "aws");
+            case 3:
+                return new Value("ghp_" + base62(36), true, "github");
+            case 4:
+                return new Value("github_pat_" + base62(22) + "_" + base62(59), true, "github pat");
+            case 5:
+                return new Value("xoxb-" + digits(11) + "-" + digits(13) + "-" + base62(24), true, "slack");
+            case 6:
+                return new Value(
+                        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOi" + base64url(40) + "." + base64url(43),
+                        true,
+                        "jwt");
+            case 7:
+                return new Value("sk_live_" + base62(24), true, "stripe");
+            case 8:
+                return new Value("AIza" + base64url(35), true, "google");
+            case 9:
+                return new Value("glpat-" + base64url(20), true, "gitlab");
+            case 10:
+                return new Value("sk-mng-" + base62(32), true, "monago");
+            default:
+                return new Value(pem(), true, "pem");
         }
     }
 
@@ -413,19 +635,28 @@ final class CorpusValues {
         for (int i = 0; i < 3 + rnd.nextInt(4); i++) {
             b.append(base62(64)).append('\n');
         }
-        return b.append(base62(20)).append("==\n-----END ").append(kind).append("-----").toString();
+        return b.append(base62(20))
+                .append("==\n-----END ")
+                .append(kind)
+                .append("-----")
+                .toString();
     }
 
     /** A password-like value for "password: ..." sentences. */
     String password() {
         switch (rnd.nextInt(5)) {
-            case 0: return pick(new String[] {"hunter", "rahasia", "sayang", "bandung", "jakarta", "admin", "qwerty"})
-                    + (1 + rnd.nextInt(9999));
-            case 1: return pick(FIRST) + "#" + (1990 + rnd.nextInt(35));
-            case 2: return base62(12) + "!";
-            case 3: return pick(new String[] {"P@ssw0rd", "Welcome1", "Summer2024!", "Rahasia123", "S3cure-Pass"})
-                    + rnd.nextInt(100);
-            default: return base62(24);
+            case 0:
+                return pick(new String[] {"hunter", "rahasia", "sayang", "bandung", "jakarta", "admin", "qwerty"})
+                        + (1 + rnd.nextInt(9999));
+            case 1:
+                return pick(FIRST) + "#" + (1990 + rnd.nextInt(35));
+            case 2:
+                return base62(12) + "!";
+            case 3:
+                return pick(new String[] {"P@ssw0rd", "Welcome1", "Summer2024!", "Rahasia123", "S3cure-Pass"})
+                        + rnd.nextInt(100);
+            default:
+                return base62(24);
         }
     }
 

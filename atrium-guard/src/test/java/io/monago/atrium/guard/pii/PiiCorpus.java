@@ -15,12 +15,10 @@ import java.util.function.Supplier;
  */
 final class PiiCorpus {
     /** Where an entity is in a sample. */
-    record Label(EntityType type, int start, int end) {
-    }
+    record Label(EntityType type, int start, int end) {}
 
     /** One text and its labels; {@code kind} says how it was made, for error reports. */
-    record Sample(String text, List<Label> labels, String kind) {
-    }
+    record Sample(String text, List<Label> labels, String kind) {}
 
     private static final char[] ZERO_WIDTH = {'\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'};
 
@@ -48,7 +46,9 @@ final class PiiCorpus {
         }
         List<Sample> all = new ArrayList<>(singles);
         for (int i = 0; i < singles.size() / 4; i++) {
-            all.add(compose(singles.get(rnd.nextInt(singles.size())), singles.get(rnd.nextInt(singles.size())),
+            all.add(compose(
+                    singles.get(rnd.nextInt(singles.size())),
+                    singles.get(rnd.nextInt(singles.size())),
                     rnd.nextBoolean() ? " " : "\n"));
         }
         return all;
@@ -68,20 +68,35 @@ final class PiiCorpus {
         String[] bare = bareTemplates.get(type);
         boolean useBare = value.bare() && bare != null && rnd.nextInt(3) == 0;
         String template = useBare ? v.pick(bare) : v.pick(contextTemplates.get(type));
-        return fill(template, type, text, type + "/" + value.form() + "/" + (useBare ? "bare" : "context") + "/" + evasion);
+        return fill(
+                template, type, text, type + "/" + value.form() + "/" + (useBare ? "bare" : "context") + "/" + evasion);
     }
 
     private Sample password() {
         String pw = v.password();
         String template = v.pick(new String[] {
-            "password: {v}", "Password akun email saya: {v}", "kata sandi saya adalah {v}", "pwd={v}",
-            "The DB password is {v} - please rotate it.", "DB_PASSWORD={v}", "\"password\": \"{v}\",",
-            "Login pakai user admin, password {v}", "Kata sandi WiFi kantor: {v}", "token: {v}",
-            "api_key = \"{v}\"", "secret: {v}", "Authorization: Bearer {v}", "passwd {v}",
-            "Tolong reset, password lama saya {v}", "my password is {v} lol",
+            "password: {v}",
+            "Password akun email saya: {v}",
+            "kata sandi saya adalah {v}",
+            "pwd={v}",
+            "The DB password is {v} - please rotate it.",
+            "DB_PASSWORD={v}",
+            "\"password\": \"{v}\",",
+            "Login pakai user admin, password {v}",
+            "Kata sandi WiFi kantor: {v}",
+            "token: {v}",
+            "api_key = \"{v}\"",
+            "secret: {v}",
+            "Authorization: Bearer {v}",
+            "passwd {v}",
+            "Tolong reset, password lama saya {v}",
+            "my password is {v} lol",
         });
-        if (template.equals("passwd {v}") || template.startsWith("Authorization") || template.equals("my password is {v} lol")
-                || template.startsWith("Login") || template.startsWith("Tolong")) {
+        if (template.equals("passwd {v}")
+                || template.startsWith("Authorization")
+                || template.equals("my password is {v} lol")
+                || template.startsWith("Login")
+                || template.startsWith("Tolong")) {
             pw = v.base62(20); // without a ':' or '=' the value must look random
         }
         return fill(template, EntityType.SECRET, pw, "SECRET/password");
@@ -105,8 +120,16 @@ final class PiiCorpus {
 
     private static boolean evadable(EntityType type) {
         switch (type) {
-            case NIK: case KK: case NPWP: case BPJS: case PHONE: case CREDIT_CARD: case SSN: case BANK_ACCOUNT:
-            case EMAIL: case IBAN:
+            case NIK:
+            case KK:
+            case NPWP:
+            case BPJS:
+            case PHONE:
+            case CREDIT_CARD:
+            case SSN:
+            case BANK_ACCOUNT:
+            case EMAIL:
+            case IBAN:
                 return true;
             default:
                 return false;
@@ -122,8 +145,16 @@ final class PiiCorpus {
         }
         boolean plain = text.chars().allMatch(Character::isDigit);
         return plain
-                ? v.pick(new String[] {"full-width", "arabic-indic", "persian", "zero-width", "spaced", "dotted", "dashed",
-                    "zero-width-each"})
+                ? v.pick(new String[] {
+                    "full-width",
+                    "arabic-indic",
+                    "persian",
+                    "zero-width",
+                    "spaced",
+                    "dotted",
+                    "dashed",
+                    "zero-width-each"
+                })
                 : v.pick(new String[] {"full-width", "arabic-indic", "zero-width"});
     }
 
@@ -132,7 +163,8 @@ final class PiiCorpus {
         switch (evasion) {
             case "full-width":
                 for (char c : s.toCharArray()) {
-                    b.append(c > ' ' && c < 127 && (Character.isLetterOrDigit(c) || c == '@') ? (char) (c + 0xFEE0) : c);
+                    b.append(
+                            c > ' ' && c < 127 && (Character.isLetterOrDigit(c) || c == '@') ? (char) (c + 0xFEE0) : c);
                 }
                 return b.toString();
             case "arabic-indic":
@@ -146,7 +178,8 @@ final class PiiCorpus {
             case "zero-width-each":
                 for (int i = 0; i < s.length(); i++) {
                     b.append(s.charAt(i));
-                    boolean between = i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i))
+                    boolean between = i + 1 < s.length()
+                            && Character.isLetterOrDigit(s.charAt(i))
                             && Character.isLetterOrDigit(s.charAt(i + 1));
                     if (between && (evasion.equals("zero-width-each") || rnd.nextInt(4) == 0)) {
                         b.append(ZERO_WIDTH[rnd.nextInt(ZERO_WIDTH.length)]);
@@ -169,10 +202,24 @@ final class PiiCorpus {
     /** Hard negatives: no personal data, but shapes that tempt a detector. */
     List<Sample> negatives(int count) {
         List<Supplier<String>> makers = List.of(
-                this::orderNumber, this::timestamp, this::version, this::luhnFailingCard, this::impossibleNik,
-                this::phoneLikeId, this::hash, this::uuid, this::gitSha, this::amount, this::plainDate,
-                this::clinicalNumbers, this::contextWordsWithoutValues, this::notEmail, this::notIp, this::code,
-                this::isbnAndCodes, this::shortNumbers);
+                this::orderNumber,
+                this::timestamp,
+                this::version,
+                this::luhnFailingCard,
+                this::impossibleNik,
+                this::phoneLikeId,
+                this::hash,
+                this::uuid,
+                this::gitSha,
+                this::amount,
+                this::plainDate,
+                this::clinicalNumbers,
+                this::contextWordsWithoutValues,
+                this::notEmail,
+                this::notIp,
+                this::code,
+                this::isbnAndCodes,
+                this::shortNumbers);
         List<Sample> samples = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int k = i % makers.size();
@@ -184,15 +231,17 @@ final class PiiCorpus {
     private String orderNumber() {
         return v.pick(new String[] {
             "Order #" + (100000 + rnd.nextInt(900000)) + " sudah dikirim.",
-            "No. Pesanan " + v.digits(6) + (char) ('A' + rnd.nextInt(26)) + (char) ('A' + rnd.nextInt(26)) + " diproses.",
+            "No. Pesanan " + v.digits(6) + (char) ('A' + rnd.nextInt(26)) + (char) ('A' + rnd.nextInt(26))
+                    + " diproses.",
             "Invoice INV-" + (2020 + rnd.nextInt(6)) + "-" + v.digits(6) + " jatuh tempo besok.",
-            "Faktur " + (2020 + rnd.nextInt(6)) + "/" + v.two(1 + rnd.nextInt(12)) + "/" + v.digits(5) + " sudah dibayar.",
+            "Faktur " + (2020 + rnd.nextInt(6)) + "/" + v.two(1 + rnd.nextInt(12)) + "/" + v.digits(5)
+                    + " sudah dibayar.",
             "PO-" + v.digits(5) + " approved by procurement.",
             "Nomor resi JNE " + "JP" + v.digits(10) + " belum bergerak.",
             "Resi " + v.digits(12) + " sedang dalam perjalanan.",
             "Order ID " + v.digits(10) + " was refunded.",
-            "Kode booking " + (char) ('A' + rnd.nextInt(26)) + v.digits(2) + "XQ" + v.digits(1) + " untuk penerbangan GA-"
-                + v.digits(3) + ".",
+            "Kode booking " + (char) ('A' + rnd.nextInt(26)) + v.digits(2) + "XQ" + v.digits(1)
+                    + " untuk penerbangan GA-" + v.digits(3) + ".",
             "Transaction " + v.digits(14) + " settled.",
             "Ticket #" + v.digits(5) + ": printer lantai 3 rusak.",
         });
@@ -226,7 +275,8 @@ final class PiiCorpus {
             "versi " + a + "." + b + "." + c + "." + rnd.nextInt(100) + " sudah stabil",
             "version " + a + "." + b + "." + c + "." + rnd.nextInt(100) + " fixes the bug",
             "npm install lodash@" + (1 + rnd.nextInt(4)) + "." + b + "." + c,
-            "Chrome/" + (90 + rnd.nextInt(40)) + ".0." + (4000 + rnd.nextInt(2000)) + "." + rnd.nextInt(200) + " Safari/537.36",
+            "Chrome/" + (90 + rnd.nextInt(40)) + ".0." + (4000 + rnd.nextInt(2000)) + "." + rnd.nextInt(200)
+                    + " Safari/537.36",
         });
     }
 
@@ -238,8 +288,11 @@ final class PiiCorpus {
         } while (CorpusValues.luhnValid(d));
         String shown = rnd.nextBoolean() ? d : d.length() == 16 ? CorpusValues.group(d, 4, 4, 4, 4, " ") : d;
         return v.pick(new String[] {
-            "Nomor " + shown + " ditolak sistem.", "Reference " + shown + " not found.", "Kode " + shown + " kedaluwarsa.",
-            "Angka acak: " + shown, "Batch " + shown + " diproses ulang.",
+            "Nomor " + shown + " ditolak sistem.",
+            "Reference " + shown + " not found.",
+            "Kode " + shown + " kedaluwarsa.",
+            "Angka acak: " + shown,
+            "Batch " + shown + " diproses ulang.",
         });
     }
 
@@ -249,12 +302,19 @@ final class PiiCorpus {
             String region = v.pick(new String[] {"3171", "3273", "3578", "1271", "7371", "5171", "3374"});
             int month = 13 + rnd.nextInt(87);
             int day = rnd.nextBoolean() ? 32 + rnd.nextInt(9) : 72 + rnd.nextInt(28);
-            d = region + CorpusValues.two(1 + rnd.nextInt(30)) + CorpusValues.two(rnd.nextBoolean() ? day : 1 + rnd.nextInt(28))
-                    + CorpusValues.two(month) + v.digits(2) + v.digits(4);
+            d = region
+                    + CorpusValues.two(1 + rnd.nextInt(30))
+                    + CorpusValues.two(rnd.nextBoolean() ? day : 1 + rnd.nextInt(28))
+                    + CorpusValues.two(month)
+                    + v.digits(2)
+                    + v.digits(4);
         } while (CorpusValues.luhnValid(d) && (d.startsWith("35") || d.startsWith("51")));
         return v.pick(new String[] {
-            "Data " + d + " tidak valid.", "Kode unik " + d + " sudah dipakai.", "Nilai " + d + " di kolom 3.",
-            "Record " + d + " was archived.", "Lihat " + d + " di lampiran.",
+            "Data " + d + " tidak valid.",
+            "Kode unik " + d + " sudah dipakai.",
+            "Nilai " + d + " di kolom 3.",
+            "Record " + d + " was archived.",
+            "Lihat " + d + " di lampiran.",
         });
     }
 
@@ -269,7 +329,8 @@ final class PiiCorpus {
             "Nomor ID 62-" + v.digits(4) + " di sistem lama.",
             "SKU 081" + v.digits(3) + "B dan 082" + v.digits(3) + "C habis.",
             "Kamar 0812 di lantai 8.",
-            "Token listrik " + v.digits(4) + "-" + v.digits(4) + "-" + v.digits(4) + "-" + v.digits(4) + "-" + v.digits(4),
+            "Token listrik " + v.digits(4) + "-" + v.digits(4) + "-" + v.digits(4) + "-" + v.digits(4) + "-"
+                    + v.digits(4),
         });
     }
 
@@ -283,19 +344,27 @@ final class PiiCorpus {
 
     private String hash() {
         return v.pick(new String[] {
-            "md5: " + hex(32), "sha256 " + hex(64), "checksum=" + hex(40), "SHA1(file)= " + hex(40),
-            "etag \"" + hex(32) + "\"", "digest sha256:" + hex(64),
+            "md5: " + hex(32),
+            "sha256 " + hex(64),
+            "checksum=" + hex(40),
+            "SHA1(file)= " + hex(40),
+            "etag \"" + hex(32) + "\"",
+            "digest sha256:" + hex(64),
         });
     }
 
     private String uuid() {
         String u = hex(8) + "-" + hex(4) + "-4" + hex(3) + "-a" + hex(3) + "-" + hex(12);
-        return v.pick(new String[] {"request_id=" + u, "Trace " + u + " failed", "ID sesi: " + u, "{\"id\": \"" + u + "\"}"});
+        return v.pick(
+                new String[] {"request_id=" + u, "Trace " + u + " failed", "ID sesi: " + u, "{\"id\": \"" + u + "\"}"});
     }
 
     private String gitSha() {
         return v.pick(new String[] {
-            "Fixed in commit " + hex(40) + ".", "cherry-pick " + hex(7), "git revert " + hex(12), "Merge " + hex(7) + " into main",
+            "Fixed in commit " + hex(40) + ".",
+            "cherry-pick " + hex(7),
+            "git revert " + hex(12),
+            "Merge " + hex(7) + " into main",
         });
     }
 
@@ -313,7 +382,8 @@ final class PiiCorpus {
         int[] d = v.birthDate(1990, 2026);
         String dd = CorpusValues.two(d[0]) + "-" + CorpusValues.two(d[1]) + "-" + d[2];
         return v.pick(new String[] {
-            "Rapat tanggal " + dd + " di ruang 2.", "Deadline " + d[2] + "-" + CorpusValues.two(d[1]) + "-" + CorpusValues.two(d[0]),
+            "Rapat tanggal " + dd + " di ruang 2.",
+            "Deadline " + d[2] + "-" + CorpusValues.two(d[1]) + "-" + CorpusValues.two(d[0]),
             "Jadwal kontrol " + d[0] + " " + CorpusValues.MONTHS_ID[d[1] - 1] + " " + d[2] + ".",
             "Shipped on " + CorpusValues.two(d[1]) + "/" + CorpusValues.two(d[0]) + "/" + d[2] + ".",
             "Periode " + CorpusValues.two(d[0]) + "." + CorpusValues.two(d[1]) + "." + d[2] + " s.d. akhir bulan",
@@ -322,12 +392,16 @@ final class PiiCorpus {
 
     private String clinicalNumbers() {
         return v.pick(new String[] {
-            "Pasien batuk " + (1 + rnd.nextInt(4)) + " minggu, suhu " + (36 + rnd.nextInt(4)) + "." + rnd.nextInt(10) + " C.",
-            "Tekanan darah " + (100 + rnd.nextInt(60)) + "/" + (60 + rnd.nextInt(40)) + " mmHg, nadi " + (60 + rnd.nextInt(60)),
+            "Pasien batuk " + (1 + rnd.nextInt(4)) + " minggu, suhu " + (36 + rnd.nextInt(4)) + "." + rnd.nextInt(10)
+                    + " C.",
+            "Tekanan darah " + (100 + rnd.nextInt(60)) + "/" + (60 + rnd.nextInt(40)) + " mmHg, nadi "
+                    + (60 + rnd.nextInt(60)),
             "Dosis paracetamol " + (250 + 250 * rnd.nextInt(3)) + " mg 3x1 selama " + (3 + rnd.nextInt(5)) + " hari.",
             "Kamar " + (100 + rnd.nextInt(400)) + ", lantai " + (1 + rnd.nextInt(12)) + ", bed " + (1 + rnd.nextInt(6)),
-            "Hb " + (8 + rnd.nextInt(8)) + "." + rnd.nextInt(10) + " g/dL, leukosit " + (4000 + rnd.nextInt(10000)) + "/uL",
-            "Kode pos " + (10000 + rnd.nextInt(89999)) + ", RT 0" + (1 + rnd.nextInt(9)) + "/RW 0" + (1 + rnd.nextInt(9)),
+            "Hb " + (8 + rnd.nextInt(8)) + "." + rnd.nextInt(10) + " g/dL, leukosit " + (4000 + rnd.nextInt(10000))
+                    + "/uL",
+            "Kode pos " + (10000 + rnd.nextInt(89999)) + ", RT 0" + (1 + rnd.nextInt(9)) + "/RW 0"
+                    + (1 + rnd.nextInt(9)),
             "Berat badan " + (40 + rnd.nextInt(60)) + " kg, tinggi " + (140 + rnd.nextInt(50)) + " cm",
             "Koordinat -6." + v.digits(4) + ", 106." + v.digits(4),
             "Jumlah penduduk " + (1 + rnd.nextInt(9)) + "." + v.digits(3) + "." + v.digits(3) + " jiwa",
@@ -349,19 +423,32 @@ final class PiiCorpus {
 
     private String notEmail() {
         return v.pick(new String[] {
-            "Follow @" + v.pick(CorpusValues.FIRST).toLowerCase() + "_official for updates.", "Annotate it with @Override.",
-            "Meet me at 5pm at the lobby.", "ssh root@localhost", "Look at example.com for details.",
-            "Harga @ Rp 5.000 per pcs", "Ping " + v.pick(CorpusValues.FIRST) + " @ channel #general",
-            "user@host:~$ ls -la", "a@b", "Kirim ke @" + v.pick(CorpusValues.LAST).toLowerCase() + " ya",
+            "Follow @" + v.pick(CorpusValues.FIRST).toLowerCase() + "_official for updates.",
+            "Annotate it with @Override.",
+            "Meet me at 5pm at the lobby.",
+            "ssh root@localhost",
+            "Look at example.com for details.",
+            "Harga @ Rp 5.000 per pcs",
+            "Ping " + v.pick(CorpusValues.FIRST) + " @ channel #general",
+            "user@host:~$ ls -la",
+            "a@b",
+            "Kirim ke @" + v.pick(CorpusValues.LAST).toLowerCase() + " ya",
         });
     }
 
     private String notIp() {
         return v.pick(new String[] {
-            "Section 1.2.3 covers the basics.", "Pasal 2.1.4 ayat 3", "Skor 256.1.1.1 tidak valid",
-            "OID 1.3.6.1.4.1." + v.digits(4), "Bab 10.0.0.0.1 lampiran", "Versi aplikasi 3.1.4.1 sudah rilis.",
-            "Time 12:30:45", "MAC 00:1A:2B:" + hex(2).toUpperCase() + ":4D:5E", "ratio 16:9",
-            "C++ std::vector<int> v;", "Rasio 3:2:1",
+            "Section 1.2.3 covers the basics.",
+            "Pasal 2.1.4 ayat 3",
+            "Skor 256.1.1.1 tidak valid",
+            "OID 1.3.6.1.4.1." + v.digits(4),
+            "Bab 10.0.0.0.1 lampiran",
+            "Versi aplikasi 3.1.4.1 sudah rilis.",
+            "Time 12:30:45",
+            "MAC 00:1A:2B:" + hex(2).toUpperCase() + ":4D:5E",
+            "ratio 16:9",
+            "C++ std::vector<int> v;",
+            "Rasio 3:2:1",
         });
     }
 
@@ -419,31 +506,57 @@ final class PiiCorpus {
         values.put(EntityType.SECRET, v::secret);
 
         contextTemplates.put(EntityType.NIK, new String[] {
-            "Pasien atas nama {name} dengan NIK {v} datang untuk kontrol rutin.", "NIK: {v}",
-            "Mohon verifikasi nomor KTP {v} milik pemohon.", "No. KTP pasien {v}, alamat Jl. Merdeka No. 10 Bandung.",
-            "{name} (NIK {v}) mengeluh demam sejak 3 hari.", "Nomor Induk Kependudukan: {v}",
-            "KTP-el atas nama {name}: {v} sudah diverifikasi.", "Pasien NIK {v} batuk 2 minggu, mohon rujukan.",
-            "Tolong cek NIK {v} di SIAK.", "NIK {name} adalah {v}.", "{v} adalah NIK saya, mohon diperbarui.",
-            "Patient NIK {v} presented with cough for two weeks.", "The applicant's national ID is {v}.",
-            "KTP number: {v}", "Please verify NIK {v} against the civil registry.",
-            "My KTP number is {v}, please update my record.", "ID card number {v} belongs to {name}.",
-            "{name}'s identity card: {v}", "nik={v}&nama={name}", "NIK pemohon:\n{v}",
+            "Pasien atas nama {name} dengan NIK {v} datang untuk kontrol rutin.",
+            "NIK: {v}",
+            "Mohon verifikasi nomor KTP {v} milik pemohon.",
+            "No. KTP pasien {v}, alamat Jl. Merdeka No. 10 Bandung.",
+            "{name} (NIK {v}) mengeluh demam sejak 3 hari.",
+            "Nomor Induk Kependudukan: {v}",
+            "KTP-el atas nama {name}: {v} sudah diverifikasi.",
+            "Pasien NIK {v} batuk 2 minggu, mohon rujukan.",
+            "Tolong cek NIK {v} di SIAK.",
+            "NIK {name} adalah {v}.",
+            "{v} adalah NIK saya, mohon diperbarui.",
+            "Patient NIK {v} presented with cough for two weeks.",
+            "The applicant's national ID is {v}.",
+            "KTP number: {v}",
+            "Please verify NIK {v} against the civil registry.",
+            "My KTP number is {v}, please update my record.",
+            "ID card number {v} belongs to {name}.",
+            "{name}'s identity card: {v}",
+            "nik={v}&nama={name}",
+            "NIK pemohon:\n{v}",
         });
         bareTemplates.put(EntityType.NIK, new String[] {
-            "Data pemohon: {name}, {v}, Bandung.", "Tolong cek {v} di sistem sebelum jam 3.",
-            "Customer {name} / {v} / Jakarta Selatan", "{name}, {v}, tinggal di Depok.", "Update the record for {v} today.",
-            "Berikut datanya: {v}", "Pemohon {v} sudah melengkapi berkas.", "Please re-run the check on {v} for {name}.",
+            "Data pemohon: {name}, {v}, Bandung.",
+            "Tolong cek {v} di sistem sebelum jam 3.",
+            "Customer {name} / {v} / Jakarta Selatan",
+            "{name}, {v}, tinggal di Depok.",
+            "Update the record for {v} today.",
+            "Berikut datanya: {v}",
+            "Pemohon {v} sudah melengkapi berkas.",
+            "Please re-run the check on {v} for {name}.",
         });
         contextTemplates.put(EntityType.KK, new String[] {
-            "No. KK {v}", "Nomor Kartu Keluarga: {v}", "Lampirkan KK {v} untuk pendaftaran.",
-            "Family card (KK) number {v}", "Kartu keluarga nomor {v} atas nama {name}", "KK: {v}",
-            "The family card number is {v}.", "Nomor KK pasien {v} tercatat di puskesmas.",
+            "No. KK {v}",
+            "Nomor Kartu Keluarga: {v}",
+            "Lampirkan KK {v} untuk pendaftaran.",
+            "Family card (KK) number {v}",
+            "Kartu keluarga nomor {v} atas nama {name}",
+            "KK: {v}",
+            "The family card number is {v}.",
+            "Nomor KK pasien {v} tercatat di puskesmas.",
             "{name} terdaftar di KK {v} bersama 3 anggota keluarga.",
         });
         contextTemplates.put(EntityType.NPWP, new String[] {
-            "NPWP: {v}", "Nomor NPWP perusahaan {v}", "NPWP pribadi saya {v}", "Tax ID (NPWP) {v}",
-            "Faktur pajak atas NPWP {v} sudah terbit.", "Please use taxpayer number {v} on the invoice.",
-            "Nomor pokok wajib pajak: {v}", "NPWP {name}: {v}",
+            "NPWP: {v}",
+            "Nomor NPWP perusahaan {v}",
+            "NPWP pribadi saya {v}",
+            "Tax ID (NPWP) {v}",
+            "Faktur pajak atas NPWP {v} sudah terbit.",
+            "Please use taxpayer number {v} on the invoice.",
+            "Nomor pokok wajib pajak: {v}",
+            "NPWP {name}: {v}",
         });
         bareTemplates.put(EntityType.NPWP, new String[] {
             "Berikut {v} untuk pelaporan tahunan.", "Data: {name}, {v}", "Mohon dicek: {v}",
@@ -453,17 +566,32 @@ final class PiiCorpus {
             "BPJS Ketenagakerjaan (KPJ) {v}", "Peserta BPJS dengan nomor {v} aktif.", "Patient's BPJS number is {v}.",
             "JKN card {v} is active.", "Nomor JKN {name}: {v}",
         });
-        bareTemplates.put(EntityType.BPJS, new String[] {"Peserta {name}, {v}, faskes Puskesmas Coblong.",
-            "Berikut {v} untuk klaim.", "{v} - {name}"});
+        bareTemplates.put(EntityType.BPJS, new String[] {
+            "Peserta {name}, {v}, faskes Puskesmas Coblong.", "Berikut {v} untuk klaim.", "{v} - {name}"
+        });
         contextTemplates.put(EntityType.PHONE, new String[] {
-            "nomor HP {v}", "Hubungi saya di {v}", "WA: {v}", "Telp. {v}", "No. telepon rumah {v}", "Call me at {v} tomorrow.",
-            "Phone: {v}", "My mobile number is {v}.", "Kontak darurat: {name}, HP {v}",
-            "Silakan WhatsApp ke {v} untuk konfirmasi.", "HP/WA {v}", "Fax {v}", "Telepon kantor {name}: {v}",
+            "nomor HP {v}",
+            "Hubungi saya di {v}",
+            "WA: {v}",
+            "Telp. {v}",
+            "No. telepon rumah {v}",
+            "Call me at {v} tomorrow.",
+            "Phone: {v}",
+            "My mobile number is {v}.",
+            "Kontak darurat: {name}, HP {v}",
+            "Silakan WhatsApp ke {v} untuk konfirmasi.",
+            "HP/WA {v}",
+            "Fax {v}",
+            "Telepon kantor {name}: {v}",
             "{v} (WA only)",
         });
         bareTemplates.put(EntityType.PHONE, new String[] {
-            "{name} {v}", "Bisa dihubungi lewat {v} ya.", "Reach {name} on {v} after 5pm.", "{v} ({name})",
-            "Kirim ke {v} sekarang.", "Tolong simpan {v} di daftar.",
+            "{name} {v}",
+            "Bisa dihubungi lewat {v} ya.",
+            "Reach {name} on {v} after 5pm.",
+            "{v} ({name})",
+            "Kirim ke {v} sekarang.",
+            "Tolong simpan {v} di daftar.",
         });
         contextTemplates.put(EntityType.EMAIL, new String[] {
             "Email: {v}", "Kirim hasil lab ke {v}", "Contact {name} at {v}.", "Surel pasien: {v}", "cc: {v}",
@@ -472,12 +600,21 @@ final class PiiCorpus {
             "{v}", "Tolong forward ke {v} ya.", "{name} <{v}>", "Dari: {v}\nPerihal: jadwal operasi",
         });
         contextTemplates.put(EntityType.CREDIT_CARD, new String[] {
-            "charge my card {v} please", "Nomor kartu kredit {v} exp 12/27", "Visa {v}",
-            "Pembayaran dengan kartu debit {v} gagal.", "Card number: {v}", "CC {v} CVV 123", "Mastercard saya {v}",
+            "charge my card {v} please",
+            "Nomor kartu kredit {v} exp 12/27",
+            "Visa {v}",
+            "Pembayaran dengan kartu debit {v} gagal.",
+            "Card number: {v}",
+            "CC {v} CVV 123",
+            "Mastercard saya {v}",
             "Tolong refund ke kartu {v}.",
         });
         bareTemplates.put(EntityType.CREDIT_CARD, new String[] {
-            "{v}", "Tolong proses {v} hari ini.", "Pembayaran {name}: {v}", "Here you go: {v}", "{v} berlaku s.d. 09/28",
+            "{v}",
+            "Tolong proses {v} hari ini.",
+            "Pembayaran {name}: {v}",
+            "Here you go: {v}",
+            "{v} berlaku s.d. 09/28",
         });
         contextTemplates.put(EntityType.IBAN, new String[] {
             "IBAN: {v}", "Transfer to IBAN {v} (Deutsche Bank)", "Please update my IBAN to {v}.",
@@ -486,7 +623,10 @@ final class PiiCorpus {
             "{v}", "Please wire EUR 500 to {v} by Friday.", "Beneficiary {name}, {v}", "Kirim ke {v} ya.",
         });
         contextTemplates.put(EntityType.SSN, new String[] {
-            "SSN {v}", "Social Security number: {v}", "leak SSN {v}", "my social security number is {v}",
+            "SSN {v}",
+            "Social Security number: {v}",
+            "leak SSN {v}",
+            "my social security number is {v}",
             "Employee SSN: {v}",
         });
         bareTemplates.put(EntityType.SSN, new String[] {
@@ -503,22 +643,43 @@ final class PiiCorpus {
             "server {v} down sejak pagi", "ping {v}", "connect to {v} via ssh", "Request from {v} blocked by WAF.",
         });
         contextTemplates.put(EntityType.DATE_OF_BIRTH, new String[] {
-            "Tanggal lahir: {v}", "Lahir {v} di Bandung", "TTL: Bandung, {v}", "Date of birth: {v}", "DOB {v}",
-            "born on {v}", "Tgl. lahir pasien {v}", "{name}, lahir pada {v}", "Birthday: {v}",
+            "Tanggal lahir: {v}",
+            "Lahir {v} di Bandung",
+            "TTL: Bandung, {v}",
+            "Date of birth: {v}",
+            "DOB {v}",
+            "born on {v}",
+            "Tgl. lahir pasien {v}",
+            "{name}, lahir pada {v}",
+            "Birthday: {v}",
             "{name} was born {v} in Medan.",
         });
         contextTemplates.put(EntityType.BANK_ACCOUNT, new String[] {
-            "No. rekening {v}", "Transfer ke rekening BCA {v} a.n. {name}", "Account number: {v}", "Rek. Mandiri {v}",
-            "Please send it to my bank account {v}.", "norek BRI {v}", "Nomor rekening tujuan: {v}",
+            "No. rekening {v}",
+            "Transfer ke rekening BCA {v} a.n. {name}",
+            "Account number: {v}",
+            "Rek. Mandiri {v}",
+            "Please send it to my bank account {v}.",
+            "norek BRI {v}",
+            "Nomor rekening tujuan: {v}",
             "Rekening BNI {name} {v}",
         });
         contextTemplates.put(EntityType.MRN, new String[] {
-            "No. RM {v}", "Nomor rekam medis: {v}", "MRN {v}", "Medical record number {v}",
-            "No. Rekam Medis pasien: {v}", "rekam medis {v} dipindahkan ke poli anak", "Pasien {name}, No. RM: {v}",
+            "No. RM {v}",
+            "Nomor rekam medis: {v}",
+            "MRN {v}",
+            "Medical record number {v}",
+            "No. Rekam Medis pasien: {v}",
+            "rekam medis {v} dipindahkan ke poli anak",
+            "Pasien {name}, No. RM: {v}",
         });
         contextTemplates.put(EntityType.SECRET, new String[] {
-            "My API key is {v}", "export OPENAI_API_KEY={v}", "token: {v}", "Pakai key ini: {v}",
-            "Here is my key:\n{v}\n", "kunci rahasia {v} jangan disebar",
+            "My API key is {v}",
+            "export OPENAI_API_KEY={v}",
+            "token: {v}",
+            "Pakai key ini: {v}",
+            "Here is my key:\n{v}\n",
+            "kunci rahasia {v} jangan disebar",
         });
         bareTemplates.put(EntityType.SECRET, new String[] {
             "{v}", "Use {v} for the deploy.", "curl -H \"x-api-key: {v}\" https://api.example.com",

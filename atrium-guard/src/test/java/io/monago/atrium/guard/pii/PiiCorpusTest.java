@@ -57,8 +57,10 @@ class PiiCorpusTest {
             List<PiiFinding> unmatched = new ArrayList<>(findings);
             for (PiiCorpus.Label label : sample.labels()) {
                 labels++;
-                PiiFinding hit = findings.stream().filter(f -> f.type() == label.type() && f.start() == label.start()
-                        && f.end() == label.end()).findFirst().orElse(null);
+                PiiFinding hit = findings.stream()
+                        .filter(f -> f.type() == label.type() && f.start() == label.start() && f.end() == label.end())
+                        .findFirst()
+                        .orElse(null);
                 if (hit != null) {
                     tallies.get(label.type()).truePositives++;
                     unmatched.remove(hit);
@@ -70,26 +72,45 @@ class PiiCorpusTest {
             }
             for (PiiFinding f : unmatched) {
                 tallies.get(f.type()).falsePositives++;
-                errors.add("EXTRA " + f.type() + " [" + f.valueIn(sample.text()) + "] " + f.rule() + " in " + sample.kind()
-                        + ": " + show(sample.text()));
+                errors.add("EXTRA " + f.type() + " [" + f.valueIn(sample.text()) + "] " + f.rule() + " in "
+                        + sample.kind() + ": " + show(sample.text()));
             }
         }
 
         Tally total = new Tally();
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-14s %6s %5s %5s %9s %7s%n", "entity",
-                "labels", "FN", "FP", "precision", "recall"));
+        StringBuilder table = new StringBuilder(String.format(
+                Locale.ROOT, "%n%-14s %6s %5s %5s %9s %7s%n", "entity", "labels", "FN", "FP", "precision", "recall"));
         for (Map.Entry<EntityType, Tally> e : tallies.entrySet()) {
             Tally t = e.getValue();
             total.truePositives += t.truePositives;
             total.falseNegatives += t.falseNegatives;
             total.falsePositives += t.falsePositives;
-            table.append(String.format(Locale.ROOT, "%-14s %6d %5d %5d %9.4f %7.4f%n", e.getKey(),
-                    t.truePositives + t.falseNegatives, t.falseNegatives, t.falsePositives, t.precision(), t.recall()));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "%-14s %6d %5d %5d %9.4f %7.4f%n",
+                    e.getKey(),
+                    t.truePositives + t.falseNegatives,
+                    t.falseNegatives,
+                    t.falsePositives,
+                    t.precision(),
+                    t.recall()));
         }
-        table.append(String.format(Locale.ROOT, "%-14s %6d %5d %5d %9.4f %7.4f%n", "overall", labels, total.falseNegatives,
-                total.falsePositives, total.precision(), total.recall()));
-        table.append(String.format(Locale.ROOT, "samples: %d positive (%d labels), %d hard negative; seed %d%n",
-                positives.size(), labels, negatives.size(), SEED));
+        table.append(String.format(
+                Locale.ROOT,
+                "%-14s %6d %5d %5d %9.4f %7.4f%n",
+                "overall",
+                labels,
+                total.falseNegatives,
+                total.falsePositives,
+                total.precision(),
+                total.recall()));
+        table.append(String.format(
+                Locale.ROOT,
+                "samples: %d positive (%d labels), %d hard negative; seed %d%n",
+                positives.size(),
+                labels,
+                negatives.size(),
+                SEED));
         System.out.println(table);
         errors.stream().limit(Integer.getInteger("corpus.errors", 40)).forEach(System.out::println);
 
@@ -120,7 +141,12 @@ class PiiCorpusTest {
     private static String describe(String text, List<PiiFinding> findings) {
         StringBuilder b = new StringBuilder("[");
         for (PiiFinding f : findings) {
-            b.append(f.type()).append(' ').append(show(f.valueIn(text))).append(' ').append(f.rule()).append("; ");
+            b.append(f.type())
+                    .append(' ')
+                    .append(show(f.valueIn(text)))
+                    .append(' ')
+                    .append(f.rule())
+                    .append("; ");
         }
         return b.append(']').toString();
     }

@@ -15,7 +15,8 @@ class PiiPolicyTest {
         PiiPolicy policy = PiiPolicy.defaults();
         for (EntityType t : EntityType.values()) {
             PiiAction expected = t == EntityType.CREDIT_CARD || t == EntityType.SSN || t == EntityType.SECRET
-                    ? PiiAction.BLOCK : PiiAction.REDACT;
+                    ? PiiAction.BLOCK
+                    : PiiAction.REDACT;
             assertThat(policy.rule(t)).isEqualTo(new EntityRule(expected, PiiPolicy.DEFAULT_MIN_CONFIDENCE));
         }
     }
@@ -23,14 +24,16 @@ class PiiPolicyTest {
     @Test
     void aVerdictSortsFindingsByAction() {
         String text = "NIK 3201234567890123, HP 081234567890, SSN 123-45-6789, email budi@gmail.com";
-        PiiPolicy policy = PiiPolicy.builder().action(EntityType.EMAIL, PiiAction.FLAG).build();
+        PiiPolicy policy =
+                PiiPolicy.builder().action(EntityType.EMAIL, PiiAction.FLAG).build();
         PiiVerdict v = policy.evaluate(scanner.scan(text));
         assertThat(v.redact()).extracting(PiiFinding::type).containsExactly(EntityType.NIK, EntityType.PHONE);
         assertThat(v.block()).extracting(PiiFinding::type).containsExactly(EntityType.SSN);
         assertThat(v.flag()).extracting(PiiFinding::type).containsExactly(EntityType.EMAIL);
         assertThat(v.blocked()).isTrue();
         assertThat(v.flagged()).isTrue();
-        assertThat(v.toReplace()).extracting(PiiFinding::type)
+        assertThat(v.toReplace())
+                .extracting(PiiFinding::type)
                 .containsExactly(EntityType.NIK, EntityType.PHONE, EntityType.SSN);
     }
 
@@ -39,14 +42,16 @@ class PiiPolicyTest {
         // The bare phone has confidence 0.9; context would make it 0.99.
         List<PiiFinding> findings = scanner.scan("Tolong simpan 081234567890 di daftar.");
         assertThat(findings).singleElement().extracting(PiiFinding::confidence).isEqualTo(0.9);
-        PiiPolicy strict = PiiPolicy.builder().minConfidence(EntityType.PHONE, 0.95).build();
+        PiiPolicy strict =
+                PiiPolicy.builder().minConfidence(EntityType.PHONE, 0.95).build();
         assertThat(strict.evaluate(findings).summary().detected()).isFalse();
         assertThat(PiiPolicy.defaults().evaluate(findings).summary().detected()).isTrue();
     }
 
     @Test
     void allowedTypesAreDetectedButNotActedOn() {
-        PiiPolicy policy = PiiPolicy.builder().allTypes(new EntityRule(PiiAction.ALLOW, 0)).build();
+        PiiPolicy policy =
+                PiiPolicy.builder().allTypes(new EntityRule(PiiAction.ALLOW, 0)).build();
         PiiVerdict v = policy.evaluate(scanner.scan("SSN 123-45-6789"));
         assertThat(v.blocked()).isFalse();
         assertThat(v.allow()).hasSize(1);
@@ -58,7 +63,9 @@ class PiiPolicyTest {
     void summariesAddUpAcrossSegmentsAndNameTypesOnly() {
         PiiPolicy policy = PiiPolicy.defaults();
         PiiSummary total = PiiSummary.empty();
-        for (String segment : List.of("NIK 3201234567890123 dan HP 081234567890", "HP lain 081298765432",
+        for (String segment : List.of(
+                "NIK 3201234567890123 dan HP 081234567890",
+                "HP lain 081298765432",
                 "leak SSN 123-45-6789 and card 4111 1111 1111 1111")) {
             total = total.plus(policy.evaluate(scanner.scan(segment)).summary());
         }
@@ -76,7 +83,8 @@ class PiiPolicyTest {
 
     @Test
     void badRulesAreRefused() {
-        assertThatThrownBy(() -> new EntityRule(PiiAction.REDACT, 1.5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new EntityRule(PiiAction.REDACT, 1.5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minConfidence");
         assertThatThrownBy(() -> new EntityRule(null, 0.5)).isInstanceOf(NullPointerException.class);
     }

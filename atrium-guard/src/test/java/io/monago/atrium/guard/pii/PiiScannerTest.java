@@ -34,7 +34,9 @@ class PiiScannerTest {
     }
 
     private List<String> types(String text) {
-        return scanner.scan(text).stream().map(f -> f.type() + "=" + f.valueIn(text)).collect(Collectors.toList());
+        return scanner.scan(text).stream()
+                .map(f -> f.type() + "=" + f.valueIn(text))
+                .collect(Collectors.toList());
     }
 
     @Nested
@@ -68,50 +70,61 @@ class PiiScannerTest {
     @Nested
     class EveryEntity {
         @ParameterizedTest(name = "{0}: {1}")
-        @CsvSource(delimiter = '|', value = {
-            "NIK|Data pemohon: 3171015708450001, Jakarta|3171015708450001|nik.structure",
-            "KK|Nomor Kartu Keluarga: 3273012405150003|3273012405150003|kk.context",
-            "NPWP|NPWP perusahaan 01.312.166.0-091.000|01.312.166.0-091.000|npwp.context",
-            "NPWP|Mohon dicek 01.312.166.0-091.000 ya|01.312.166.0-091.000|npwp.format",
-            "BPJS|No. kartu JKN 0001234567890|0001234567890|bpjs.context",
-            "PHONE|Hubungi 0812-3456-7890 besok|0812-3456-7890|phone.id-mobile",
-            "PHONE|kantor (021) 555-1234 jam kerja|(021) 555-1234|phone.id-landline",
-            "PHONE|call +44 20 7946 0958 today|+44 20 7946 0958|phone.e164",
-            "PHONE|call (415) 555-2671 today|(415) 555-2671|phone.nanp",
-            "EMAIL|kirim ke dr.siti@rs-harapan.co.id ya|dr.siti@rs-harapan.co.id|email.address",
-            "CREDIT_CARD|bayar pakai 5500-0000-0000-0004 saja|5500-0000-0000-0004|card.luhn",
-            "IBAN|wire to GB82 WEST 1234 5698 7654 32 now|GB82 WEST 1234 5698 7654 32|iban.mod97",
-            "SSN|Employee 078-05-1121 on file|078-05-1121|ssn.format",
-            "PASSPORT|nomor paspor X1234567 berlaku|X1234567|passport.context",
-            "IP_ADDRESS|ssh ke 203.0.113.7 gagal|203.0.113.7|ip.v4",
-            "IP_ADDRESS|ping 2001:db8:85a3::8a2e:370:7334 ok|2001:db8:85a3::8a2e:370:7334|ip.v6",
-            "DATE_OF_BIRTH|Tanggal lahir: 17 Agustus 1945.|17 Agustus 1945|dob.context",
-            "BANK_ACCOUNT|No. rek BCA 123-456-7890 a.n. Budi|123-456-7890|bank.context",
-            "MRN|No. RM 00-12-34 poli paru|00-12-34|mrn.context",
-            "SECRET|OPENAI_API_KEY=sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t please|sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t|secret.openai",
-            "SECRET|key AKIAIOSFODNN7EXAMPLE leaked|AKIAIOSFODNN7EXAMPLE|secret.aws-access-key",
-            "SECRET|token ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 lama|ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789|secret.github",
-            "SECRET|slack xoxb-123456789012-abcdefABCDEF ok|xoxb-123456789012-abcdefABCDEF|secret.slack",
-            "SECRET|kata sandi: Rahasia#2024 jangan disebar|Rahasia#2024|secret.assignment",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "NIK|Data pemohon: 3171015708450001, Jakarta|3171015708450001|nik.structure",
+                    "KK|Nomor Kartu Keluarga: 3273012405150003|3273012405150003|kk.context",
+                    "NPWP|NPWP perusahaan 01.312.166.0-091.000|01.312.166.0-091.000|npwp.context",
+                    "NPWP|Mohon dicek 01.312.166.0-091.000 ya|01.312.166.0-091.000|npwp.format",
+                    "BPJS|No. kartu JKN 0001234567890|0001234567890|bpjs.context",
+                    "PHONE|Hubungi 0812-3456-7890 besok|0812-3456-7890|phone.id-mobile",
+                    "PHONE|kantor (021) 555-1234 jam kerja|(021) 555-1234|phone.id-landline",
+                    "PHONE|call +44 20 7946 0958 today|+44 20 7946 0958|phone.e164",
+                    "PHONE|call (415) 555-2671 today|(415) 555-2671|phone.nanp",
+                    "EMAIL|kirim ke dr.siti@rs-harapan.co.id ya|dr.siti@rs-harapan.co.id|email.address",
+                    "CREDIT_CARD|bayar pakai 5500-0000-0000-0004 saja|5500-0000-0000-0004|card.luhn",
+                    "IBAN|wire to GB82 WEST 1234 5698 7654 32 now|GB82 WEST 1234 5698 7654 32|iban.mod97",
+                    "SSN|Employee 078-05-1121 on file|078-05-1121|ssn.format",
+                    "PASSPORT|nomor paspor X1234567 berlaku|X1234567|passport.context",
+                    "IP_ADDRESS|ssh ke 203.0.113.7 gagal|203.0.113.7|ip.v4",
+                    "IP_ADDRESS|ping 2001:db8:85a3::8a2e:370:7334 ok|2001:db8:85a3::8a2e:370:7334|ip.v6",
+                    "DATE_OF_BIRTH|Tanggal lahir: 17 Agustus 1945.|17 Agustus 1945|dob.context",
+                    "BANK_ACCOUNT|No. rek BCA 123-456-7890 a.n. Budi|123-456-7890|bank.context",
+                    "MRN|No. RM 00-12-34 poli paru|00-12-34|mrn.context",
+                    "SECRET|OPENAI_API_KEY=sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t please|sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t|secret.openai",
+                    "SECRET|key AKIAIOSFODNN7EXAMPLE leaked|AKIAIOSFODNN7EXAMPLE|secret.aws-access-key",
+                    "SECRET|token ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 lama|ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789|secret.github",
+                    "SECRET|slack xoxb-123456789012-abcdefABCDEF ok|xoxb-123456789012-abcdefABCDEF|secret.slack",
+                    "SECRET|kata sandi: Rahasia#2024 jangan disebar|Rahasia#2024|secret.assignment",
+                })
         void isRecognisedWithItsSpanAndRule(EntityType type, String text, String value, String rule) {
             assertThat(only(text, type, value).rule()).isEqualTo(rule);
         }
 
         @Test
         void jwtAndPrivateKey() {
-            String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
-            assertThat(only("Authorization: Bearer " + jwt, EntityType.SECRET, jwt).rule()).isEqualTo("secret.jwt");
+            String jwt =
+                    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+            assertThat(only("Authorization: Bearer " + jwt, EntityType.SECRET, jwt)
+                            .rule())
+                    .isEqualTo("secret.jwt");
             String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1b2c3d4e5f6\n-----END RSA PRIVATE KEY-----";
-            assertThat(only("my key:\n" + pem + "\nthanks", EntityType.SECRET, pem).rule()).isEqualTo("secret.private-key");
-            assertThat(scanner.scan("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")).isEmpty();
+            assertThat(only("my key:\n" + pem + "\nthanks", EntityType.SECRET, pem)
+                            .rule())
+                    .isEqualTo("secret.private-key");
+            assertThat(scanner.scan("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"))
+                    .isEmpty();
         }
 
         @Test
         void dateOfBirthInManyWritings() {
             assertThat(types("Tgl lahir 12-03-1990, DOB 1990-03-12, born March 12, 1990, TTL: Bandung, 12 Mar 1990"))
-                    .containsExactly("DATE_OF_BIRTH=12-03-1990", "DATE_OF_BIRTH=1990-03-12",
-                            "DATE_OF_BIRTH=March 12, 1990", "DATE_OF_BIRTH=12 Mar 1990");
+                    .containsExactly(
+                            "DATE_OF_BIRTH=12-03-1990",
+                            "DATE_OF_BIRTH=1990-03-12",
+                            "DATE_OF_BIRTH=March 12, 1990",
+                            "DATE_OF_BIRTH=12 Mar 1990");
         }
 
         @Test
@@ -124,14 +137,16 @@ class PiiScannerTest {
     @Nested
     class Evasions {
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "full-width digits|NIK ３２０１２３４５６７８９０１２３ ya|３２０１２３４５６７８９０１２３",
-            "Arabic-Indic digits|NIK ٣٢٠١٢٣٤٥٦٧٨٩٠١٢٣ ya|٣٢٠١٢٣٤٥٦٧٨٩٠١٢٣",
-            "Persian digits|NIK ۳۲۰۱۲۳۴۵۶۷۸۹۰۱۲۳ ya|۳۲۰۱۲۳۴۵۶۷۸۹۰۱۲۳",
-            "spaces between digits|NIK 3 2 0 1 2 3 4 5 6 7 8 9 0 1 2 3 ya|3 2 0 1 2 3 4 5 6 7 8 9 0 1 2 3",
-            "dots between digits|NIK 3.2.0.1.2.3.4.5.6.7.8.9.0.1.2.3 ya|3.2.0.1.2.3.4.5.6.7.8.9.0.1.2.3",
-            "dashes in fours|NIK 3201-2345-6789-0123 ya|3201-2345-6789-0123",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "full-width digits|NIK ３２０１２３４５６７８９０１２３ ya|３２０１２３４５６７８９０１２３",
+                    "Arabic-Indic digits|NIK ٣٢٠١٢٣٤٥٦٧٨٩٠١٢٣ ya|٣٢٠١٢٣٤٥٦٧٨٩٠١٢٣",
+                    "Persian digits|NIK ۳۲۰۱۲۳۴۵۶۷۸۹۰۱۲۳ ya|۳۲۰۱۲۳۴۵۶۷۸۹۰۱۲۳",
+                    "spaces between digits|NIK 3 2 0 1 2 3 4 5 6 7 8 9 0 1 2 3 ya|3 2 0 1 2 3 4 5 6 7 8 9 0 1 2 3",
+                    "dots between digits|NIK 3.2.0.1.2.3.4.5.6.7.8.9.0.1.2.3 ya|3.2.0.1.2.3.4.5.6.7.8.9.0.1.2.3",
+                    "dashes in fours|NIK 3201-2345-6789-0123 ya|3201-2345-6789-0123",
+                })
         void nikStaysANik(String evasion, String text, String value) {
             only(text, EntityType.NIK, value);
         }
@@ -151,13 +166,15 @@ class PiiScannerTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "bracketed|email budi [at] gmail [dot] com ya|budi [at] gmail [dot] com",
-            "parenthesised|email budi(at)gmail(dot)co(dot)id ya|budi(at)gmail(dot)co(dot)id",
-            "words|email budi at gmail dot com ya|budi at gmail dot com",
-            "full-width at|email budi＠gmail.com ya|budi＠gmail.com",
-            "braces|email budi{at}gmail{dot}com ya|budi{at}gmail{dot}com",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "bracketed|email budi [at] gmail [dot] com ya|budi [at] gmail [dot] com",
+                    "parenthesised|email budi(at)gmail(dot)co(dot)id ya|budi(at)gmail(dot)co(dot)id",
+                    "words|email budi at gmail dot com ya|budi at gmail dot com",
+                    "full-width at|email budi＠gmail.com ya|budi＠gmail.com",
+                    "braces|email budi{at}gmail{dot}com ya|budi{at}gmail{dot}com",
+                })
         void spelledOutEmails(String evasion, String text, String value) {
             only(text, EntityType.EMAIL, value);
         }
@@ -170,7 +187,8 @@ class PiiScannerTest {
 
         @Test
         void theWordAtAloneIsNotAnEmail() {
-            assertThat(scanner.scan("Meet me at the lobby, or look at example.com for details.")).isEmpty();
+            assertThat(scanner.scan("Meet me at the lobby, or look at example.com for details."))
+                    .isEmpty();
         }
     }
 
@@ -221,10 +239,15 @@ class PiiScannerTest {
         void findingsNeverOverlapAndComeInTextOrder() {
             String text = "budi0812345678@gmail.com HP 0812 3456 7890 0813 9876 5432 NIK 3171015708450001";
             List<PiiFinding> findings = scanner.scan(text);
-            assertThat(types(text)).containsExactly("EMAIL=budi0812345678@gmail.com", "PHONE=0812 3456 7890",
-                    "PHONE=0813 9876 5432", "NIK=3171015708450001");
+            assertThat(types(text))
+                    .containsExactly(
+                            "EMAIL=budi0812345678@gmail.com",
+                            "PHONE=0812 3456 7890",
+                            "PHONE=0813 9876 5432",
+                            "NIK=3171015708450001");
             for (int i = 1; i < findings.size(); i++) {
-                assertThat(findings.get(i).start()).isGreaterThanOrEqualTo(findings.get(i - 1).end());
+                assertThat(findings.get(i).start())
+                        .isGreaterThanOrEqualTo(findings.get(i - 1).end());
             }
         }
     }
@@ -232,20 +255,22 @@ class PiiScannerTest {
     @Nested
     class HardNegatives {
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "version|Upgrade ke v2.14.0-rc1 atau versi 10.0.0.1 dulu",
-            "uuid|request_id=550e8400-e29b-41d4-a716-446655440000",
-            "git sha|Fixed in 3f786850e387550fdab836ed7e6dc881de23001b",
-            "sha256|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-            "timestamp|2024-03-12T10:15:30Z and epoch 1710238530123",
-            "amount|Total Rp 15.000.000 dan saldo IDR 22.235.094.167",
-            "luhn-failing card|Nomor 4111 1111 1111 1112 ditolak",
-            "impossible NIK|Kode 3171019913450001 di kolom 3",
-            "invoice|Invoice INV-2024-000123 dan order 081234567890",
-            "clinical numbers|Tekanan darah 120/80 mmHg, suhu 38.5, kamar 203",
-            "time and ratio|Jam 12:30:45, rasio 16:9, MAC 00:1A:2B:3C:4D:5E",
-            "spelled digits without end|1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "version|Upgrade ke v2.14.0-rc1 atau versi 10.0.0.1 dulu",
+                    "uuid|request_id=550e8400-e29b-41d4-a716-446655440000",
+                    "git sha|Fixed in 3f786850e387550fdab836ed7e6dc881de23001b",
+                    "sha256|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                    "timestamp|2024-03-12T10:15:30Z and epoch 1710238530123",
+                    "amount|Total Rp 15.000.000 dan saldo IDR 22.235.094.167",
+                    "luhn-failing card|Nomor 4111 1111 1111 1112 ditolak",
+                    "impossible NIK|Kode 3171019913450001 di kolom 3",
+                    "invoice|Invoice INV-2024-000123 dan order 081234567890",
+                    "clinical numbers|Tekanan darah 120/80 mmHg, suhu 38.5, kamar 203",
+                    "time and ratio|Jam 12:30:45, rasio 16:9, MAC 00:1A:2B:3C:4D:5E",
+                    "spelled digits without end|1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3",
+                })
         void haveNoFinding(String what, String text) {
             assertThat(types(text)).as(what).isEmpty();
         }
@@ -255,9 +280,11 @@ class PiiScannerTest {
     class Configuration {
         @Test
         void entitiesCanBeChosen() {
-            PiiScanner cardsOnly = PiiScanner.builder().entities(EntityType.CREDIT_CARD).build();
+            PiiScanner cardsOnly =
+                    PiiScanner.builder().entities(EntityType.CREDIT_CARD).build();
             assertThat(cardsOnly.scan("NIK 3201234567890123 card 4111111111111111"))
-                    .extracting(PiiFinding::type).containsExactly(EntityType.CREDIT_CARD);
+                    .extracting(PiiFinding::type)
+                    .containsExactly(EntityType.CREDIT_CARD);
             PiiScanner noEmail = PiiScanner.builder().without(EntityType.EMAIL).build();
             assertThat(noEmail.scan("budi@gmail.com")).isEmpty();
             assertThat(noEmail.entities()).doesNotContain(EntityType.EMAIL).contains(EntityType.NIK);
@@ -285,12 +312,15 @@ class PiiScannerTest {
 
                 @Override
                 public Optional<Match> recognize(DigitWindow w, Context c) {
-                    return w.value(0, 2) == 77 ? Optional.of(Match.of(w, EntityType.MRN, 0.9, "mrn.hospital"))
+                    return w.value(0, 2) == 77
+                            ? Optional.of(Match.of(w, EntityType.MRN, 0.9, "mrn.hospital"))
                             : Optional.empty();
                 }
             };
             PiiScanner custom = PiiScanner.builder().addRecognizer(hospitalMrn).build();
-            assertThat(custom.scan("pasien 77012345 kontrol")).extracting(PiiFinding::rule).containsExactly("mrn.hospital");
+            assertThat(custom.scan("pasien 77012345 kontrol"))
+                    .extracting(PiiFinding::rule)
+                    .containsExactly("mrn.hospital");
             assertThat(scanner.scan("pasien 77012345 kontrol")).isEmpty();
         }
 
@@ -318,7 +348,8 @@ class PiiScannerTest {
                 }
             };
             assertThatThrownBy(() -> PiiScanner.builder().addRecognizer(tooLong).build())
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..19");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("1..19");
         }
 
         @Test
@@ -344,8 +375,10 @@ class PiiScannerTest {
     void aFindingNeverShowsItsValue() {
         PiiFinding f = scanner.scan("NIK 3201234567890123").get(0);
         assertThat(f.toString()).doesNotContain("3201234567890123").contains("NIK");
-        assertThatThrownBy(() -> new PiiFinding(EntityType.NIK, 5, 5, 0.9, "x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PiiFinding(EntityType.NIK, 0, 5, 1.5, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PiiFinding(EntityType.NIK, 5, 5, 0.9, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PiiFinding(EntityType.NIK, 0, 5, 1.5, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Luhn, computed here independently of the code under test. */

@@ -29,13 +29,14 @@ class PiiRedactorTest {
                 segments("Pasien NIK 3201234567890123, HP 081234567890", "Ulangi: NIK 3201234567890123"), session);
         assertThat(request.summary().blocked()).isFalse();
         assertThat(request.summary().redactedWire()).isEqualTo("NIK,PHONE");
-        assertThat(request.segments()).extracting(PiiRedactor.RedactedSegment::redactedText)
+        assertThat(request.segments())
+                .extracting(PiiRedactor.RedactedSegment::redactedText)
                 .containsExactly("Pasien NIK [NIK_1], HP [PHONE_1]", "Ulangi: NIK [NIK_1]");
         assertThat(request.segments().get(0).toString()).doesNotContain("3201234567890123");
 
         // The model repeats a placeholder and invents an e-mail address of its own.
-        PiiRedactor.RedactedText answer = redactor.redactOutput(
-                "Pasien [NIK_1] bisa dihubungi di [PHONE_1] atau dokter.budi@rs.co.id", session);
+        PiiRedactor.RedactedText answer =
+                redactor.redactOutput("Pasien [NIK_1] bisa dihubungi di [PHONE_1] atau dokter.budi@rs.co.id", session);
         assertThat(answer.text()).isEqualTo("Pasien [NIK_1] bisa dihubungi di [PHONE_1] atau [EMAIL_1]");
         assertThat(answer.summary().redactedCounts()).isEqualTo(Map.of(EntityType.EMAIL, 1));
         assertThat(session.restore(answer.text()))
@@ -56,10 +57,12 @@ class PiiRedactorTest {
 
     @Test
     void blockingTypesInAnAnswerAreRedactedAndFlaggedOnesPassThrough() {
-        PiiRedactor flagEmails = PiiRedactor.of(PiiScanner.defaults(),
+        PiiRedactor flagEmails = PiiRedactor.of(
+                PiiScanner.defaults(),
                 PiiPolicy.builder().action(EntityType.EMAIL, PiiAction.FLAG).build());
         RedactionSession session = RedactionSession.reversible();
-        PiiRedactor.RedactedText answer = flagEmails.redactOutput("Kartu 4111 1111 1111 1111, email a.b@c.co.id", session);
+        PiiRedactor.RedactedText answer =
+                flagEmails.redactOutput("Kartu 4111 1111 1111 1111, email a.b@c.co.id", session);
         assertThat(answer.text()).isEqualTo("Kartu [CREDIT_CARD_1], email a.b@c.co.id");
         assertThat(answer.summary().flaggedCounts()).isEqualTo(Map.of(EntityType.EMAIL, 1));
         assertThat(session.restore(answer.text())).isEqualTo(answer.text());

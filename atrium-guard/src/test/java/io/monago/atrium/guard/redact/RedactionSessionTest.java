@@ -51,9 +51,11 @@ class RedactionSessionTest {
         void restoreReturnsTheFirstSpellingAndLeavesStrangersAlone() {
             RedactionSession session = RedactionSession.reversible();
             redact(session, "HP 0812-3456-7890 dan 081234567890");
-            String answer = "Saya akan menghubungi [PHONE_1] besok. [PHONE_9] dan [NIK_1] bukan milik sesi ini; [PHONE_1";
+            String answer =
+                    "Saya akan menghubungi [PHONE_1] besok. [PHONE_9] dan [NIK_1] bukan milik sesi ini; [PHONE_1";
             assertThat(session.restore(answer))
-                    .isEqualTo("Saya akan menghubungi 0812-3456-7890 besok. [PHONE_9] dan [NIK_1] bukan milik sesi ini; [PHONE_1");
+                    .isEqualTo(
+                            "Saya akan menghubungi 0812-3456-7890 besok. [PHONE_9] dan [NIK_1] bukan milik sesi ini; [PHONE_1");
         }
 
         @Test
@@ -69,7 +71,9 @@ class RedactionSessionTest {
         void theSessionNeverShowsAValue() {
             RedactionSession session = RedactionSession.reversible();
             redact(session, "NIK 3201234567890123 email budi@gmail.com");
-            assertThat(session.toString()).doesNotContain("3201234567890123").doesNotContain("budi")
+            assertThat(session.toString())
+                    .doesNotContain("3201234567890123")
+                    .doesNotContain("budi")
                     .contains("placeholders=2");
         }
     }
@@ -92,23 +96,36 @@ class RedactionSessionTest {
         @Test
         void saltedHashIsStablePerSaltAndDiffersAcrossSalts() {
             byte[] salt = "workspace-salt-0001".getBytes(StandardCharsets.UTF_8);
-            String first = RedactionSession.builder().operator(RedactionOperator.saltedHash(salt)).build()
+            String first = RedactionSession.builder()
+                    .operator(RedactionOperator.saltedHash(salt))
+                    .build()
                     .redact(text, findings);
-            String again = RedactionSession.builder().operator(RedactionOperator.saltedHash(salt)).build()
+            String again = RedactionSession.builder()
+                    .operator(RedactionOperator.saltedHash(salt))
+                    .build()
                     .redact(text, findings);
             String other = RedactionSession.builder()
                     .operator(RedactionOperator.saltedHash("another-salt-00002".getBytes(StandardCharsets.UTF_8)))
-                    .build().redact(text, findings);
-            assertThat(first).isEqualTo(again).isNotEqualTo(other).doesNotContain("4111").doesNotContain("budi");
-            assertThat(first).matches("kartu \\[CREDIT_CARD:[0-9a-f]{16}\\], email \\[EMAIL:[0-9a-f]{16}\\], "
-                    + "NIK \\[NIK:[0-9a-f]{16}\\]");
-            assertThatThrownBy(() -> RedactionOperator.saltedHash(new byte[4])).isInstanceOf(IllegalArgumentException.class);
+                    .build()
+                    .redact(text, findings);
+            assertThat(first)
+                    .isEqualTo(again)
+                    .isNotEqualTo(other)
+                    .doesNotContain("4111")
+                    .doesNotContain("budi");
+            assertThat(first)
+                    .matches("kartu \\[CREDIT_CARD:[0-9a-f]{16}\\], email \\[EMAIL:[0-9a-f]{16}\\], "
+                            + "NIK \\[NIK:[0-9a-f]{16}\\]");
+            assertThatThrownBy(() -> RedactionOperator.saltedHash(new byte[4]))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThat(RedactionOperator.saltedHash(salt).toString()).doesNotContain("workspace");
         }
 
         @Test
         void removeDeletesTheValue() {
-            RedactionSession session = RedactionSession.builder().operator(RedactionOperator.remove()).build();
+            RedactionSession session = RedactionSession.builder()
+                    .operator(RedactionOperator.remove())
+                    .build();
             assertThat(session.redact(text, findings)).isEqualTo("kartu , email , NIK ");
         }
 
@@ -117,7 +134,8 @@ class RedactionSessionTest {
             RedactionSession session = RedactionSession.reversible();
             List<PiiFinding> reversed = new ArrayList<>(findings);
             java.util.Collections.reverse(reversed);
-            assertThatThrownBy(() -> session.redact(text, reversed)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> session.redact(text, reversed))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageNotContaining("4111");
             assertThatThrownBy(() -> session.redact("short", findings)).isInstanceOf(IllegalArgumentException.class);
         }
@@ -134,8 +152,10 @@ class RedactionSessionTest {
             for (int a = 0; a <= answer.length(); a++) {
                 for (int b = a; b <= answer.length(); b += 3) {
                     StreamingRestorer r = session.streamingRestorer();
-                    String out = r.accept(answer.substring(0, a)) + r.accept(answer.substring(a, b))
-                            + r.accept(answer.substring(b)) + r.finish();
+                    String out = r.accept(answer.substring(0, a))
+                            + r.accept(answer.substring(a, b))
+                            + r.accept(answer.substring(b))
+                            + r.finish();
                     assertThat(out).as("split at %d and %d", a, b).isEqualTo(expected);
                 }
             }
@@ -162,9 +182,13 @@ class RedactionSessionTest {
     void reversibleRoundTripThroughAnEchoUpstream() {
         List<TextSegment> request = List.of(
                 new TextSegment("messages[0].content", MessageRole.SYSTEM, "Kamu asisten klinis untuk dokter."),
-                new TextSegment("messages[1].content", MessageRole.USER,
+                new TextSegment(
+                        "messages[1].content",
+                        MessageRole.USER,
                         "Pasien dengan NIK 3201234567890123 dan nomor HP 081234567890 datang dengan keluhan batuk."),
-                new TextSegment("messages[2].tool_calls[0].function.arguments", MessageRole.ASSISTANT,
+                new TextSegment(
+                        "messages[2].tool_calls[0].function.arguments",
+                        MessageRole.ASSISTANT,
                         "{\"nik\": \"3201234567890123\", \"email\": \"budi.santoso@rs-harapan.co.id\"}"),
                 new TextSegment("messages[3].content", MessageRole.TOOL, "Pasien terdaftar, HP 081234567890 aktif."));
 
@@ -179,7 +203,8 @@ class RedactionSessionTest {
         }
 
         String echoed = upstreamSaw.toString(); // the echo provider answers with what it received
-        assertThat(echoed).doesNotContain("3201234567890123", "081234567890", "budi.santoso@rs-harapan.co.id")
+        assertThat(echoed)
+                .doesNotContain("3201234567890123", "081234567890", "budi.santoso@rs-harapan.co.id")
                 .contains("[NIK_1]", "[PHONE_1]", "[EMAIL_1]");
         assertThat(echoed.split("\\[NIK_1]", -1)).hasSize(3); // one placeholder for both occurrences
         assertThat(session.restore(echoed)).isEqualTo(callerSent.toString());

@@ -31,8 +31,11 @@ class DecodingTest {
             url.append(String.format("%%%02X", b));
         }
         StringBuilder rot13 = new StringBuilder();
-        ATTACK.chars().forEach(c -> rot13.append(c >= 'a' && c <= 'z' ? (char) ('a' + (c - 'a' + 13) % 26)
-                : c >= 'A' && c <= 'Z' ? (char) ('A' + (c - 'A' + 13) % 26) : (char) c));
+        ATTACK.chars()
+                .forEach(c -> rot13.append(
+                        c >= 'a' && c <= 'z'
+                                ? (char) ('a' + (c - 'a' + 13) % 26)
+                                : c >= 'A' && c <= 'Z' ? (char) ('A' + (c - 'A' + 13) % 26) : (char) c));
 
         assertEncoded("Decode this and do what it says: " + base64(ATTACK), "decoded.base64");
         assertEncoded("Please process: " + hex, "decoded.hex");
@@ -56,9 +59,14 @@ class DecodingTest {
         String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
         String config = base64("clinic_name=Klinik Sehat Sentosa; city=Bandung; open=08:00-16:00");
 
-        assertThat(policy.evaluate(analyze(analyzer, "Is this a PNG header? " + png)).isBlocked()).isFalse();
-        assertThat(policy.evaluate(analyze(analyzer, "Decode our config please: " + config)).isBlocked()).isFalse();
-        assertThat(analyze(analyzer, "SHA-256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08").incidents())
+        assertThat(policy.evaluate(analyze(analyzer, "Is this a PNG header? " + png))
+                        .isBlocked())
+                .isFalse();
+        assertThat(policy.evaluate(analyze(analyzer, "Decode our config please: " + config))
+                        .isBlocked())
+                .isFalse();
+        assertThat(analyze(analyzer, "SHA-256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                        .incidents())
                 .isEmpty();
     }
 
@@ -74,10 +82,14 @@ class DecodingTest {
         SecurityReport tooDeep = analyze(analyzer, fourTimes);
         assertThat(tooDeep.stats().maxDepthReached()).isEqualTo(DecodeLimits.DEFAULT.maxDepth());
         assertThat(tooDeep.maxScore(IncidentCategory.ENCODED_PAYLOAD))
-                .as("the attack sits below the depth limit").isLessThan(0.5);
+                .as("the attack sits below the depth limit")
+                .isLessThan(0.5);
 
-        SecurityAnalyzer deeper = SecurityAnalyzer.builder().decodeLimits(new DecodeLimits(4, 4096, 65_536, 32)).build();
-        assertThat(analyze(deeper, fourTimes).maxScore(IncidentCategory.ENCODED_PAYLOAD)).isGreaterThan(0.6);
+        SecurityAnalyzer deeper = SecurityAnalyzer.builder()
+                .decodeLimits(new DecodeLimits(4, 4096, 65_536, 32))
+                .build();
+        assertThat(analyze(deeper, fourTimes).maxScore(IncidentCategory.ENCODED_PAYLOAD))
+                .isGreaterThan(0.6);
     }
 
     @Test
@@ -94,17 +106,21 @@ class DecodingTest {
         ScanStats stats = report.stats();
         assertThat(stats.bytesDecoded()).isLessThanOrEqualTo(DecodeLimits.DEFAULT.maxBytesPerPayload() * 2L);
         assertThat(stats.payloadsDecoded()).isLessThanOrEqualTo(2);
-        assertThat(report.maxScore(IncidentCategory.ENCODED_PAYLOAD)).as("the start of the run is read").isGreaterThan(0.6);
+        assertThat(report.maxScore(IncidentCategory.ENCODED_PAYLOAD))
+                .as("the start of the run is read")
+                .isGreaterThan(0.6);
     }
 
     @Test
     void manyEncodedRunsAreCappedByTheCallBudget() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 500; i++) {
-            text.append(base64("payload number " + i + " is just some harmless words")).append(' ');
+            text.append(base64("payload number " + i + " is just some harmless words"))
+                    .append(' ');
         }
         DecodeLimits limits = new DecodeLimits(3, 4096, 2_000, 10);
-        SecurityAnalyzer bounded = SecurityAnalyzer.builder().decodeLimits(limits).build();
+        SecurityAnalyzer bounded =
+                SecurityAnalyzer.builder().decodeLimits(limits).build();
 
         ScanStats stats = analyze(bounded, text.toString()).stats();
 
@@ -114,7 +130,8 @@ class DecodingTest {
 
     @Test
     void decodingCanBeSwitchedOff() {
-        SecurityAnalyzer plain = SecurityAnalyzer.builder().without(AnalysisStage.DECODING).build();
+        SecurityAnalyzer plain =
+                SecurityAnalyzer.builder().without(AnalysisStage.DECODING).build();
 
         SecurityReport report = analyze(plain, base64(ATTACK));
 

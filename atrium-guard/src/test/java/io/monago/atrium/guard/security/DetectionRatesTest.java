@@ -36,13 +36,18 @@ class DetectionRatesTest {
 
         assertThat(attacks).hasSizeGreaterThanOrEqualTo(300);
         assertThat(benign).hasSizeGreaterThanOrEqualTo(300);
-        assertThat(benign.stream().filter(LabelledText::hardNegative).count()).isGreaterThanOrEqualTo(benign.size() / 3);
+        assertThat(benign.stream().filter(LabelledText::hardNegative).count())
+                .isGreaterThanOrEqualTo(benign.size() / 3);
         EnumSet<IncidentCategory> covered = EnumSet.noneOf(IncidentCategory.class);
         attacks.forEach(row -> covered.addAll(row.labels()));
         assertThat(covered).containsExactlyInAnyOrder(IncidentCategory.values());
         for (String language : List.of("en", "id")) {
-            assertThat(attacks).filteredOn(row -> row.language().equals(language)).hasSizeGreaterThan(100);
-            assertThat(benign).filteredOn(row -> row.language().equals(language)).hasSizeGreaterThan(100);
+            assertThat(attacks)
+                    .filteredOn(row -> row.language().equals(language))
+                    .hasSizeGreaterThan(100);
+            assertThat(benign)
+                    .filteredOn(row -> row.language().equals(language))
+                    .hasSizeGreaterThan(100);
         }
         assertThat(attacks).filteredOn(row -> row.source().equals("email")).isNotEmpty();
         assertThat(attacks).filteredOn(row -> row.source().equals("tool")).isNotEmpty();
@@ -56,9 +61,11 @@ class DetectionRatesTest {
         System.out.println("[security] own corpus, held-out split: " + rates.summary());
         printBreakdown();
 
-        assertThat(rates.detectionRate()).as("detection on the held-out split; missed " + rates.missedIds())
+        assertThat(rates.detectionRate())
+                .as("detection on the held-out split; missed " + rates.missedIds())
                 .isGreaterThanOrEqualTo(0.95);
-        assertThat(rates.falsePositiveRate()).as("false positives on the held-out split: " + rates.falsePositiveIds())
+        assertThat(rates.falsePositiveRate())
+                .as("false positives on the held-out split: " + rates.falsePositiveIds())
                 .isLessThanOrEqualTo(0.01);
     }
 
@@ -67,7 +74,8 @@ class DetectionRatesTest {
         DetectionRates rates = DetectionRates.measure(ANALYZER, POLICY, Corpora.publicDevSet());
         System.out.println("[security] public dev set (deepset/prompt-injections train): " + rates.summary());
 
-        assertThat(rates.falsePositiveRate()).as("false positives on the public set: " + rates.falsePositiveIds())
+        assertThat(rates.falsePositiveRate())
+                .as("false positives on the public set: " + rates.falsePositiveIds())
                 .isLessThanOrEqualTo(0.03);
     }
 
@@ -76,15 +84,20 @@ class DetectionRatesTest {
         report("held-out, Indonesian", row -> row.language().equals("id"));
         report("held-out, mixed", row -> row.language().equals("mix"));
         report("held-out, hard negatives only", row -> row.attack() || row.hardNegative());
-        report("held-out, indirect (email, tool, document)", row -> !row.source().equals("direct"));
+        report(
+                "held-out, indirect (email, tool, document)",
+                row -> !row.source().equals("direct"));
         for (IncidentCategory category : IncidentCategory.values()) {
-            DetectionRates rates = DetectionRates.measure(ANALYZER, POLICY, heldOut, row -> row.labels().contains(category));
-            System.out.printf("[security]   %-26s detection %.3f (%d/%d)%n", category.wireName(), rates.detectionRate(),
-                    rates.detected(), rates.attacks());
+            DetectionRates rates = DetectionRates.measure(
+                    ANALYZER, POLICY, heldOut, row -> row.labels().contains(category));
+            System.out.printf(
+                    "[security]   %-26s detection %.3f (%d/%d)%n",
+                    category.wireName(), rates.detectionRate(), rates.detected(), rates.attacks());
         }
     }
 
     private static void report(String name, Predicate<LabelledText> filter) {
-        System.out.println("[security]   " + name + ": " + DetectionRates.measure(ANALYZER, POLICY, heldOut, filter).summary());
+        System.out.println("[security]   " + name + ": "
+                + DetectionRates.measure(ANALYZER, POLICY, heldOut, filter).summary());
     }
 }

@@ -23,16 +23,20 @@ class SecurityPolicyTest {
         for (IncidentCategory category : IncidentCategory.values()) {
             CategoryPolicy categoryPolicy = policy.policyFor(category);
             assertThat(categoryPolicy.action()).as(category.wireName()).isEqualTo(SecurityAction.BLOCK);
-            assertThat(policy.evaluate(report(incident(category, categoryPolicy.threshold()))).blocked())
+            assertThat(policy.evaluate(report(incident(category, categoryPolicy.threshold())))
+                            .blocked())
                     .containsExactly(category);
-            assertThat(policy.evaluate(report(incident(category, categoryPolicy.threshold() - 0.01))).isBlocked())
+            assertThat(policy.evaluate(report(incident(category, categoryPolicy.threshold() - 0.01)))
+                            .isBlocked())
                     .isFalse();
         }
     }
 
     @Test
     void aStrayZeroWidthSpaceScoreIsBelowTheHiddenInstructionsThreshold() {
-        assertThat(SecurityPolicy.defaults().evaluate(report(incident(IncidentCategory.HIDDEN_INSTRUCTIONS, 0.3))).isBlocked())
+        assertThat(SecurityPolicy.defaults()
+                        .evaluate(report(incident(IncidentCategory.HIDDEN_INSTRUCTIONS, 0.3)))
+                        .isBlocked())
                 .isFalse();
     }
 
@@ -43,7 +47,8 @@ class SecurityPolicyTest {
                 .set(IncidentCategory.ADVERSARIAL_SUFFIX, CategoryPolicy.off())
                 .build();
 
-        SecurityVerdict verdict = policy.evaluate(report(incident(IncidentCategory.JAILBREAK_ATTEMPT, 0.9),
+        SecurityVerdict verdict = policy.evaluate(report(
+                incident(IncidentCategory.JAILBREAK_ATTEMPT, 0.9),
                 incident(IncidentCategory.ADVERSARIAL_SUFFIX, 0.99)));
 
         assertThat(verdict.isBlocked()).isFalse();
@@ -59,18 +64,23 @@ class SecurityPolicyTest {
                 .set(IncidentCategory.HIDDEN_INSTRUCTIONS, CategoryPolicy.flag(0.5))
                 .build();
 
-        SecurityVerdict verdict = policy.evaluate(report(incident(IncidentCategory.PROMPT_INJECTION, 0.95),
-                incident(IncidentCategory.JAILBREAK_ATTEMPT, 0.9), incident(IncidentCategory.HIDDEN_INSTRUCTIONS, 0.9)));
+        SecurityVerdict verdict = policy.evaluate(report(
+                incident(IncidentCategory.PROMPT_INJECTION, 0.95),
+                incident(IncidentCategory.JAILBREAK_ATTEMPT, 0.9),
+                incident(IncidentCategory.HIDDEN_INSTRUCTIONS, 0.9)));
 
         assertThat(verdict.blockReason()).contains("prompt injection and jailbreak attempt detected");
         assertThat(verdict.headerValue()).isEqualTo("prompt_injection,jailbreak_attempt,hidden_instructions");
-        assertThat(verdict.isFlagged()).as("a blocked verdict is not also 'flagged'").isFalse();
+        assertThat(verdict.isFlagged())
+                .as("a blocked verdict is not also 'flagged'")
+                .isFalse();
     }
 
     @Test
     void wireNamesRoundTrip() {
         for (IncidentCategory category : IncidentCategory.values()) {
-            assertThat(IncidentCategory.fromWire(" " + category.wireName().toUpperCase() + " ")).contains(category);
+            assertThat(IncidentCategory.fromWire(" " + category.wireName().toUpperCase() + " "))
+                    .contains(category);
         }
         assertThat(IncidentCategory.fromWire("pii")).isEmpty();
         assertThat(IncidentCategory.fromWire(null)).isEmpty();
@@ -79,6 +89,7 @@ class SecurityPolicyTest {
     @Test
     void badValuesAreRejectedWithTheValueNamed() {
         assertThatThrownBy(() -> CategoryPolicy.block(1.5)).hasMessageContaining("1.5");
-        assertThatThrownBy(() -> incident(IncidentCategory.PROMPT_INJECTION, -0.1)).hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> incident(IncidentCategory.PROMPT_INJECTION, -0.1))
+                .hasMessageContaining("-0.1");
     }
 }

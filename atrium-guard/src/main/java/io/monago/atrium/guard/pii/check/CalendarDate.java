@@ -7,8 +7,7 @@ package io.monago.atrium.guard.pii.check;
 public final class CalendarDate {
     private static final int[] DAYS = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
-    private CalendarDate() {
-    }
+    private CalendarDate() {}
 
     /**
      * Whether the date exists.

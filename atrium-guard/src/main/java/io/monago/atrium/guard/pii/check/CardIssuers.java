@@ -9,8 +9,7 @@ package io.monago.atrium.guard.pii.check;
  * }</pre>
  */
 public final class CardIssuers {
-    private CardIssuers() {
-    }
+    private CardIssuers() {}
 
     /**
      * Whether the digits start with an issuer prefix that issues numbers of this length.
@@ -30,34 +29,34 @@ public final class CardIssuers {
         int p4 = (int) d.value(0, 4);
         int p6 = (int) d.value(0, 6);
         if (p1 == 4) {
-            return n == 13 || n == 16 || n == 19;                        // Visa
+            return n == 13 || n == 16 || n == 19; // Visa
         }
         if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
-            return n == 16;                                               // Mastercard
+            return n == 16; // Mastercard
         }
         if (p2 == 34 || p2 == 37) {
-            return n == 15;                                               // American Express
+            return n == 15; // American Express
         }
         if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65 || (p6 >= 622126 && p6 <= 622925)) {
-            return n >= 16;                                               // Discover
+            return n >= 16; // Discover
         }
         if (p4 >= 3528 && p4 <= 3589) {
-            return n >= 16;                                               // JCB
+            return n >= 16; // JCB
         }
         if ((p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39) {
-            return n >= 14;                                               // Diners Club
+            return n >= 14; // Diners Club
         }
         if (p2 == 62 || p2 == 81) {
-            return n >= 16;                                               // UnionPay
+            return n >= 16; // UnionPay
         }
         if (p4 >= 2200 && p4 <= 2204) {
-            return n >= 16;                                               // Mir
+            return n >= 16; // Mir
         }
         if (p2 == 60 || p3 == 508) {
-            return n >= 16;                                               // RuPay
+            return n >= 16; // RuPay
         }
         if (p4 == 9360) {
-            return n >= 16;                                               // GPN (Indonesia)
+            return n >= 16; // GPN (Indonesia)
         }
         return loose(d);
     }

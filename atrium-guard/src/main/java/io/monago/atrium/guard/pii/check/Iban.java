@@ -27,8 +27,7 @@ public final class Iban {
         }
     }
 
-    private Iban() {
-    }
+    private Iban() {}
 
     private static int key(char a, char b) {
         return (Character.toUpperCase(a) << 8) | Character.toUpperCase(b);

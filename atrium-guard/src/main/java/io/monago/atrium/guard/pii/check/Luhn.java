@@ -8,8 +8,7 @@ package io.monago.atrium.guard.pii.check;
  * }</pre>
  */
 public final class Luhn {
-    private Luhn() {
-    }
+    private Luhn() {}
 
     /**
      * Whether digits {@code [from, to)}, the last one being the check digit, pass the checksum.

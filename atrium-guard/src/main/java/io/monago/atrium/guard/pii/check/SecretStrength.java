@@ -15,8 +15,7 @@ public final class SecretStrength {
     /** Bit for any other printable character. */
     public static final int SYMBOL = 8;
 
-    private SecretStrength() {
-    }
+    private SecretStrength() {}
 
     /**
      * Which character classes occur.

@@ -30,12 +30,12 @@ public final class ContextWords {
     public static final int SPELLED_DOT = 1 << 20;
     /** The word introduces the value after it: {@code no.}, {@code nomor}. */
     public static final int INTRODUCER = 1 << 21;
+
     private static final int MONTH_SHIFT = 24;
 
     private static final KeywordTable TABLE = build();
 
-    private ContextWords() {
-    }
+    private ContextWords() {}
 
     /**
      * The vocabulary.
@@ -70,29 +70,145 @@ public final class ContextWords {
         b.words(bits(EntityType.KK), "kk");
         b.words(bits(EntityType.NPWP), "npwp", "pajak", "taxpayer", "tax");
         b.words(bits(EntityType.BPJS), "bpjs", "jkn", "kis", "askes", "kpj", "jamsostek");
-        b.words(bits(EntityType.PHONE), "phone", "telephone", "telepon", "telpon", "telp", "tel", "hp",
-                "handphone", "ponsel", "mobile", "cell", "cellphone", "wa", "whatsapp", "fax", "faks",
-                "sms", "call", "hubungi", "kontak", "contact", "nohp", "notelp", "tlp");
+        b.words(
+                bits(EntityType.PHONE),
+                "phone",
+                "telephone",
+                "telepon",
+                "telpon",
+                "telp",
+                "tel",
+                "hp",
+                "handphone",
+                "ponsel",
+                "mobile",
+                "cell",
+                "cellphone",
+                "wa",
+                "whatsapp",
+                "fax",
+                "faks",
+                "sms",
+                "call",
+                "hubungi",
+                "kontak",
+                "contact",
+                "nohp",
+                "notelp",
+                "tlp");
         b.words(bits(EntityType.EMAIL), "email", "surel");
-        b.words(bits(EntityType.CREDIT_CARD), "card", "kartu", "credit", "kredit", "debit", "visa",
-                "mastercard", "amex", "jcb", "cc", "cvv");
+        b.words(
+                bits(EntityType.CREDIT_CARD),
+                "card",
+                "kartu",
+                "credit",
+                "kredit",
+                "debit",
+                "visa",
+                "mastercard",
+                "amex",
+                "jcb",
+                "cc",
+                "cvv");
         b.words(bits(EntityType.IBAN), "iban");
         b.words(bits(EntityType.SSN), "ssn");
         b.words(bits(EntityType.PASSPORT), "passport", "paspor", "pasport");
         b.words(bits(EntityType.IP_ADDRESS), "ip", "ipv", "ipaddress");
-        b.words(bits(EntityType.DATE_OF_BIRTH), "dob", "born", "birth", "birthday", "birthdate", "lahir",
-                "ttl", "kelahiran");
-        b.words(bits(EntityType.BANK_ACCOUNT), "rekening", "rek", "norek", "account", "acct", "bank",
-                "bca", "bni", "bri", "mandiri", "btn", "cimb", "permata", "danamon", "bsi", "ocbc");
+        b.words(
+                bits(EntityType.DATE_OF_BIRTH),
+                "dob",
+                "born",
+                "birth",
+                "birthday",
+                "birthdate",
+                "lahir",
+                "ttl",
+                "kelahiran");
+        b.words(
+                bits(EntityType.BANK_ACCOUNT),
+                "rekening",
+                "rek",
+                "norek",
+                "account",
+                "acct",
+                "bank",
+                "bca",
+                "bni",
+                "bri",
+                "mandiri",
+                "btn",
+                "cimb",
+                "permata",
+                "danamon",
+                "bsi",
+                "ocbc");
         b.words(bits(EntityType.MRN), "mrn", "norm", "rekmed");
-        b.words(bits(EntityType.SECRET) | SECRET_TRIGGER, "password", "passwd", "pwd", "pass",
-                "passphrase", "passcode", "sandi", "token", "secret", "rahasia", "apikey", "credential",
-                "credentials", "kredensial", "bearer", "pin");
-        b.words(NEGATIVE, "order", "pesanan", "invoice", "faktur", "inv", "ref", "referensi", "resi",
-                "tracking", "transaksi", "transaction", "trx", "version", "versi", "ver", "build",
-                "release", "rilis", "sku", "serial", "tiket", "ticket", "booking", "isbn", "issue",
-                "commit", "antrian", "queue", "kode", "code", "produk", "product", "item", "barang", "rp", "idr",
-                "usd", "sgd", "eur", "saldo", "harga", "biaya", "tagihan", "nominal", "price", "amount");
+        b.words(
+                bits(EntityType.SECRET) | SECRET_TRIGGER,
+                "password",
+                "passwd",
+                "pwd",
+                "pass",
+                "passphrase",
+                "passcode",
+                "sandi",
+                "token",
+                "secret",
+                "rahasia",
+                "apikey",
+                "credential",
+                "credentials",
+                "kredensial",
+                "bearer",
+                "pin");
+        b.words(
+                NEGATIVE,
+                "order",
+                "pesanan",
+                "invoice",
+                "faktur",
+                "inv",
+                "ref",
+                "referensi",
+                "resi",
+                "tracking",
+                "transaksi",
+                "transaction",
+                "trx",
+                "version",
+                "versi",
+                "ver",
+                "build",
+                "release",
+                "rilis",
+                "sku",
+                "serial",
+                "tiket",
+                "ticket",
+                "booking",
+                "isbn",
+                "issue",
+                "commit",
+                "antrian",
+                "queue",
+                "kode",
+                "code",
+                "produk",
+                "product",
+                "item",
+                "barang",
+                "rp",
+                "idr",
+                "usd",
+                "sgd",
+                "eur",
+                "saldo",
+                "harga",
+                "biaya",
+                "tagihan",
+                "nominal",
+                "price",
+                "amount");
         b.words(INTRODUCER, "no", "nomor", "nomer", "nr");
         b.words(SPELLED_AT, "at");
         b.words(SPELLED_DOT, "dot");

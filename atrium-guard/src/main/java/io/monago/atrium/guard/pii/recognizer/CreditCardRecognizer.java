@@ -43,16 +43,19 @@ public final class CreditCardRecognizer implements DigitRecognizer {
         }
         boolean luhn = Luhn.valid(w);
         if (context.has(EntityType.CREDIT_CARD)) {
-            return Optional.of(luhn
-                    ? Match.of(w, EntityType.CREDIT_CARD, 0.99, "card.luhn")
-                    : Match.of(w, EntityType.CREDIT_CARD, 0.8, "card.context"));
+            return Optional.of(
+                    luhn
+                            ? Match.of(w, EntityType.CREDIT_CARD, 0.99, "card.luhn")
+                            : Match.of(w, EntityType.CREDIT_CARD, 0.8, "card.context"));
         }
         if (!luhn || !CardIssuers.known(w)) {
             return Optional.empty();
         }
         boolean alsoNik = w.length() == 16 && !printedInFours(w) && NikStructure.valid(w, 0);
         if (CardIssuers.loose(w)) {
-            return context.negative() ? Optional.empty() : Optional.of(Match.of(w, EntityType.CREDIT_CARD, 0.8, "card.luhn"));
+            return context.negative()
+                    ? Optional.empty()
+                    : Optional.of(Match.of(w, EntityType.CREDIT_CARD, 0.8, "card.luhn"));
         }
         return Optional.of(Match.of(w, EntityType.CREDIT_CARD, alsoNik ? 0.8 : 0.9, "card.luhn"));
     }

@@ -54,11 +54,20 @@ public final class EmailRecognizer {
     public static int bracketedWord(char[] t, int open, String word) {
         char close;
         switch (t[open]) {
-            case '[': close = ']'; break;
-            case '(': close = ')'; break;
-            case '{': close = '}'; break;
-            case '<': close = '>'; break;
-            default: return -1;
+            case '[':
+                close = ']';
+                break;
+            case '(':
+                close = ')';
+                break;
+            case '{':
+                close = '}';
+                break;
+            case '<':
+                close = '>';
+                break;
+            default:
+                return -1;
         }
         int p = open + 1;
         if (p < t.length && t[p] == ' ') {
@@ -129,8 +138,8 @@ public final class EmailRecognizer {
         return address(t, wordStart - 1, wordEnd + 1, true, "email.spelled", 0.9);
     }
 
-    private Optional<Match> address(char[] t, int anchorStart, int anchorEnd, boolean wordDotsRequired,
-            String rule, double confidence) {
+    private Optional<Match> address(
+            char[] t, int anchorStart, int anchorEnd, boolean wordDotsRequired, String rule, double confidence) {
         int start = localStart(t, anchorStart);
         if (start < 0) {
             return Optional.empty();
@@ -143,7 +152,12 @@ public final class EmailRecognizer {
     }
 
     private static boolean localChar(char c) {
-        return CharClass.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+        return CharClass.isAlnum(c)
+                || c == '.'
+                || c == '_'
+                || c == '%'
+                || c == '+'
+                || c == '-'
                 || c == FoldedText.IGNORED;
     }
 

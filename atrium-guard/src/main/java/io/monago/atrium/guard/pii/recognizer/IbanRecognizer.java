@@ -56,8 +56,10 @@ public final class IbanRecognizer implements TokenRecognizer {
         int length = MAX_LENGTH;
         while (count < length && p < t.length) {
             if (count == 4) {
-                boolean head = CharClass.isAsciiLetter(compact[0]) && CharClass.isAsciiLetter(compact[1])
-                        && CharClass.isDigit(compact[2]) && CharClass.isDigit(compact[3]);
+                boolean head = CharClass.isAsciiLetter(compact[0])
+                        && CharClass.isAsciiLetter(compact[1])
+                        && CharClass.isDigit(compact[2])
+                        && CharClass.isDigit(compact[3]);
                 length = head ? Iban.length(compact[0], compact[1]) : 0;
                 if (length == 0) {
                     return Optional.empty();
@@ -85,6 +87,7 @@ public final class IbanRecognizer implements TokenRecognizer {
             return Optional.empty();
         }
         double confidence = valid ? (hasContext ? 0.99 : 0.95) : 0.8;
-        return Optional.of(new Match(EntityType.IBAN, start, last + 1, confidence, valid ? "iban.mod97" : "iban.context"));
+        return Optional.of(
+                new Match(EntityType.IBAN, start, last + 1, confidence, valid ? "iban.mod97" : "iban.context"));
     }
 }

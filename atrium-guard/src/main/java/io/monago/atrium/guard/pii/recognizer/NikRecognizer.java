@@ -36,9 +36,10 @@ public final class NikRecognizer implements DigitRecognizer {
     public Optional<Match> recognize(DigitWindow w, Context context) {
         boolean structure = NikStructure.valid(w, 0);
         if (context.has(EntityType.NIK)) {
-            return Optional.of(structure
-                    ? Match.of(w, EntityType.NIK, 0.99, "nik.structure")
-                    : Match.of(w, EntityType.NIK, 0.9, "nik.context"));
+            return Optional.of(
+                    structure
+                            ? Match.of(w, EntityType.NIK, 0.99, "nik.structure")
+                            : Match.of(w, EntityType.NIK, 0.9, "nik.context"));
         }
         if (structure && w.uniformSeparators() && !context.negative()) {
             return Optional.of(Match.of(w, EntityType.NIK, 0.85, "nik.structure"));

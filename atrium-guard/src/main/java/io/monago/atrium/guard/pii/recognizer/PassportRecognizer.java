@@ -39,7 +39,11 @@ public final class PassportRecognizer implements DigitRecognizer, TokenRecognize
         char[] t = w.text();
         int s = w.start();
         // "A 1234567": a lone capital letter, a space, seven digits.
-        if (w.length() == 7 && s >= 2 && t[s - 1] == ' ' && t[s - 2] >= 'A' && t[s - 2] <= 'Z'
+        if (w.length() == 7
+                && s >= 2
+                && t[s - 1] == ' '
+                && t[s - 2] >= 'A'
+                && t[s - 2] <= 'Z'
                 && (s == 2 || !CharClass.isWordChar(t[s - 3]))) {
             return Optional.of(new Match(EntityType.PASSPORT, s - 2, w.end(), 0.95, "passport.context"));
         }

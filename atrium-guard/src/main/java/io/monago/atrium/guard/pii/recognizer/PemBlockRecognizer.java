@@ -64,8 +64,12 @@ public final class PemBlockRecognizer {
         int end = bodyStart;
         for (int i = bodyStart; i < limit; i++) {
             char c = t[i];
-            boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/' || c == '=';
+            boolean base64 = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '+'
+                    || c == '/'
+                    || c == '=';
             if (base64) {
                 end = i + 1;
             } else if (c != '\n' && c != '\r' && c != ' ' && c != ':' && c != ',' && c != '-') {

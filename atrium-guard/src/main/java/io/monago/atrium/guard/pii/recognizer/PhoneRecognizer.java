@@ -27,8 +27,10 @@ public final class PhoneRecognizer implements DigitRecognizer {
     private static final boolean[] MOBILE = new boolean[100];
 
     static {
-        int[] prefixes = {11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 27, 28, 31, 32, 33, 38, 51, 52, 53,
-            55, 56, 57, 58, 59, 77, 78, 81, 82, 83, 84, 85, 86, 87, 88, 89, 95, 96, 97, 98, 99};
+        int[] prefixes = {
+            11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 27, 28, 31, 32, 33, 38, 51, 52, 53, 55, 56, 57, 58, 59, 77,
+            78, 81, 82, 83, 84, 85, 86, 87, 88, 89, 95, 96, 97, 98, 99
+        };
         for (int p : prefixes) {
             MOBILE[p] = true;
         }
@@ -56,9 +58,10 @@ public final class PhoneRecognizer implements DigitRecognizer {
         }
         Match structural = structural(w);
         if (context.has(EntityType.PHONE)) {
-            return Optional.of(structural != null
-                    ? new Match(EntityType.PHONE, w.start(), w.end(), 0.99, structural.rule())
-                    : Match.of(w, EntityType.PHONE, 0.9, "phone.context"));
+            return Optional.of(
+                    structural != null
+                            ? new Match(EntityType.PHONE, w.start(), w.end(), 0.99, structural.rule())
+                            : Match.of(w, EntityType.PHONE, 0.9, "phone.context"));
         }
         if (structural == null || context.negative()) {
             return Optional.empty();
@@ -106,8 +109,14 @@ public final class PhoneRecognizer implements DigitRecognizer {
         if (d0 == 6 && d1 == 2 && w.digit(2) == 8 && n >= 11 && n <= 14) {
             return Match.of(w, EntityType.PHONE, 0.8, "phone.id-mobile");
         }
-        if (d0 == 0 && d1 >= 2 && d1 != 8 && n >= 9 && n <= 12 && (w.groups() > 1 || w.parenthesised())
-                && w.groupLength(0) >= 2 && w.groupLength(0) <= 4) {
+        if (d0 == 0
+                && d1 >= 2
+                && d1 != 8
+                && n >= 9
+                && n <= 12
+                && (w.groups() > 1 || w.parenthesised())
+                && w.groupLength(0) >= 2
+                && w.groupLength(0) <= 4) {
             return Match.of(w, EntityType.PHONE, 0.75, "phone.id-landline");
         }
         if (nanp(w, n)) {
@@ -127,7 +136,8 @@ public final class PhoneRecognizer implements DigitRecognizer {
                 return national >= 9 && national <= 12 ? Match.of(w, EntityType.PHONE, 0.9, "phone.id-mobile") : null;
             }
             return national >= 7 && national <= 11 && w.digit(2) != 0
-                    ? Match.of(w, EntityType.PHONE, 0.9, "phone.id-landline") : null;
+                    ? Match.of(w, EntityType.PHONE, 0.9, "phone.id-landline")
+                    : null;
         }
         return Match.of(w, EntityType.PHONE, 0.85, "phone.e164");
     }

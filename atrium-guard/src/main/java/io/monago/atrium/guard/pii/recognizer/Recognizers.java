@@ -7,8 +7,7 @@ public final class Recognizers {
     /** The most digits any number recogniser looks at (a 19-digit card). */
     public static final int MAX_DIGITS = 19;
 
-    private Recognizers() {
-    }
+    private Recognizers() {}
 
     /**
      * The number recognisers, one per entity type that can be written as digits.
@@ -16,9 +15,19 @@ public final class Recognizers {
      * @return a new list
      */
     public static List<DigitRecognizer> digitRecognizers() {
-        return List.of(new NikRecognizer(), new KkRecognizer(), new NpwpRecognizer(), new BpjsRecognizer(),
-                new PhoneRecognizer(), new CreditCardRecognizer(), new SsnRecognizer(), new PassportRecognizer(),
-                new Ipv4Recognizer(), new DateOfBirthRecognizer(), new BankAccountRecognizer(), new MrnRecognizer());
+        return List.of(
+                new NikRecognizer(),
+                new KkRecognizer(),
+                new NpwpRecognizer(),
+                new BpjsRecognizer(),
+                new PhoneRecognizer(),
+                new CreditCardRecognizer(),
+                new SsnRecognizer(),
+                new PassportRecognizer(),
+                new Ipv4Recognizer(),
+                new DateOfBirthRecognizer(),
+                new BankAccountRecognizer(),
+                new MrnRecognizer());
     }
 
     /**
@@ -27,7 +36,11 @@ public final class Recognizers {
      * @return a new list
      */
     public static List<TokenRecognizer> tokenRecognizers() {
-        return List.of(new SecretPrefixRecognizer(), new JwtRecognizer(), new IbanRecognizer(), new PassportRecognizer(),
+        return List.of(
+                new SecretPrefixRecognizer(),
+                new JwtRecognizer(),
+                new IbanRecognizer(),
+                new PassportRecognizer(),
                 new MrnRecognizer());
     }
 }

@@ -65,8 +65,14 @@ public final class SecretAssignmentRecognizer {
         }
         int vs = skipQuotes(t, q);
         int ve = vs;
-        while (ve < n && ve - vs < MAX_VALUE && t[ve] > ' ' && t[ve] != '"' && t[ve] != '\'' && t[ve] != '`'
-                && t[ve] != ',' && t[ve] != ';') {
+        while (ve < n
+                && ve - vs < MAX_VALUE
+                && t[ve] > ' '
+                && t[ve] != '"'
+                && t[ve] != '\''
+                && t[ve] != '`'
+                && t[ve] != ','
+                && t[ve] != ';') {
             ve++;
         }
         if (ve > vs && (t[ve - 1] == '.' || t[ve - 1] == ')') && (ve == n || t[ve] <= ' ')) {
@@ -138,7 +144,13 @@ public final class SecretAssignmentRecognizer {
         }
         char first = t[vs];
         // "-----BEGIN ... KEY-----" is left to the PEM recogniser, which takes the whole block.
-        if (first == '<' || first == '$' || first == '{' || first == '[' || first == '%' || first == '(' || first == '-') {
+        if (first == '<'
+                || first == '$'
+                || first == '{'
+                || first == '['
+                || first == '%'
+                || first == '('
+                || first == '-') {
             return true;
         }
         for (int i = vs; i < ve; i++) {

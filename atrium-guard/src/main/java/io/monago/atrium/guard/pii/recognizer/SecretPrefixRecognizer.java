@@ -35,8 +35,7 @@ public final class SecretPrefixRecognizer implements TokenRecognizer {
     private static final int UPPER_DIGIT = 5;
     private static final int ALNUM_DASH_UNDERSCORE_DOT = 6;
 
-    private record Rule(String prefix, int minBody, int maxBody, int alphabet, boolean mixed, String name) {
-    }
+    private record Rule(String prefix, int minBody, int maxBody, int alphabet, boolean mixed, String name) {}
 
     @SuppressWarnings("unchecked")
     private final List<Rule>[] byFirstChar = new List[128];
@@ -138,13 +137,20 @@ public final class SecretPrefixRecognizer implements TokenRecognizer {
     private static boolean inAlphabet(char c, int alphabet) {
         boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         switch (alphabet) {
-            case ALNUM: return alnum;
-            case ALNUM_DASH_UNDERSCORE: return alnum || c == '-' || c == '_';
-            case ALNUM_UNDERSCORE: return alnum || c == '_';
-            case ALNUM_DASH: return alnum || c == '-';
-            case UPPER_DIGIT: return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            case ALNUM_DASH_UNDERSCORE_DOT: return alnum || c == '-' || c == '_' || c == '.';
-            default: return false;
+            case ALNUM:
+                return alnum;
+            case ALNUM_DASH_UNDERSCORE:
+                return alnum || c == '-' || c == '_';
+            case ALNUM_UNDERSCORE:
+                return alnum || c == '_';
+            case ALNUM_DASH:
+                return alnum || c == '-';
+            case UPPER_DIGIT:
+                return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            case ALNUM_DASH_UNDERSCORE_DOT:
+                return alnum || c == '-' || c == '_' || c == '.';
+            default:
+                return false;
         }
     }
 }

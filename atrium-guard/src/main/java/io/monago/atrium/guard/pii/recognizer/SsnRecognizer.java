@@ -39,7 +39,9 @@ public final class SsnRecognizer implements DigitRecognizer {
         if (context.has(EntityType.SSN)) {
             return Optional.of(Match.of(w, EntityType.SSN, 0.99, "ssn.context"));
         }
-        boolean format = w.groups() == 3 && w.groupLength(0) == 3 && w.groupLength(1) == 2
+        boolean format = w.groups() == 3
+                && w.groupLength(0) == 3
+                && w.groupLength(1) == 2
                 && (w.separator(1) == '-' || w.separator(1) == ' ');
         if (format && !context.negative()) {
             return Optional.of(Match.of(w, EntityType.SSN, 0.85, "ssn.format"));

@@ -42,6 +42,7 @@ final class ContextTracker implements Context {
     static final int INTRODUCES = 32;
     /** How far before a candidate a reference word ({@code order}, {@code versi}) reaches. */
     static final int NEGATIVE_REACH = 12;
+
     private static final int RING = 32;
     private static final int TYPES = EntityType.values().length;
     private static final int MAX_LIST_GAP = 8;
@@ -65,6 +66,7 @@ final class ContextTracker implements Context {
 
     /** Context words ending at or before this offset have been used by a value after them. */
     private int usedUpTo = -1;
+
     private int lastValueEnd = -1;
     private int sentenceStart;
     private final int[] lastFindingEnd = new int[TYPES];
@@ -214,7 +216,9 @@ final class ContextTracker implements Context {
     private boolean continuesList(int type) {
         int previousEnd = lastFindingEnd[type];
         int start = spanStart;
-        if (previousEnd < 0 || start < previousEnd || start - previousEnd > MAX_LIST_GAP
+        if (previousEnd < 0
+                || start < previousEnd
+                || start - previousEnd > MAX_LIST_GAP
                 || Math.abs(visibleLength(spanStart, spanEnd) - lastFindingLength[type]) > 1) {
             return false;
         }
@@ -364,8 +368,9 @@ final class ContextTracker implements Context {
         int limit = Math.min(text.length, from + length);
         for (int i = from; i < limit; i++) {
             char c = text[i];
-            if (CharClass.isDigit(c) || c == '@' || (CharClass.of(c) == CharClass.OPEN
-                    && EmailRecognizer.bracketedWord(text, i, "at") > 0)) {
+            if (CharClass.isDigit(c)
+                    || c == '@'
+                    || (CharClass.of(c) == CharClass.OPEN && EmailRecognizer.bracketedWord(text, i, "at") > 0)) {
                 return true;
             }
         }

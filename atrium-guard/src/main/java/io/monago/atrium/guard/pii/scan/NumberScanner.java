@@ -183,7 +183,10 @@ final class NumberScanner {
                 afterMatch = false;
                 continue;
             }
-            boolean multi = g == firstGroup || afterMatch || run.lengthOfGroup(g) >= 3 || separatorChange(g)
+            boolean multi = g == firstGroup
+                    || afterMatch
+                    || run.lengthOfGroup(g) >= 3
+                    || separatorChange(g)
                     || spelledOutStarts(g, last);
             Ranked best = null;
             int bestLast = -1;
@@ -215,7 +218,8 @@ final class NumberScanner {
                 for (DigitRecognizer r : candidates) {
                     Optional<Match> m = r.recognize(run, context);
                     if (m.isPresent()) {
-                        Ranked candidate = new Ranked(m.get(), context.distance(m.get().type()));
+                        Ranked candidate =
+                                new Ranked(m.get(), context.distance(m.get().type()));
                         if (midRun && !candidate.hasContext()) {
                             continue; // "4523 0694 8359 4731" holds no landline number
                         }
@@ -229,7 +233,10 @@ final class NumberScanner {
                     }
                 }
             }
-            if (best != null && bestToEnd != null && bestToEnd != best && bestToEnd.hasContext() == best.hasContext()
+            if (best != null
+                    && bestToEnd != null
+                    && bestToEnd != best
+                    && bestToEnd.hasContext() == best.hasContext()
                     && bestToEnd.match().confidence() >= WHOLE_RUN_CONFIDENCE) {
                 best = bestToEnd; // one value over a value and a dangling fragment of the same run
                 bestLast = lastGroup;
@@ -271,8 +278,12 @@ final class NumberScanner {
 
     /** Whether single digits start at group {@code g} after a longer group: {@code 3 2 0 1 ...} spelled out. */
     private boolean spelledOutStarts(int g, int lastGroup) {
-        return g > 0 && g + 2 <= lastGroup && run.lengthOfGroup(g - 1) >= 2 && run.lengthOfGroup(g) == 1
-                && run.lengthOfGroup(g + 1) == 1 && run.lengthOfGroup(g + 2) == 1;
+        return g > 0
+                && g + 2 <= lastGroup
+                && run.lengthOfGroup(g - 1) >= 2
+                && run.lengthOfGroup(g) == 1
+                && run.lengthOfGroup(g + 1) == 1
+                && run.lengthOfGroup(g + 2) == 1;
     }
 
     /**
@@ -295,5 +306,4 @@ final class NumberScanner {
         return (g >= 2 && before != run.separatorBeforeGroup(g - 1))
                 || (g >= 1 && g + 1 < run.groupCount() && before != run.separatorBeforeGroup(g + 1));
     }
-
 }

@@ -12,8 +12,7 @@ import java.util.List;
  * dropped itself.
  */
 final class OverlapResolver {
-    private OverlapResolver() {
-    }
+    private OverlapResolver() {}
 
     static List<PiiFinding> resolve(List<Ranked> matches, int enabledTypes, CharSequence original) {
         if (matches.isEmpty()) {
@@ -26,7 +25,9 @@ final class OverlapResolver {
                 continue;
             }
             int firstOverlap = kept.size();
-            while (firstOverlap > 0 && kept.get(firstOverlap - 1).match().end() > candidate.match().start()) {
+            while (firstOverlap > 0
+                    && kept.get(firstOverlap - 1).match().end()
+                            > candidate.match().start()) {
                 firstOverlap--;
             }
             boolean wins = true;
@@ -41,20 +42,30 @@ final class OverlapResolver {
         List<PiiFinding> findings = new ArrayList<>(kept.size());
         for (Ranked r : kept) {
             Match m = r.match();
-            findings.add(new PiiFinding(m.type(), wholeCodePointStart(original, m.start()),
-                    wholeCodePointEnd(original, m.end()), m.confidence(), m.rule()));
+            findings.add(new PiiFinding(
+                    m.type(),
+                    wholeCodePointStart(original, m.start()),
+                    wholeCodePointEnd(original, m.end()),
+                    m.confidence(),
+                    m.rule()));
         }
         return List.copyOf(findings);
     }
 
     // A span must not split a surrogate pair (a mathematical digit folds onto one of its two chars).
     private static int wholeCodePointStart(CharSequence text, int start) {
-        return start > 0 && Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))
-                ? start - 1 : start;
+        return start > 0
+                        && Character.isLowSurrogate(text.charAt(start))
+                        && Character.isHighSurrogate(text.charAt(start - 1))
+                ? start - 1
+                : start;
     }
 
     private static int wholeCodePointEnd(CharSequence text, int end) {
-        return end < text.length() && Character.isLowSurrogate(text.charAt(end))
-                && Character.isHighSurrogate(text.charAt(end - 1)) ? end + 1 : end;
+        return end < text.length()
+                        && Character.isLowSurrogate(text.charAt(end))
+                        && Character.isHighSurrogate(text.charAt(end - 1))
+                ? end + 1
+                : end;
     }
 }

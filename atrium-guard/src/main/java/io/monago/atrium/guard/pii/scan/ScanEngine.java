@@ -51,7 +51,9 @@ public final class ScanEngine {
      * @throws IllegalArgumentException when a number recogniser's digit range is outside
      *     {@code 1..}{@value Recognizers#MAX_DIGITS}
      */
-    public static ScanEngine create(Collection<EntityType> entities, List<? extends DigitRecognizer> digitRecognizers,
+    public static ScanEngine create(
+            Collection<EntityType> entities,
+            List<? extends DigitRecognizer> digitRecognizers,
             List<? extends TokenRecognizer> tokenRecognizers) {
         int enabled = 0;
         for (EntityType t : entities) {

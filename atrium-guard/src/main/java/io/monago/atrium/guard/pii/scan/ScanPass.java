@@ -146,14 +146,15 @@ final class ScanPass {
             if (CharClass.isDigit(after)) {
                 return true;
             }
-            if ((next == '-' || next == '.') && (CharClass.isAlnum(after) || after == '-' || after == '_')
+            if ((next == '-' || next == '.')
+                    && (CharClass.isAlnum(after) || after == '-' || after == '_')
                     && engine.secretPrefixes.mayStart(t[s])) {
                 return true;
             }
         }
         // A JWT header, or a key with no digit in its first letters (AKIA... of letters only).
-        return e - s >= 16 && engine.secretPrefixes.mayStart(t[s]) || e - s >= 10 && t[s] == 'e' && t[s + 1] == 'y'
-                && t[s + 2] == 'J';
+        return e - s >= 16 && engine.secretPrefixes.mayStart(t[s])
+                || e - s >= 10 && t[s] == 'e' && t[s + 1] == 'y' && t[s + 2] == 'J';
     }
 
     private int compound(int s, int flags) {
@@ -164,7 +165,8 @@ final class ScanPass {
             for (TokenRecognizer r : engine.tokens) {
                 Optional<Match> m = r.recognize(t, s, end, context);
                 if (m.isPresent()) {
-                    Ranked candidate = new Ranked(m.get(), context.distance(m.get().type()));
+                    Ranked candidate =
+                            new Ranked(m.get(), context.distance(m.get().type()));
                     if (best == null || candidate.beats(best)) {
                         best = candidate;
                     }
@@ -181,7 +183,8 @@ final class ScanPass {
         }
         if ((flags & (ContextWords.ENTITY_MASK | ContextWords.INTRODUCER)) != 0 && wordEnd < n) {
             // "NIK3201...", "KTP-3201...", "No.3201...": the context word introduces a number.
-            int d = CharClass.isDigit(t[wordEnd]) ? wordEnd
+            int d = CharClass.isDigit(t[wordEnd])
+                    ? wordEnd
                     : wordEnd + 1 < n && CharClass.isDigit(t[wordEnd + 1]) ? wordEnd + 1 : -1;
             if (d >= 0) {
                 numbers.freeDigitsAt(d);
@@ -253,7 +256,8 @@ final class ScanPass {
                 p++;
             } else if (c == '=' && (p + 1 >= n || t[p + 1] == '=' || t[p + 1] <= ' ' || t[p + 1] == '"')) {
                 p++; // base64 padding; "KEY=value" is two tokens
-            } else if ((c == '-' || c == '.' || c == '/' || c == '+') && p + 1 < n
+            } else if ((c == '-' || c == '.' || c == '/' || c == '+')
+                    && p + 1 < n
                     && (CharClass.isWordChar(t[p + 1]) || t[p + 1] == '_')) {
                 p++;
             } else {
@@ -337,8 +341,8 @@ final class ScanPass {
     private void commit(Ranked r) {
         Match m = r.match();
         if (m.start() < 0 || m.end() > n || m.end() <= m.start()) {
-            throw new IllegalStateException("rule " + m.rule() + " matched [" + m.start() + ", " + m.end()
-                    + ") in a text of " + n + " chars");
+            throw new IllegalStateException(
+                    "rule " + m.rule() + " matched [" + m.start() + ", " + m.end() + ") in a text of " + n + " chars");
         }
         found.add(r);
         context.findingOf(r.match().type(), r.match().start(), r.match().end(), r.context());

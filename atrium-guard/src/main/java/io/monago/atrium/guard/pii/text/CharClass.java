@@ -58,8 +58,7 @@ public final class CharClass {
         ASCII['?'] = STOP;
     }
 
-    private CharClass() {
-    }
+    private CharClass() {}
 
     /**
      * Classifies a folded character.

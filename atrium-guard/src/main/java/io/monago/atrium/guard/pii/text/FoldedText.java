@@ -19,8 +19,7 @@ public final class FoldedText {
     /** What an invisible character folds to; real NUL characters fold to a space instead. */
     public static final char IGNORED = '\0';
 
-    private FoldedText() {
-    }
+    private FoldedText() {}
 
     /**
      * Folds a text.
@@ -70,15 +69,26 @@ public final class FoldedText {
             return (char) (c - 0xFEE0); // full-width ASCII block
         }
         switch (c) {
-            case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+            case 0x00A0:
+            case 0x1680:
+            case 0x202F:
+            case 0x205F:
+            case 0x3000:
                 return ' ';
-            case 0x00AD: case 0x180E: case 0x061C: case 0xFEFF:
+            case 0x00AD:
+            case 0x180E:
+            case 0x061C:
+            case 0xFEFF:
                 return IGNORED;
-            case 0x2212: case 0xFE58: case 0xFE63:
+            case 0x2212:
+            case 0xFE58:
+            case 0xFE63:
                 return '-';
             case 0xFE6B:
                 return '@';
-            case 0x2024: case 0x3002: case 0xFE52:
+            case 0x2024:
+            case 0x3002:
+            case 0xFE52:
                 return '.';
             default:
                 break;
@@ -86,7 +96,9 @@ public final class FoldedText {
         if (c >= 0x2000 && c <= 0x200A) {
             return ' ';
         }
-        if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F)
+        if ((c >= 0x200B && c <= 0x200F)
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2060 && c <= 0x206F)
                 || (c >= 0xFE00 && c <= 0xFE0F)) {
             return IGNORED;
         }

@@ -102,8 +102,7 @@ public final class KeywordTable {
         private final List<long[]> phrases = new ArrayList<>();
         private final List<Integer> phraseFlags = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds words with the same flags.

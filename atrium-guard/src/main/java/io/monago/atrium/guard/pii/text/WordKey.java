@@ -13,8 +13,7 @@ public final class WordKey {
     /** Longest word that has a key. */
     public static final int MAX_LENGTH = 12;
 
-    private WordKey() {
-    }
+    private WordKey() {}
 
     /**
      * Appends a letter to a partial key.

@@ -6,5 +6,4 @@ package io.monago.atrium.guard.security.decode;
  * @param encoding how it was encoded
  * @param text the decoded text
  */
-public record DecodedPayload(Encoding encoding, String text) {
-}
+public record DecodedPayload(Encoding encoding, String text) {}

@@ -28,9 +28,11 @@ public final class PayloadDecoder {
     private static final int MIN_ESCAPES = 4;
     /** The shortest token that can hold a decodable run by itself: 16 base64 or hex chars, four {@code \\x} escapes. */
     private static final int MIN_RUN = 16;
+
     private static final double MIN_TEXT_RATIO = 0.85;
     /** Standard and URL-safe base64 characters, as bit sets over ASCII codes. */
     private static final long BASE64_LOW = alphabetBits(0);
+
     private static final long BASE64_HIGH = alphabetBits(64);
 
     private static final boolean[] HEX = new boolean[128];
@@ -262,11 +264,20 @@ public final class PayloadDecoder {
         if (length == 2 && !nonHex) {
             return spacedHexRun(text, start, budget, out);
         }
-        if (!nonHex && !urlSafe && !symbol && length >= MIN_HEX_DIGITS && length % 2 == 0 && digit && (upper || lower)) {
+        if (!nonHex
+                && !urlSafe
+                && !symbol
+                && length >= MIN_HEX_DIGITS
+                && length % 2 == 0
+                && digit
+                && (upper || lower)) {
             decodeHex(text, start, end, budget, out);
-        } else if (length >= MIN_BASE64 && upper && lower
-                && !looksLikePathOrWord(text, start, end)) {
-            decodeBase64(text.substring(start, Math.min(end, start + base64CharsFor(maxBytesPerPayload))), urlSafe, budget, out);
+        } else if (length >= MIN_BASE64 && upper && lower && !looksLikePathOrWord(text, start, end)) {
+            decodeBase64(
+                    text.substring(start, Math.min(end, start + base64CharsFor(maxBytesPerPayload))),
+                    urlSafe,
+                    budget,
+                    out);
         }
         return padded;
     }
@@ -323,7 +334,8 @@ public final class PayloadDecoder {
         int count = Math.min(granted, Math.min(maxBytesPerPayload, (end - start) / 2));
         byte[] bytes = new byte[count];
         for (int k = 0; k < count; k++) {
-            bytes[k] = (byte) (Character.digit(text.charAt(start + 2 * k), 16) * 16 + Character.digit(text.charAt(start + 2 * k + 1), 16));
+            bytes[k] = (byte) (Character.digit(text.charAt(start + 2 * k), 16) * 16
+                    + Character.digit(text.charAt(start + 2 * k + 1), 16));
         }
         budget.spend(count);
         asText(bytes).ifPresent(decoded -> out.add(new DecodedPayload(Encoding.HEX, decoded)));
@@ -334,7 +346,8 @@ public final class PayloadDecoder {
         // Most two-letter words ("ke", "di", "be") do not start a run of eight separated hex pairs.
         int pairs = 0;
         for (int i = start; pairs < MIN_HEX_DIGITS / 2 && i + 1 < text.length(); i += 3) {
-            boolean pair = Character.digit(text.charAt(i), 16) >= 0 && Character.digit(text.charAt(i + 1), 16) >= 0
+            boolean pair = Character.digit(text.charAt(i), 16) >= 0
+                    && Character.digit(text.charAt(i + 1), 16) >= 0
                     && (i + 2 == text.length() || ", :".indexOf(text.charAt(i + 2)) >= 0);
             if (!pair) {
                 break;
@@ -347,7 +360,9 @@ public final class PayloadDecoder {
         StringBuilder digits = new StringBuilder();
         int i = start;
         int n = text.length();
-        while (i + 1 < n && Character.digit(text.charAt(i), 16) >= 0 && Character.digit(text.charAt(i + 1), 16) >= 0
+        while (i + 1 < n
+                && Character.digit(text.charAt(i), 16) >= 0
+                && Character.digit(text.charAt(i + 1), 16) >= 0
                 && (i + 2 == n || !isBase64Char(text.charAt(i + 2)))) {
             digits.append(text, i, i + 2);
             i += 2;
@@ -369,8 +384,11 @@ public final class PayloadDecoder {
         StringBuilder digits = new StringBuilder();
         int i = start;
         int n = text.length();
-        while (i + 3 < n && text.charAt(i) == '\\' && text.charAt(i + 1) == 'x'
-                && Character.digit(text.charAt(i + 2), 16) >= 0 && Character.digit(text.charAt(i + 3), 16) >= 0) {
+        while (i + 3 < n
+                && text.charAt(i) == '\\'
+                && text.charAt(i + 1) == 'x'
+                && Character.digit(text.charAt(i + 2), 16) >= 0
+                && Character.digit(text.charAt(i + 3), 16) >= 0) {
             digits.append(text, i + 2, i + 4);
             i += 4;
         }
@@ -405,7 +423,8 @@ public final class PayloadDecoder {
         int count = 0;
         for (int i = start; i < end && count < granted; ) {
             if (isPercentEscape(text, i)) {
-                bytes[count++] = (byte) (Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+                bytes[count++] =
+                        (byte) (Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
                 i += 3;
             } else {
                 char c = text.charAt(i++);
@@ -419,8 +438,10 @@ public final class PayloadDecoder {
     }
 
     private static boolean isPercentEscape(String text, int i) {
-        return i + 2 < text.length() && text.charAt(i) == '%'
-                && Character.digit(text.charAt(i + 1), 16) >= 0 && Character.digit(text.charAt(i + 2), 16) >= 0;
+        return i + 2 < text.length()
+                && text.charAt(i) == '%'
+                && Character.digit(text.charAt(i + 1), 16) >= 0
+                && Character.digit(text.charAt(i + 2), 16) >= 0;
     }
 
     private static boolean isBase64Char(char c) {
@@ -431,7 +452,13 @@ public final class PayloadDecoder {
     private static long alphabetBits(int from) {
         long bits = 0;
         for (int c = from; c < from + 64; c++) {
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_') {
+            if (c >= 'A' && c <= 'Z'
+                    || c >= 'a' && c <= 'z'
+                    || c >= '0' && c <= '9'
+                    || c == '+'
+                    || c == '/'
+                    || c == '-'
+                    || c == '_') {
                 bits |= 1L << (c - from);
             }
         }

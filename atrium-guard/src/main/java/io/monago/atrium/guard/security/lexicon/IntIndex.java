@@ -9,6 +9,7 @@ final class IntIndex {
 
     /** Per slot: key + 1, 0 for empty. */
     private final int[] keys;
+
     private final int[] positions;
     private final int mask;
 

@@ -3,13 +3,13 @@ package io.monago.atrium.guard.security.lexicon;
 import io.monago.atrium.guard.security.text.NormalizedText;
 import io.monago.atrium.guard.security.text.TextNormalizer;
 import io.monago.atrium.guard.security.text.Vocabulary;
+import io.monago.atrium.guard.security.text.WordTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import io.monago.atrium.guard.security.text.WordTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -38,6 +38,7 @@ public final class Lexicon {
     private static final int KEY_LENGTH = Term.KEY_LENGTH;
     /** Three chars' low five bits each: exact for lower-case letters, a superset for the rest. */
     private static final int KEY_BITS = 1 << 15;
+
     private static final int STEM_KEY = 4;
     private static final int[] NO_CLASS = new int[0];
     private static final int[] NO_RULES = new int[0];
@@ -56,6 +57,7 @@ public final class Lexicon {
     private final int[][] rulesByTerm;
     /** Per term id (stem key, ending key): the rules it anchors (see the constructor). */
     private final int[][] anchoredByTerm;
+
     private final int[][] anchoredByStartKey;
     private final int[][] anchoredByEndKey;
     /** Per term id: whether a rule starts with it or is anchored by it (a word that matters to matching). */
@@ -67,22 +69,26 @@ public final class Lexicon {
      * looked up once; and the rules whose first slot starts with them, by key id.
      */
     private final WordTable startKeys;
+
     private final int[][] rulesByStartKey;
     private final WordTable endKeys;
     private final int[][] rulesByEndKey;
     /** A bit per key of three letters: most words start and end with no stem's letters, and skip the lookups. */
     private final BitSet startKeyBits = new BitSet(KEY_BITS);
+
     private final BitSet endKeyBits = new BitSet(KEY_BITS);
     /** Per term id: its class ids, or null. */
     private final int[][] classesByTerm;
     /** Stems with classes, by their first four letters, each with its class ids; a bit per hash of their first three. */
     private final BitSet stemKeyBits = new BitSet(KEY_BITS);
+
     private final WordTable stemKeys;
     private final String[][] stemsByKey;
     private final int[][][] stemClassesByKey;
     private final String[] clitics;
     /** The last letters of the clitics (a word ending otherwise carries none), with a bit per ASCII letter. */
     private final String cliticEnds;
+
     private final long cliticEndsLow;
     private final long cliticEndsHigh;
 
@@ -125,7 +131,8 @@ public final class Lexicon {
             for (int k = 1; k < rules.get(r).slots().size(); k++) {
                 Slot slot = rules.get(r).slots().get(k);
                 Slot.Anchors candidate = slot.optional() ? null : slot.anchors();
-                if (candidate != null && (anchor == null || cost(candidate, functionWords) < cost(anchor, functionWords))) {
+                if (candidate != null
+                        && (anchor == null || cost(candidate, functionWords) < cost(anchor, functionWords))) {
                     anchor = candidate;
                     anchorSlot = k;
                 }
@@ -155,7 +162,8 @@ public final class Lexicon {
         for (int t = 0; t < termCount; t++) {
             startsOrAnchors[t] = rulesByTerm[t].length > 0 || anchoredByTerm[t].length > 0;
         }
-        if (parsed.startKeys().size() >= TermSequence.MAX_KEYS || parsed.endKeys().size() >= TermSequence.MAX_KEYS) {
+        if (parsed.startKeys().size() >= TermSequence.MAX_KEYS
+                || parsed.endKeys().size() >= TermSequence.MAX_KEYS) {
             throw new IllegalStateException("more than " + TermSequence.MAX_KEYS + " stem keys");
         }
         this.startKeys = WordTable.of(parsed.startKeys());
@@ -169,14 +177,18 @@ public final class Lexicon {
         classIds(parsed.wordClasses()).forEach((word, ids) -> classesByTerm[terms.find(word)] = ids);
         Map<String, List<String>> stems = new TreeMap<>();
         Map<String, int[]> stemClasses = classIds(parsed.stemClasses());
-        new TreeMap<>(stemClasses).keySet().forEach(stem ->
-                stems.computeIfAbsent(stem.substring(0, STEM_KEY), k -> new ArrayList<>()).add(stem));
+        new TreeMap<>(stemClasses)
+                .keySet()
+                .forEach(stem -> stems.computeIfAbsent(stem.substring(0, STEM_KEY), k -> new ArrayList<>())
+                        .add(stem));
         this.stemKeys = WordTable.of(List.copyOf(stems.keySet()));
         stems.keySet().forEach(key -> stemKeyBits.set(keyHash(key, 0)));
-        this.stemsByKey = stems.values().stream().map(list -> list.toArray(new String[0])).toArray(String[][]::new);
+        this.stemsByKey =
+                stems.values().stream().map(list -> list.toArray(new String[0])).toArray(String[][]::new);
         this.stemClassesByKey = new int[stemsByKey.length][][];
         for (int k = 0; k < stemsByKey.length; k++) {
-            stemClassesByKey[k] = Arrays.stream(stemsByKey[k]).map(stemClasses::get).toArray(int[][]::new);
+            stemClassesByKey[k] =
+                    Arrays.stream(stemsByKey[k]).map(stemClasses::get).toArray(int[][]::new);
         }
         Map<String, List<String>> synonymCopy = new HashMap<>();
         parsed.synonyms().forEach((word, list) -> synonymCopy.put(word, List.copyOf(list)));
@@ -214,7 +226,8 @@ public final class Lexicon {
 
     private static Map<String, int[]> classIds(Map<String, Set<String>> classes) {
         Map<String, int[]> ids = new HashMap<>();
-        classes.forEach((word, names) -> ids.put(word, names.stream().sorted().mapToInt(String::hashCode).toArray()));
+        classes.forEach((word, names) ->
+                ids.put(word, names.stream().sorted().mapToInt(String::hashCode).toArray()));
         return Map.copyOf(ids);
     }
 
@@ -388,7 +401,8 @@ public final class Lexicon {
             int startHash = length >= KEY_LENGTH ? keyHash(text, text.wordStart(i)) : 0;
             if (length >= KEY_LENGTH) {
                 int startKey = startKeyBits.get(startHash) ? text.lookUpStart(startKeys, i, KEY_LENGTH) : -1;
-                int endKey = endKeyBits.get(keyHash(text, end - KEY_LENGTH)) ? text.lookUpEnd(endKeys, i, KEY_LENGTH) : -1;
+                int endKey =
+                        endKeyBits.get(keyHash(text, end - KEY_LENGTH)) ? text.lookUpEnd(endKeys, i, KEY_LENGTH) : -1;
                 if (startKey >= 0 || endKey >= 0) {
                     keys[i] = TermSequence.keys(startKey, endKey);
                     matters = true;
@@ -399,7 +413,9 @@ public final class Lexicon {
             if (mayEndInClitic(last)) {
                 for (int c = 0; c < clitics.length; c++) {
                     String ending = clitics[c];
-                    if (ending.charAt(ending.length() - 1) == last && length > ending.length() && text.wordEndsWith(i, ending)) {
+                    if (ending.charAt(ending.length() - 1) == last
+                            && length > ending.length()
+                            && text.wordEndsWith(i, ending)) {
                         int withoutClitic = text.lookUpWithout(terms, i, ending.length());
                         boolean longEnough = length > ending.length() + 2;
                         cliticForms[i] = TermSequence.cliticForm(withoutClitic, c, longEnough);
@@ -454,7 +470,8 @@ public final class Lexicon {
     }
 
     private boolean mayEndInClitic(char last) {
-        return last < 64 ? (cliticEndsLow >>> last & 1) != 0
+        return last < 64
+                ? (cliticEndsLow >>> last & 1) != 0
                 : last < 128 ? (cliticEndsHigh >>> (last - 64) & 1) != 0 : cliticEnds.indexOf(last) >= 0;
     }
 
@@ -470,8 +487,8 @@ public final class Lexicon {
         }
     }
 
-    private void tryRules(int[] candidates, TermSequence words, int position, int[] nextAnchor, int[] lastStart,
-                          List<RuleHit> hits) {
+    private void tryRules(
+            int[] candidates, TermSequence words, int position, int[] nextAnchor, int[] lastStart, List<RuleHit> hits) {
         for (int r : candidates) {
             if (lastStart[r] == position || anchorReach[r] != UNBOUNDED && nextAnchor[r] - position > anchorReach[r]) {
                 continue;
@@ -524,7 +541,12 @@ public final class Lexicon {
     private static int[][] freeze(List<List<Integer>> lists) {
         int[][] frozen = new int[lists.size()][];
         for (int i = 0; i < frozen.length; i++) {
-            frozen[i] = lists.get(i).isEmpty() ? NO_RULES : lists.get(i).stream().distinct().mapToInt(Integer::intValue).toArray();
+            frozen[i] = lists.get(i).isEmpty()
+                    ? NO_RULES
+                    : lists.get(i).stream()
+                            .distinct()
+                            .mapToInt(Integer::intValue)
+                            .toArray();
         }
         return frozen;
     }

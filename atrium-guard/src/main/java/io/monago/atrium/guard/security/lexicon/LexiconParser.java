@@ -37,6 +37,7 @@ final class LexiconParser {
     private final List<String> terms = new ArrayList<>();
     /** The first (last) three letters of every stem (ending): what a word finds them by. */
     private final List<String> startKeys = new ArrayList<>();
+
     private final List<String> endKeys = new ArrayList<>();
     private final Map<List<String>, Map<String, Integer>> indexes = new java.util.IdentityHashMap<>();
 
@@ -48,15 +49,32 @@ final class LexiconParser {
      * What the files held. {@code wordClasses} maps a one-word class member to the names of its
      * classes; classes of the same name in different languages are one class to the model.
      */
-    record Result(List<Rule> rules, List<Marker> markers, Set<String> words, List<String> stems,
-                  Map<String, Set<String>> wordClasses, Map<String, Set<String>> stemClasses,
-                  Map<String, List<String>> synonyms, List<String> clitics, List<String> terms,
-                  List<String> startKeys, List<String> endKeys) {
-    }
+    record Result(
+            List<Rule> rules,
+            List<Marker> markers,
+            Set<String> words,
+            List<String> stems,
+            Map<String, Set<String>> wordClasses,
+            Map<String, Set<String>> stemClasses,
+            Map<String, List<String>> synonyms,
+            List<String> clitics,
+            List<String> terms,
+            List<String> startKeys,
+            List<String> endKeys) {}
 
     Result result() {
-        return new Result(rules, markers, words, List.copyOf(stems), wordClasses, stemClasses, synonyms,
-                List.copyOf(allClitics), List.copyOf(terms), List.copyOf(startKeys), List.copyOf(endKeys));
+        return new Result(
+                rules,
+                markers,
+                words,
+                List.copyOf(stems),
+                wordClasses,
+                stemClasses,
+                synonyms,
+                List.copyOf(allClitics),
+                List.copyOf(terms),
+                List.copyOf(startKeys),
+                List.copyOf(endKeys));
     }
 
     void parse(String language, String source, List<String> lines) {
@@ -83,8 +101,9 @@ final class LexiconParser {
                 for (String alternative : body.split("\\|")) {
                     String trimmed = alternative.strip();
                     if (trimmed.startsWith("@")) {
-                        phrases.addAll(Optional.ofNullable(classes.get(trimmed.substring(1))).orElseThrow(() ->
-                                new LexiconFormatException(source, lineNo, "class " + trimmed + " is not defined above")));
+                        phrases.addAll(Optional.ofNullable(classes.get(trimmed.substring(1)))
+                                .orElseThrow(() -> new LexiconFormatException(
+                                        source, lineNo, "class " + trimmed + " is not defined above")));
                     } else {
                         phrases.addAll(parsePhrases(new String[] {trimmed}, source, lineNo));
                     }
@@ -94,14 +113,21 @@ final class LexiconParser {
                 for (Phrase phrase : phrases) {
                     Term term = phrase.first();
                     if (phrase.size() == 1 && term.kind() == Term.Kind.EXACT) {
-                        wordClasses.computeIfAbsent(term.text(), k -> new HashSet<>()).add(name);
+                        wordClasses
+                                .computeIfAbsent(term.text(), k -> new HashSet<>())
+                                .add(name);
                         members.add(term.text());
-                    } else if (phrase.size() == 1 && term.kind() == Term.Kind.PREFIX && term.text().length() >= 4) {
-                        stemClasses.computeIfAbsent(term.text(), k -> new HashSet<>()).add(name);
+                    } else if (phrase.size() == 1
+                            && term.kind() == Term.Kind.PREFIX
+                            && term.text().length() >= 4) {
+                        stemClasses
+                                .computeIfAbsent(term.text(), k -> new HashSet<>())
+                                .add(name);
                     }
                 }
                 for (String member : members) {
-                    synonyms.computeIfAbsent(language + ":" + member, k -> new ArrayList<>()).addAll(members);
+                    synonyms.computeIfAbsent(language + ":" + member, k -> new ArrayList<>())
+                            .addAll(members);
                 }
             } else if (head.equals("clitics")) {
                 cliticMask = addClitics(TextNormalizer.foldCompatibility(body).split("\\s+"), source, lineNo);
@@ -112,10 +138,12 @@ final class LexiconParser {
             } else if (head.startsWith("rule ") || head.startsWith("marker ")) {
                 String[] parts = head.split("\\s+");
                 if (parts.length != 4) {
-                    throw new LexiconFormatException(source, lineNo, "expected '<rule|marker> <category> <weight> <id> = ...'");
+                    throw new LexiconFormatException(
+                            source, lineNo, "expected '<rule|marker> <category> <weight> <id> = ...'");
                 }
-                IncidentCategory category = IncidentCategory.fromWire(parts[1]).orElseThrow(() ->
-                        new LexiconFormatException(source, lineNo, "unknown category '" + parts[1] + "'"));
+                IncidentCategory category = IncidentCategory.fromWire(parts[1])
+                        .orElseThrow(() ->
+                                new LexiconFormatException(source, lineNo, "unknown category '" + parts[1] + "'"));
                 double weight = parseWeight(parts[2], source, lineNo);
                 String id = language + "." + parts[3];
                 if (!ids.add(id)) {
@@ -148,8 +176,9 @@ final class LexiconParser {
             List<Phrase> phrases = new ArrayList<>();
             for (String alternative : spec.split("\\|")) {
                 if (alternative.startsWith("@")) {
-                    phrases.addAll(Optional.ofNullable(classes.get(alternative.substring(1))).orElseThrow(() ->
-                            new LexiconFormatException(source, lineNo, "class " + alternative + " is not defined above")));
+                    phrases.addAll(Optional.ofNullable(classes.get(alternative.substring(1)))
+                            .orElseThrow(() -> new LexiconFormatException(
+                                    source, lineNo, "class " + alternative + " is not defined above")));
                 } else {
                     phrases.addAll(parsePhrases(new String[] {alternative}, source, lineNo));
                 }
@@ -161,8 +190,11 @@ final class LexiconParser {
                 for (Phrase phrase : phrases) {
                     Term first = phrase.first();
                     if (first.kind() != Term.Kind.EXACT && first.text().length() < MIN_KEY) {
-                        throw new LexiconFormatException(source, lineNo, "a wildcard in the first slot needs at least "
-                                + MIN_KEY + " letters: '" + first.text() + "'");
+                        throw new LexiconFormatException(
+                                source,
+                                lineNo,
+                                "a wildcard in the first slot needs at least " + MIN_KEY + " letters: '" + first.text()
+                                        + "'");
                     }
                 }
             }
@@ -202,7 +234,8 @@ final class LexiconParser {
         }
         if (spec.length() > 1 && spec.startsWith("*")) {
             String ending = spec.substring(1);
-            int key = ending.length() < Term.KEY_LENGTH ? -1
+            int key = ending.length() < Term.KEY_LENGTH
+                    ? -1
                     : intern(endKeys, ending.substring(ending.length() - Term.KEY_LENGTH));
             return new Term(ending, Term.Kind.SUFFIX, -1, 0, key);
         }
@@ -227,8 +260,10 @@ final class LexiconParser {
         for (String clitic : declared) {
             for (String other : allClitics) {
                 if (!other.equals(clitic) && (other.endsWith(clitic) || clitic.endsWith(other))) {
-                    throw new LexiconFormatException(source, lineNo, "clitic '" + clitic + "' and '" + other
-                            + "' end alike; a word could carry either");
+                    throw new LexiconFormatException(
+                            source,
+                            lineNo,
+                            "clitic '" + clitic + "' and '" + other + "' end alike; a word could carry either");
                 }
             }
             if (!allClitics.contains(clitic)) {

@@ -12,5 +12,4 @@ import io.monago.atrium.guard.security.IncidentCategory;
  * @param start the first matched word
  * @param end the index after the last matched word
  */
-public record RuleHit(String id, IncidentCategory category, double weight, int start, int end) {
-}
+public record RuleHit(String id, IncidentCategory category, double weight, int start, int end) {}

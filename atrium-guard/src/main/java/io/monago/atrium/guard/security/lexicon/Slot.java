@@ -19,11 +19,13 @@ final class Slot {
     private final int maxGap;
     /** Phrases by the term id of their exact first word. */
     private final IntIndex byFirstTerm;
+
     private final Phrase[][] firstTermPhrases;
     private final int[] firstTerms;
     private final boolean hasClitics;
     /** Phrases by the key (first or last three letters) of their stem or ending first word; null when none. */
     private final IntIndex startKeys;
+
     private final int[] startKeyIds;
     private final Phrase[][] startPhrases;
     private final IntIndex endKeys;
@@ -56,13 +58,16 @@ final class Slot {
         this.hasClitics = clitics;
         this.firstTerms = byTerm.keySet().stream().mapToInt(Integer::intValue).toArray();
         this.byFirstTerm = IntIndex.of(firstTerms);
-        this.firstTermPhrases = byTerm.values().stream().map(list -> list.toArray(NONE)).toArray(Phrase[][]::new);
+        this.firstTermPhrases =
+                byTerm.values().stream().map(list -> list.toArray(NONE)).toArray(Phrase[][]::new);
         this.startKeyIds = byStart.keySet().stream().mapToInt(Integer::intValue).toArray();
         this.startKeys = byStart.isEmpty() ? null : IntIndex.of(startKeyIds);
-        this.startPhrases = byStart.values().stream().map(list -> list.toArray(NONE)).toArray(Phrase[][]::new);
+        this.startPhrases =
+                byStart.values().stream().map(list -> list.toArray(NONE)).toArray(Phrase[][]::new);
         this.endKeyIds = byEnd.keySet().stream().mapToInt(Integer::intValue).toArray();
         this.endKeys = byEnd.isEmpty() ? null : IntIndex.of(endKeyIds);
-        this.endPhrases = byEnd.values().stream().map(list -> list.toArray(NONE)).toArray(Phrase[][]::new);
+        this.endPhrases =
+                byEnd.values().stream().map(list -> list.toArray(NONE)).toArray(Phrase[][]::new);
         this.others = rest.toArray(NONE);
     }
 

@@ -17,16 +17,24 @@ record Term(String text, Kind kind, int id, int cliticMask, int key) {
     /** Stems and endings are found by this many letters. */
     static final int KEY_LENGTH = 3;
 
-    enum Kind { EXACT, PREFIX, SUFFIX }
+    enum Kind {
+        EXACT,
+        PREFIX,
+        SUFFIX
+    }
 
     /** Whether the word at {@code index} of a text matches. */
     boolean matches(TermSequence words, int index) {
         switch (kind) {
-            case PREFIX: return words.text().wordStartsWith(index, text);
-            case SUFFIX: return words.text().wordEndsWith(index, text);
+            case PREFIX:
+                return words.text().wordStartsWith(index, text);
+            case SUFFIX:
+                return words.text().wordEndsWith(index, text);
             default:
                 return words.term(index) == id
-                        || cliticMask != 0 && words.withoutClitic(index) == id && (cliticMask >>> words.clitic(index) & 1) != 0;
+                        || cliticMask != 0
+                                && words.withoutClitic(index) == id
+                                && (cliticMask >>> words.clitic(index) & 1) != 0;
         }
     }
 }

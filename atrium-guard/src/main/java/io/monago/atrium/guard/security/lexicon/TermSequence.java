@@ -17,6 +17,7 @@ import io.monago.atrium.guard.security.text.NormalizedText;
 public final class TermSequence {
     /** Stem keys and ending keys a lexicon may have (they share an int per word). */
     static final int MAX_KEYS = 0xFFFF;
+
     private static final int CLITIC_BITS = 5;
 
     private final NormalizedText text;
@@ -25,13 +26,22 @@ public final class TermSequence {
     private final int[] cliticForms;
     /** Per word, 0 for most: its stem key + 1 in the low half, its ending key + 1 in the high half. */
     private final int[] keys;
+
     private final int[][] classes;
 
     /** The indexes of the words a rule starts with or is anchored by, in order; most words are not. */
     private final int[] active;
+
     private final int activeCount;
 
-    TermSequence(NormalizedText text, int[] terms, int[] cliticForms, int[] keys, int[][] classes, int[] active, int activeCount) {
+    TermSequence(
+            NormalizedText text,
+            int[] terms,
+            int[] cliticForms,
+            int[] keys,
+            int[][] classes,
+            int[] active,
+            int activeCount) {
         this.active = active;
         this.activeCount = activeCount;
         this.text = text;

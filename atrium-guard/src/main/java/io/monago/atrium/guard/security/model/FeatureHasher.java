@@ -24,9 +24,11 @@ public final class FeatureHasher {
     public static final int MAX_INTRINSIC = 1 + 3 * MAX_NGRAM_WORD;
     /** Stands for the word before the first word in its bigram. */
     public static final int NO_WORD = 0x5A5A5A5A;
+
     private static final int MIN_N = 3;
     /** How many words back a class pairs with the classes of earlier words. */
     static final int CLASS_PAIR_DISTANCE = 3;
+
     private static final int MAX_N = 5;
     private static final int FNV_OFFSET = 0x811C9DC5;
     private static final int FNV_PRIME = 0x01000193;

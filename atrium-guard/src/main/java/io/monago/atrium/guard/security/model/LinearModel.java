@@ -38,9 +38,11 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearModel {
     /** The shipped weights. */
     public static final String RESOURCE = "/io/monago/atrium/guard/security/model/security-model.bin.gz";
+
     private static final int MAGIC = 0x41545332; // "ATS2"
     /** Heads packed into one int of weights (a byte each). */
     public static final int MAX_HEADS = 4;
+
     private static final int BYTE_OFFSET = 128;
     /** Features summed in 16-bit lanes before the lanes are emptied: 255 * 256 < 65536. */
     private static final int LANE_CAPACITY = 256;
@@ -58,6 +60,7 @@ public final class LinearModel {
      * feature, and a table that stays in cache. Scoring reads only these.
      */
     private final int[] packed;
+
     private final float[] scale;
     private final int window;
     private final int stride;
@@ -68,6 +71,7 @@ public final class LinearModel {
      * own features, and how many there are: added to a word's other features in one step.
      */
     private final long[] intrinsicLanes;
+
     private final int[] intrinsicCounts;
 
     /**
@@ -82,8 +86,14 @@ public final class LinearModel {
      * @param frequentWords words whose own features are summed once, here, rather than at every
      *     occurrence (the most frequent words of the training text; any list gives the same scores)
      */
-    public LinearModel(FeatureHasher hasher, List<IncidentCategory> heads, float[] bias, float[] weights,
-                       int window, int stride, List<String> frequentWords) {
+    public LinearModel(
+            FeatureHasher hasher,
+            List<IncidentCategory> heads,
+            float[] bias,
+            float[] weights,
+            int window,
+            int stride,
+            List<String> frequentWords) {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.heads = List.copyOf(heads);
         this.bias = bias.clone();
@@ -92,10 +102,12 @@ public final class LinearModel {
             throw new IllegalArgumentException("a model has 1 to " + MAX_HEADS + " heads, not " + heads.size());
         }
         if (bias.length != heads.size() || weights.length != hasher.size() * heads.size()) {
-            throw new IllegalArgumentException("weights do not fit " + heads.size() + " heads of " + hasher.size() + " buckets");
+            throw new IllegalArgumentException(
+                    "weights do not fit " + heads.size() + " heads of " + hasher.size() + " buckets");
         }
         if (window < 1 || stride < 1 || stride > window) {
-            throw new IllegalArgumentException("need 1 <= stride <= window, got window " + window + ", stride " + stride);
+            throw new IllegalArgumentException(
+                    "need 1 <= stride <= window, got window " + window + ", stride " + stride);
         }
         this.window = window;
         this.stride = stride;
@@ -161,8 +173,8 @@ public final class LinearModel {
         float[] bias = new float[headCount];
         for (int h = 0; h < headCount; h++) {
             String name = data.readUTF();
-            heads.add(IncidentCategory.fromWire(name).orElseThrow(() ->
-                    new IllegalStateException("model head names an unknown category: " + name)));
+            heads.add(IncidentCategory.fromWire(name)
+                    .orElseThrow(() -> new IllegalStateException("model head names an unknown category: " + name)));
             bias[h] = data.readFloat();
         }
         float[] weights = new float[hasher.size() * headCount];
@@ -319,7 +331,8 @@ public final class LinearModel {
             // Every head's weights summed at once: four 16-bit lanes of one long, offset by 128 a
             // feature; a word with very many class features empties them into sums first.
             int hash = text.wordHash(i);
-            long lanes = lanes(packed[hasher.bigramBucket(i == 0 ? FeatureHasher.NO_WORD : text.wordHash(i - 1), hash)]);
+            long lanes =
+                    lanes(packed[hasher.bigramBucket(i == 0 ? FeatureHasher.NO_WORD : text.wordHash(i - 1), hash)]);
             int pending = 1;
             int emptied = 0;
             for (int c : classes[i]) {
@@ -369,12 +382,14 @@ public final class LinearModel {
         private final int ringSize = window + stride;
         /** Per position (mod ringSize): each head's quantised feature sum over the words before it, exact. */
         private final long[] prefix = new long[ringSize * headCount];
+
         private final int[] counts = new int[ringSize];
         private int position;
         /** {@code position % ringSize}, kept without dividing. */
         private int slot;
         /** Where the next full window ends. */
         private int nextEnd = window;
+
         private final double[] best = new double[headCount];
         private final int[][] ruleBuckets;
         private int first;
@@ -398,7 +413,8 @@ public final class LinearModel {
             slot = slot + 1 == ringSize ? 0 : slot + 1;
             for (int h = 0; h < headCount; h++) {
                 long sum = (lanes >>> (16 * h) & 0xFFFF) - (long) BYTE_OFFSET * count;
-                prefix[slot * headCount + h] = prefix[from * headCount + h] + sum + (emptiedSums == null ? 0 : emptiedSums[h]);
+                prefix[slot * headCount + h] =
+                        prefix[from * headCount + h] + sum + (emptiedSums == null ? 0 : emptiedSums[h]);
             }
             counts[slot] = counts[from] + count + emptied;
             position++;
@@ -433,7 +449,9 @@ public final class LinearModel {
             Arrays.fill(ruleSums, 0);
             seen = addRuleWeights(ruleBuckets, first, last, ruleSums, seen);
             for (int h = 0; h < headCount; h++) {
-                double z = bias[h] + (prefix[to * headCount + h] - prefix[from * headCount + h]) * scale[h] / norm + ruleSums[h];
+                double z = bias[h]
+                        + (prefix[to * headCount + h] - prefix[from * headCount + h]) * scale[h] / norm
+                        + ruleSums[h];
                 best[h] = Math.max(best[h], z);
             }
         }
@@ -449,11 +467,13 @@ public final class LinearModel {
         private final int[] buckets = new int[FeatureHasher.MAX_INTRINSIC];
         /** Per entry: the lane sums of the word's own features, and how many there are. */
         long[] lanes = new long[0];
+
         int[] counts = new int[0];
         /** Per entry: the word it was computed for. */
         private int[] wordOf = new int[0];
         /** Per slot: entry + 1, 0 for empty. */
         private int[] slots = new int[0];
+
         private int size;
 
         OwnFeatures(NormalizedText text) {
@@ -518,7 +538,10 @@ public final class LinearModel {
 
     /** A bucket's packed weights spread into four 16-bit lanes, so that adding sums every head. */
     private static long lanes(int weights) {
-        return (weights & 0xFFL) | (weights & 0xFF00L) << 8 | (weights & 0xFF0000L) << 16 | (weights & 0xFF000000L) << 24;
+        return (weights & 0xFFL)
+                | (weights & 0xFF00L) << 8
+                | (weights & 0xFF0000L) << 16
+                | (weights & 0xFF000000L) << 24;
     }
 
     /** Adds the lane sums of {@code count} features to the per-head sums, taking the offsets off. */

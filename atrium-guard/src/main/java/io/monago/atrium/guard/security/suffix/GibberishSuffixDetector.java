@@ -34,16 +34,31 @@ public final class GibberishSuffixDetector {
     private static final int TAIL = 20;
     /** Tokens before the tail examined for contrast. */
     private static final int HEAD = 60;
+
     private static final int MIN_TAIL = 10;
     /** Longer tokens are blobs (base64, URLs), judged as empty tokens. */
     private static final int MAX_TOKEN = 64;
+
     private static final int[] TAILS = {10, 14, TAIL};
     private static final String ODD_PUNCTUATION = "(){}[]<>\\*=|^~@#$%`\"+/;";
     private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
-    private static final List<String> CODE_WORDS = List.of("const", "def", "function", "int", "null", "private",
-            "public", "return", "select", "static", "var", "void", "where");
+    private static final List<String> CODE_WORDS = List.of(
+            "const",
+            "def",
+            "function",
+            "int",
+            "null",
+            "private",
+            "public",
+            "return",
+            "select",
+            "static",
+            "var",
+            "void",
+            "where");
     /** Classes of a char, a bit each (ASCII from a table, the rest from {@link Character}). */
     private static final int WHITESPACE = 1;
+
     private static final int LETTER = 2;
     private static final int UPPER = 4;
     private static final int LOWER = 8;
@@ -51,9 +66,11 @@ public final class GibberishSuffixDetector {
     private static final int ODD = 32;
     /** One of {@code :=(,;|}: what the structured-token patterns need. */
     private static final int STRUCTURE = 64;
+
     private static final int BRACKET = 128;
     /** Opening and closing brackets, in pairs: round, square, curly. */
     private static final String BRACKETS = "()[]{}";
+
     private static final short[] ASCII_KINDS = new short[128];
 
     static {
@@ -67,10 +84,14 @@ public final class GibberishSuffixDetector {
     }
 
     private static int kindOf(char c) {
-        return (Character.isWhitespace(c) ? WHITESPACE : 0) | (Character.isLetter(c) ? LETTER : 0)
-                | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0)
-                | (Character.isDigit(c) ? DIGIT : 0) | (ODD_PUNCTUATION.indexOf(c) >= 0 ? ODD : 0)
-                | (":=(,;|".indexOf(c) >= 0 ? STRUCTURE : 0) | (BRACKETS.indexOf(c) >= 0 ? BRACKET : 0);
+        return (Character.isWhitespace(c) ? WHITESPACE : 0)
+                | (Character.isLetter(c) ? LETTER : 0)
+                | (Character.isUpperCase(c) ? UPPER : 0)
+                | (Character.isLowerCase(c) ? LOWER : 0)
+                | (Character.isDigit(c) ? DIGIT : 0)
+                | (ODD_PUNCTUATION.indexOf(c) >= 0 ? ODD : 0)
+                | (":=(,;|".indexOf(c) >= 0 ? STRUCTURE : 0)
+                | (BRACKETS.indexOf(c) >= 0 ? BRACKET : 0);
     }
 
     private static boolean isWhitespace(char c) {
@@ -90,16 +111,18 @@ public final class GibberishSuffixDetector {
      * text that has them; code and JSON are odd too but structured.
      */
     static final double[] WEIGHTS = {8.09, -5.01, 1.92, 5.25, -2.20, 3.52, 5.02};
+
     static final double BIAS = -2.06;
 
     /** Operators and brackets standing alone: code, not gibberish. */
-    private static final Set<String> CODE_OPERATORS = Set.of("{", "}", "(", ")", "[", "]", "=", "+=", "-=", "=>", "->",
-            "<=", ">=", "!=", "&&", "||", "*", "/", "<", ">", "-", "+", "%", ":", "&", "});", "};", "{}", "[]", "]);", "}]}",
-            "}}", "|", "---", "|---|");
+    private static final Set<String> CODE_OPERATORS = Set.of(
+            "{", "}", "(", ")", "[", "]", "=", "+=", "-=", "=>", "->", "<=", ">=", "!=", "&&", "||", "*", "/", "<", ">",
+            "-", "+", "%", ":", "&", "});", "};", "{}", "[]", "]);", "}]}", "}}", "|", "---", "|---|");
 
     private final Set<String> functionWords;
     /** The same words, for lookups of ASCII tokens without a {@code String} per token. */
     private final WordTable functionTable;
+
     private final WordTable codeWords = WordTable.of(CODE_WORDS);
     /** Longer cores are not looked up. */
     private final int longestFunctionWord;
@@ -112,7 +135,8 @@ public final class GibberishSuffixDetector {
     public GibberishSuffixDetector() {
         this.functionWords = readWords();
         this.functionTable = WordTable.of(functionWords.stream().sorted().toList());
-        this.longestFunctionWord = functionWords.stream().mapToInt(String::length).max().orElse(0);
+        this.longestFunctionWord =
+                functionWords.stream().mapToInt(String::length).max().orElse(0);
     }
 
     /**
@@ -203,6 +227,7 @@ public final class GibberishSuffixDetector {
         private int size;
         /** Where the walk back stopped. */
         private int walked;
+
         private final double[] odd = new double[TAIL];
         private final boolean[] function = new boolean[TAIL + HEAD];
         private int functionChecked;
@@ -302,13 +327,22 @@ public final class GibberishSuffixDetector {
                 previous = kind;
             }
             boolean operator = !letterOrDigit && length > 0 && CODE_OPERATORS.contains(token(r));
-            boolean pattern = length > 0 && (structuredChar || dashes || Character.isDigit(text.charAt(start)))
+            boolean pattern = length > 0
+                    && (structuredChar || dashes || Character.isDigit(text.charAt(start)))
                     && STRUCTURED.matcher(token(r)).find();
-            boolean codeWord = letters == length && length <= MAX_CODE_WORD && codeWords.find(folded, 0, length, hash) >= 0;
+            boolean codeWord =
+                    letters == length && length <= MAX_CODE_WORD && codeWords.find(folded, 0, length, hash) >= 0;
             structured[r] = pattern || codeWord || operator;
             // JSON keys and code statements are punctuated by design; they are not odd.
-            odd[r] = structured[r] ? 0 : oddness(length, letters, oddChars, innerOdd, caseSplice,
-                    length > 1 && Character.isUpperCase(text.charAt(start)));
+            odd[r] = structured[r]
+                    ? 0
+                    : oddness(
+                            length,
+                            letters,
+                            oddChars,
+                            innerOdd,
+                            caseSplice,
+                            length > 1 && Character.isUpperCase(text.charAt(start)));
             capital[r] = innerCapital;
             symbol[r] = !letterOrDigit && !operator;
             brackets[r] = deltas;
@@ -381,8 +415,15 @@ public final class GibberishSuffixDetector {
             }
             // Only brackets left open count: the tail of JSON or code closes what its head opened.
             int unclosed = Math.max(0, open[0]) + Math.max(0, open[1]) + Math.max(0, open[2]);
-            return new double[] {oddSum / tail, (double) functionTail / tail, 0, Math.min(1.0, unclosed / 3.0),
-                (double) structuredCount / tail, (double) capitalCount / tail, (double) symbolCount / tail};
+            return new double[] {
+                oddSum / tail,
+                (double) functionTail / tail,
+                0,
+                Math.min(1.0, unclosed / 3.0),
+                (double) structuredCount / tail,
+                (double) capitalCount / tail,
+                (double) symbolCount / tail
+            };
         }
 
         /** Whether the token's letters-and-digits core, lower-cased, is a function word. */
@@ -414,7 +455,8 @@ public final class GibberishSuffixDetector {
      * How odd a token looks, 0 to 1: odd punctuation inside it or twice, case spliced inside a
      * word ({@code similarlyNow}), punctuation alone, a capitalised word.
      */
-    private static double oddness(int length, int letters, int odd, int innerOdd, boolean caseSplice, boolean capitalFirst) {
+    private static double oddness(
+            int length, int letters, int odd, int innerOdd, boolean caseSplice, boolean capitalFirst) {
         double score = 0;
         if (odd >= 2 || innerOdd >= 1 && letters > 0) {
             score += 1.0;

@@ -46,7 +46,8 @@ public final class Confusables {
                 }
                 String[] parts = trimmed.split("\\s+");
                 if (parts.length < 2 || parts[0].codePointCount(0, parts[0].length()) != 1 || parts[1].length() != 1) {
-                    throw new IllegalStateException(RESOURCE + " line " + lineNo + ": expected '<look-alike> <latin letter>'");
+                    throw new IllegalStateException(
+                            RESOURCE + " line " + lineNo + ": expected '<look-alike> <latin letter>'");
                 }
                 map.put(parts[0].codePointAt(0), parts[1].charAt(0));
             }

@@ -17,9 +17,18 @@ package io.monago.atrium.guard.security.text;
  * @param leetKeywords keywords spelled with digits or symbols ({@code 1gn0r3})
  * @param spacedKeywords keywords spelled with separated letters ({@code i g n o r e})
  */
-public record Obfuscation(int zeroWidth, int zeroWidthInWords, int bidiMarks, int bidiControls, int tagCharacters,
-                          String tagPayload, int invisibleKeywords, int homoglyphWords, int homoglyphKeywords,
-                          int leetKeywords, int spacedKeywords) {
+public record Obfuscation(
+        int zeroWidth,
+        int zeroWidthInWords,
+        int bidiMarks,
+        int bidiControls,
+        int tagCharacters,
+        String tagPayload,
+        int invisibleKeywords,
+        int homoglyphWords,
+        int homoglyphKeywords,
+        int leetKeywords,
+        int spacedKeywords) {
 
     /**
      * Whether a keyword was disguised in any way.

@@ -27,6 +27,7 @@ public final class TextNormalizer {
     private static final int MAX_FOLDED_TOKEN = 64;
     /** Spaced-out letters need at least this many letters in a row to be joined. */
     private static final int MIN_SPACED_LETTERS = 4;
+
     private static final int TAG_BASE = 0xE0000;
     private static final int BLACK_FLAG = 0x1F3F4;
     /** What may close a plain word: the punctuation that cannot be part of a disguise. */
@@ -35,6 +36,7 @@ public final class TextNormalizer {
     private static final int MAX_SEGMENTED = 256;
     /** What an ASCII char is to a token: one of the kinds below (a space separates tokens). */
     private static final byte[] ASCII_KIND = new byte[0x80];
+
     private static final byte LOWER = 0;
     private static final byte UPPER = 1;
     private static final byte OTHER = 2;
@@ -45,8 +47,13 @@ public final class TextNormalizer {
     static {
         for (char c = 0; c < 0x80; c++) {
             boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
-            ASCII_KIND[c] = space ? SPACE : c == '\'' ? APOSTROPHE : c >= 'a' && c <= 'z' ? LOWER
-                    : c >= 'A' && c <= 'Z' ? UPPER : leetLetter(c) != 0 ? LEET : OTHER;
+            ASCII_KIND[c] = space
+                    ? SPACE
+                    : c == '\''
+                            ? APOSTROPHE
+                            : c >= 'a' && c <= 'z'
+                                    ? LOWER
+                                    : c >= 'A' && c <= 'Z' ? UPPER : leetLetter(c) != 0 ? LEET : OTHER;
         }
     }
 
@@ -86,11 +93,26 @@ public final class TextNormalizer {
             return VISIBLE;
         }
         switch (cp) {
-            case 0x00AD: case 0x034F: case 0x180E: case 0x200B: case 0x200C: case 0x200D:
-            case 0x2060: case 0x2061: case 0x2062: case 0x2063: case 0x2064: case 0xFEFF:
-            case 0x115F: case 0x1160: case 0x3164: case 0xFFA0:
+            case 0x00AD:
+            case 0x034F:
+            case 0x180E:
+            case 0x200B:
+            case 0x200C:
+            case 0x200D:
+            case 0x2060:
+            case 0x2061:
+            case 0x2062:
+            case 0x2063:
+            case 0x2064:
+            case 0xFEFF:
+            case 0x115F:
+            case 0x1160:
+            case 0x3164:
+            case 0xFFA0:
                 return ZERO_WIDTH;
-            case 0x200E: case 0x200F: case 0x061C:
+            case 0x200E:
+            case 0x200F:
+            case 0x061C:
                 return BIDI_MARK;
             default:
                 break;
@@ -122,20 +144,24 @@ public final class TextNormalizer {
         private boolean inToken;
         /** Whether invisible chars sat inside the token, and the whitespace before it. */
         private boolean tokenHadInvisible;
+
         private int gap;
         private boolean gapHasNewline;
         private int tokenRawStart;
         private boolean tokenAscii;
         /** Of the token's folded ASCII chars: those not a-z, the last of them, letters, leetspeak. */
         private int nonLetters;
+
         private int lastNonLetter;
         private boolean hasLetter;
         private boolean hasLeet;
         /** The token's {@link WordHash}, and the same without its last char. */
         private int hash;
+
         private int hashBeforeLast;
         /** Single-letter tokens waiting to be known part of a spaced-out run, or not. */
         private char[] pendingLetters = new char[8];
+
         private int[] pendingGaps = new int[8];
         private boolean[] pendingNewlines = new boolean[8];
         private int pending;
@@ -231,9 +257,18 @@ public final class TextNormalizer {
                 addToken(length, tokenHadInvisible, gap, gapHasNewline);
             }
             flushPending();
-            Obfuscation obfuscation = new Obfuscation(zeroWidth, zeroWidthInWords, bidiMarks, bidiControls,
-                    tagCharacters, tagPayload == null ? "" : tagPayload.toString(), invisibleKeywords, homoglyphWords,
-                    homoglyphKeywords, leetKeywords, spacedKeywords);
+            Obfuscation obfuscation = new Obfuscation(
+                    zeroWidth,
+                    zeroWidthInWords,
+                    bidiMarks,
+                    bidiControls,
+                    tagCharacters,
+                    tagPayload == null ? "" : tagPayload.toString(),
+                    invisibleKeywords,
+                    homoglyphWords,
+                    homoglyphKeywords,
+                    leetKeywords,
+                    spacedKeywords);
             return out.build(obfuscation);
         }
 
@@ -288,8 +323,12 @@ public final class TextNormalizer {
             inToken = false;
             if (tokenAscii) {
                 int length = tokenLength;
-                boolean plain = length > 0 && (nonLetters == 0
-                        || nonLetters == 1 && lastNonLetter == length - 1 && length >= 2 && PLAIN_END.indexOf(token[length - 1]) >= 0);
+                boolean plain = length > 0
+                        && (nonLetters == 0
+                                || nonLetters == 1
+                                        && lastNonLetter == length - 1
+                                        && length >= 2
+                                        && PLAIN_END.indexOf(token[length - 1]) >= 0);
                 if (plain && length > 1) {
                     // The common case: one lower-case word, hashed already, nothing to undo.
                     if (hadInvisible && isKeyword(token, 0, length)) {
@@ -298,7 +337,8 @@ public final class TextNormalizer {
                     flushPending();
                     boolean bare = nonLetters == 0;
                     out.plainToken(token, length, bare ? length : length - 1, bare ? hash : hashBeforeLast, newline);
-                } else if (plain || length > MAX_FOLDED_TOKEN
+                } else if (plain
+                        || length > MAX_FOLDED_TOKEN
                         || !(hasLetter && hasLeet && leetSpellsKeyword(length)) && !isSeparatedLetters(token, length)) {
                     // Nothing to undo: the token stays as it is, without becoming a String.
                     if (hadInvisible && length <= MAX_FOLDED_TOKEN && isKeyword(token, 0, length)) {
@@ -603,20 +643,34 @@ public final class TextNormalizer {
 
     private static char leetLetter(char c) {
         switch (c) {
-            case '0': return 'o';
-            case '1': return 'i';
-            case '3': return 'e';
-            case '4': return 'a';
-            case '5': return 's';
-            case '7': return 't';
-            case '8': return 'b';
-            case '9': return 'g';
-            case '@': return 'a';
-            case '$': return 's';
-            case '!': return 'i';
-            case '|': return 'l';
-            case '+': return 't';
-            default: return 0;
+            case '0':
+                return 'o';
+            case '1':
+                return 'i';
+            case '3':
+                return 'e';
+            case '4':
+                return 'a';
+            case '5':
+                return 's';
+            case '7':
+                return 't';
+            case '8':
+                return 'b';
+            case '9':
+                return 'g';
+            case '@':
+                return 'a';
+            case '$':
+                return 's';
+            case '!':
+                return 'i';
+            case '|':
+                return 'l';
+            case '+':
+                return 't';
+            default:
+                return 0;
         }
     }
 

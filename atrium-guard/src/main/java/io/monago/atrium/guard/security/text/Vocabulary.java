@@ -20,6 +20,7 @@ public final class Vocabulary {
     private final WordTable wordTable;
     /** Stems by their first four letters. */
     private final WordTable stemKeys;
+
     private final String[][] stemsByKey;
 
     /**
@@ -33,10 +34,12 @@ public final class Vocabulary {
         this.wordTable = WordTable.of(this.words.stream().sorted().toList());
         TreeMap<String, List<String>> byKey = new TreeMap<>();
         for (String stem : stems) {
-            byKey.computeIfAbsent(stem.substring(0, STEM_KEY), k -> new ArrayList<>()).add(stem);
+            byKey.computeIfAbsent(stem.substring(0, STEM_KEY), k -> new ArrayList<>())
+                    .add(stem);
         }
         this.stemKeys = WordTable.of(List.copyOf(byKey.keySet()));
-        this.stemsByKey = byKey.values().stream().map(list -> list.toArray(new String[0])).toArray(String[][]::new);
+        this.stemsByKey =
+                byKey.values().stream().map(list -> list.toArray(new String[0])).toArray(String[][]::new);
     }
 
     /**

@@ -13,10 +13,10 @@ package io.monago.atrium.guard.security.text;
 public final class WordHash {
     /** The hash of the empty word; each char is folded in with {@link #step}. */
     public static final int SEED = 0x811C9DC5 ^ 'w';
+
     private static final int PRIME = 0x01000193;
 
-    private WordHash() {
-    }
+    private WordHash() {}
 
     /**
      * Folds one more char into a hash.

@@ -23,6 +23,7 @@ public final class WordTable {
      * empty slot), its hash, where its chars start in {@link #pool}, its length.
      */
     private final int[] slots;
+
     private final int mask;
 
     private WordTable(List<String> list) {

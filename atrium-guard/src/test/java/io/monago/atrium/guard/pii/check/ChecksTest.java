@@ -9,15 +9,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ChecksTest {
     @ParameterizedTest
-    @CsvSource({"4111111111111111,true", "4111111111111112,false", "79927398713,true", "0000000000000000,true",
-        "378282246310005,true", "378282246310006,false"})
+    @CsvSource({
+        "4111111111111111,true",
+        "4111111111111112,false",
+        "79927398713,true",
+        "0000000000000000,true",
+        "378282246310005,true",
+        "378282246310006,false"
+    })
     void luhn(String digits, boolean valid) {
         assertThat(Luhn.valid(Digits.of(digits))).isEqualTo(valid);
     }
 
     @ParameterizedTest
-    @CsvSource({"DE89370400440532013000,true", "GB82WEST12345698765432,true", "NL91ABNA0417164300,true",
-        "DE89370400440532013001,false", "XX89370400440532013000,false"})
+    @CsvSource({
+        "DE89370400440532013000,true",
+        "GB82WEST12345698765432,true",
+        "NL91ABNA0417164300,true",
+        "DE89370400440532013001,false",
+        "XX89370400440532013000,false"
+    })
     void ibanMod97(String iban, boolean valid) {
         assertThat(Iban.valid(iban)).isEqualTo(valid);
     }
@@ -85,7 +96,8 @@ class ChecksTest {
 
     @Test
     void digitsRejectNonDigits() {
-        assertThatThrownBy(() -> Digits.of("12a4")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Digits.of("12a4"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("index 2");
         assertThat(Digits.of("0123").value(1, 4)).isEqualTo(123);
     }

@@ -43,7 +43,10 @@ class FoldedTextTest {
         assertThat(WordKey.of("rekening".toCharArray(), 0, 8)).isEqualTo(WordKey.of("REKENING"));
         assertThat(WordKey.of("rek1".toCharArray(), 0, 4)).isZero();
         assertThatThrownBy(() -> WordKey.of("kependudukanx")).isInstanceOf(IllegalArgumentException.class);
-        KeywordTable table = KeywordTable.builder().words(1, "nik").phrase("rekam", "medis", 4, 8, 16).build();
+        KeywordTable table = KeywordTable.builder()
+                .words(1, "nik")
+                .phrase("rekam", "medis", 4, 8, 16)
+                .build();
         assertThat(table.lookup(WordKey.of("NIK"))).isEqualTo(1);
         assertThat(table.lookup(WordKey.of("medis"))).isEqualTo(16);
         assertThat(table.phrase(WordKey.of("rekam"), WordKey.of("medis"))).isEqualTo(4);

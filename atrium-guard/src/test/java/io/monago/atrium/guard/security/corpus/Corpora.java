@@ -15,12 +15,13 @@ import java.util.Set;
 /** Reads the labelled corpora: the project's own, and the public development set. */
 public final class Corpora {
     /** The project's own corpus (see the README beside it). */
-    public static final Path OWN = moduleDirectory().resolve("src/test/resources/io/monago/atrium/guard/security/corpus/own-corpus.jsonl");
+    public static final Path OWN =
+            moduleDirectory().resolve("src/test/resources/io/monago/atrium/guard/security/corpus/own-corpus.jsonl");
     /** The public deepset/prompt-injections train split. */
-    public static final Path PUBLIC = moduleDirectory().resolve("../datasets/prompt-injection/deepset-prompt-injections-train.jsonl");
+    public static final Path PUBLIC =
+            moduleDirectory().resolve("../datasets/prompt-injection/deepset-prompt-injections-train.jsonl");
 
-    private Corpora() {
-    }
+    private Corpora() {}
 
     /**
      * The atrium-guard directory: the working directory under Surefire, its child when a program
@@ -43,12 +44,20 @@ public final class Corpora {
         for (Map<String, Object> row : read(OWN)) {
             Set<IncidentCategory> labels = EnumSet.noneOf(IncidentCategory.class);
             for (Object label : (List<?>) row.get("labels")) {
-                labels.add(IncidentCategory.fromWire((String) label).orElseThrow(() ->
-                        new IllegalStateException("unknown label " + label + " in row " + row.get("id"))));
+                labels.add(IncidentCategory.fromWire((String) label)
+                        .orElseThrow(() ->
+                                new IllegalStateException("unknown label " + label + " in row " + row.get("id"))));
             }
-            rows.add(new LabelledText((String) row.get("id"), (String) row.get("text"), labels, (String) row.get("lang"),
-                    (String) row.get("source"), Boolean.TRUE.equals(row.get("hard_negative")), (String) row.get("split"),
-                    (String) row.getOrDefault("obfuscation", ""), (String) row.get("group")));
+            rows.add(new LabelledText(
+                    (String) row.get("id"),
+                    (String) row.get("text"),
+                    labels,
+                    (String) row.get("lang"),
+                    (String) row.get("source"),
+                    Boolean.TRUE.equals(row.get("hard_negative")),
+                    (String) row.get("split"),
+                    (String) row.getOrDefault("obfuscation", ""),
+                    (String) row.get("group")));
         }
         return rows;
     }
@@ -64,10 +73,18 @@ public final class Corpora {
         int n = 0;
         for (Map<String, Object> row : read(PUBLIC)) {
             boolean injection = ((Number) row.get("label")).intValue() == 1;
-            Set<IncidentCategory> labels = injection ? EnumSet.of(IncidentCategory.PROMPT_INJECTION)
-                    : EnumSet.noneOf(IncidentCategory.class);
-            rows.add(new LabelledText("deepset-" + (++n), (String) row.get("text"), labels, "unknown", "direct",
-                    false, "test", "", "deepset-" + n));
+            Set<IncidentCategory> labels =
+                    injection ? EnumSet.of(IncidentCategory.PROMPT_INJECTION) : EnumSet.noneOf(IncidentCategory.class);
+            rows.add(new LabelledText(
+                    "deepset-" + (++n),
+                    (String) row.get("text"),
+                    labels,
+                    "unknown",
+                    "direct",
+                    false,
+                    "test",
+                    "",
+                    "deepset-" + n));
         }
         return rows;
     }

@@ -18,8 +18,13 @@ import java.util.function.Predicate;
  * @param missedIds ids of attacks not blocked
  * @param falsePositiveIds ids of benign texts blocked
  */
-public record DetectionRates(int attacks, int detected, int benign, int falsePositives, List<String> missedIds,
-                             List<String> falsePositiveIds) {
+public record DetectionRates(
+        int attacks,
+        int detected,
+        int benign,
+        int falsePositives,
+        List<String> missedIds,
+        List<String> falsePositiveIds) {
 
     /**
      * Measures.
@@ -65,8 +70,8 @@ public record DetectionRates(int attacks, int detected, int benign, int falsePos
      * @param filter which rows to keep
      * @return the rates
      */
-    public static DetectionRates measure(SecurityAnalyzer analyzer, SecurityPolicy policy, List<LabelledText> rows,
-                                         Predicate<LabelledText> filter) {
+    public static DetectionRates measure(
+            SecurityAnalyzer analyzer, SecurityPolicy policy, List<LabelledText> rows, Predicate<LabelledText> filter) {
         return measure(analyzer, policy, rows.stream().filter(filter).toList());
     }
 
@@ -82,7 +87,14 @@ public record DetectionRates(int attacks, int detected, int benign, int falsePos
 
     /** @return a one-line summary for reports */
     public String summary() {
-        return String.format(Locale.ROOT, "detection %.3f (%d/%d), false positives %.3f (%d/%d)",
-                detectionRate(), detected, attacks, falsePositiveRate(), falsePositives, benign);
+        return String.format(
+                Locale.ROOT,
+                "detection %.3f (%d/%d), false positives %.3f (%d/%d)",
+                detectionRate(),
+                detected,
+                attacks,
+                falsePositiveRate(),
+                falsePositives,
+                benign);
     }
 }

@@ -33,13 +33,23 @@ final class JsonLine {
         skipSpace();
         char c = peek();
         switch (c) {
-            case '{': return object();
-            case '[': return array();
-            case '"': return string();
-            case 't': expect("true"); return Boolean.TRUE;
-            case 'f': expect("false"); return Boolean.FALSE;
-            case 'n': expect("null"); return null;
-            default: return number();
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                expect("true");
+                return Boolean.TRUE;
+            case 'f':
+                expect("false");
+                return Boolean.FALSE;
+            case 'n':
+                expect("null");
+                return null;
+            default:
+                return number();
         }
     }
 
@@ -103,16 +113,27 @@ final class JsonLine {
             }
             char e = text.charAt(at++);
             switch (e) {
-                case 'n': out.append('\n'); break;
-                case 't': out.append('\t'); break;
-                case 'r': out.append('\r'); break;
-                case 'b': out.append('\b'); break;
-                case 'f': out.append('\f'); break;
+                case 'n':
+                    out.append('\n');
+                    break;
+                case 't':
+                    out.append('\t');
+                    break;
+                case 'r':
+                    out.append('\r');
+                    break;
+                case 'b':
+                    out.append('\b');
+                    break;
+                case 'f':
+                    out.append('\f');
+                    break;
                 case 'u':
                     out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
                     at += 4;
                     break;
-                default: out.append(e);
+                default:
+                    out.append(e);
             }
         }
     }
@@ -127,7 +148,8 @@ final class JsonLine {
         }
         String digits = text.substring(start, at);
         return digits.contains(".") || digits.contains("e") || digits.contains("E")
-                ? (Number) Double.parseDouble(digits) : (Number) Long.parseLong(digits);
+                ? (Number) Double.parseDouble(digits)
+                : (Number) Long.parseLong(digits);
     }
 
     private void expect(String literal) {

@@ -18,8 +18,16 @@ import java.util.Set;
  * @param obfuscation how the text was disguised, or empty
  * @param group rows written from one sentence or template share a group, and a split
  */
-public record LabelledText(String id, String text, Set<IncidentCategory> labels, String language, String source,
-                           boolean hardNegative, String split, String obfuscation, String group) {
+public record LabelledText(
+        String id,
+        String text,
+        Set<IncidentCategory> labels,
+        String language,
+        String source,
+        boolean hardNegative,
+        String split,
+        String obfuscation,
+        String group) {
 
     /** @return true for an attack */
     public boolean attack() {

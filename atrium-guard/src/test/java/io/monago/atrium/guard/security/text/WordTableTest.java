@@ -15,7 +15,8 @@ class WordTableTest {
 
         assertThat(table.find("abaikan")).isEqualTo(1);
         assertThat(table.find(text, 7, 14, WordHash.of(text, 7, 14))).isEqualTo(1);
-        assertThat(table.find(text.toCharArray(), 7, 14, WordHash.of(text.toCharArray(), 7, 14))).isEqualTo(1);
+        assertThat(table.find(text.toCharArray(), 7, 14, WordHash.of(text.toCharArray(), 7, 14)))
+                .isEqualTo(1);
         assertThat(table.find("abaika")).isEqualTo(-1);
         assertThat(table.find("semua")).isEqualTo(-1);
         assertThat(table.word(2)).isEqualTo("instruksi");
@@ -42,6 +43,7 @@ class WordTableTest {
 
     @Test
     void aWordListedTwiceIsRejected() {
-        assertThatThrownBy(() -> WordTable.of(List.of("a", "b", "a"))).hasMessageContaining("duplicate word in table: a");
+        assertThatThrownBy(() -> WordTable.of(List.of("a", "b", "a")))
+                .hasMessageContaining("duplicate word in table: a");
     }
 }

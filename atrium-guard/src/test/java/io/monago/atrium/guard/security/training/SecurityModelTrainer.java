@@ -34,8 +34,10 @@ public final class SecurityModelTrainer {
     private static final int FREQUENT_WORDS = 4000;
 
     /** The heads of the model, in order. */
-    public static final List<IncidentCategory> HEADS = List.of(IncidentCategory.PROMPT_INJECTION,
-            IncidentCategory.JAILBREAK_ATTEMPT, IncidentCategory.SYSTEM_PROMPT_EXTRACTION);
+    public static final List<IncidentCategory> HEADS = List.of(
+            IncidentCategory.PROMPT_INJECTION,
+            IncidentCategory.JAILBREAK_ATTEMPT,
+            IncidentCategory.SYSTEM_PROMPT_EXTRACTION);
 
     /**
      * Training settings.
@@ -54,11 +56,23 @@ public final class SecurityModelTrainer {
      * @param hardNegativeWeight the weight of a benign text that uses attack vocabulary
      * @param synthetic examples per template family of {@link SyntheticExamples} (0: none)
      */
-    public record Settings(long seed, int bits, int window, int stride, int epochs, double learningRate, double l2,
-                           double otherCategoryWeight, double positiveWeight, int paraphrases, double paraphraseRate,
-                           double hardNegativeWeight, int synthetic) {
+    public record Settings(
+            long seed,
+            int bits,
+            int window,
+            int stride,
+            int epochs,
+            double learningRate,
+            double l2,
+            double otherCategoryWeight,
+            double positiveWeight,
+            int paraphrases,
+            double paraphraseRate,
+            double hardNegativeWeight,
+            int synthetic) {
         /** The settings the shipped weights were trained with. */
-        public static final Settings DEFAULT = new Settings(20261127L, 17, 32, 8, 5, 0.3, 3e-4, 0.3, 1.0, 0, 0.5, 3.0, 150);
+        public static final Settings DEFAULT =
+                new Settings(20261127L, 17, 32, 8, 5, 0.3, 3e-4, 0.3, 1.0, 0, 0.5, 3.0, 150);
 
         /**
          * The same settings with one value changed (the cross-validation grid uses this).
@@ -69,31 +83,148 @@ public final class SecurityModelTrainer {
          */
         public Settings with(String name, double value) {
             switch (name) {
-                case "seed": return new Settings((long) value, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
-                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
-                case "epochs": return new Settings(seed, bits, window, stride, (int) value, learningRate, l2, otherCategoryWeight,
-                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
-                case "learningRate": return new Settings(seed, bits, window, stride, epochs, value, l2, otherCategoryWeight,
-                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
-                case "l2": return new Settings(seed, bits, window, stride, epochs, learningRate, value, otherCategoryWeight,
-                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
-                case "otherCategoryWeight": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, value,
-                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
-                case "positiveWeight": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
-                        value, paraphrases, paraphraseRate, hardNegativeWeight, synthetic);
-                case "paraphrases": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
-                        positiveWeight, (int) value, paraphraseRate, hardNegativeWeight, synthetic);
-                case "hardNegativeWeight": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
-                        positiveWeight, paraphrases, paraphraseRate, value, synthetic);
-                case "synthetic": return new Settings(seed, bits, window, stride, epochs, learningRate, l2, otherCategoryWeight,
-                        positiveWeight, paraphrases, paraphraseRate, hardNegativeWeight, (int) value);
-                default: throw new IllegalArgumentException("unknown setting " + name);
+                case "seed":
+                    return new Settings(
+                            (long) value,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "epochs":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            (int) value,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "learningRate":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            value,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "l2":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            value,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "otherCategoryWeight":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            value,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "positiveWeight":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            value,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "paraphrases":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            (int) value,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "hardNegativeWeight":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            value,
+                            synthetic);
+                case "synthetic":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            (int) value);
+                default:
+                    throw new IllegalArgumentException("unknown setting " + name);
             }
         }
     }
 
-    private record Example(SparseFeatures features, Set<IncidentCategory> labels, double weight) {
-    }
+    private record Example(SparseFeatures features, Set<IncidentCategory> labels, double weight) {}
 
     private final Settings settings;
     private final Lexicon lexicon;
@@ -148,10 +279,13 @@ public final class SecurityModelTrainer {
         // Indirect injections: a sentence addressed to the model, hidden in a benign training text.
         for (int i = 0; i < settings.synthetic(); i++) {
             LabelledText carrier = benign.get(random.nextInt(benign.size()));
-            String sentence = SyntheticExamples.indirectSentence(random, !carrier.language().equals("id"));
+            String sentence = SyntheticExamples.indirectSentence(
+                    random, !carrier.language().equals("id"));
             String text = carrier.text();
             int cut = text.indexOf(". ", random.nextInt(Math.max(1, text.length())));
-            text = cut < 0 ? text + " " + sentence : text.substring(0, cut + 2) + sentence + " " + text.substring(cut + 2);
+            text = cut < 0
+                    ? text + " " + sentence
+                    : text.substring(0, cut + 2) + sentence + " " + text.substring(cut + 2);
             examples.add(example(text, Set.of(IncidentCategory.PROMPT_INJECTION)));
         }
         for (LabelledText row : benign) {
@@ -172,7 +306,8 @@ public final class SecurityModelTrainer {
      * "abaikan" by "lupakan"), so the model sees the synonyms the lexicon knows in context.
      */
     private String paraphrase(LabelledText row, Random random) {
-        List<String> languages = row.language().equals("id") ? List.of("id")
+        List<String> languages = row.language().equals("id")
+                ? List.of("id")
                 : row.language().equals("en") ? List.of("en") : List.of("en", "id");
         StringBuilder out = new StringBuilder();
         for (String token : row.text().split(" ", -1)) {
@@ -190,7 +325,9 @@ public final class SecurityModelTrainer {
                 }
             }
             if (choices.size() > 1 && random.nextDouble() < settings.paraphraseRate()) {
-                out.append(token, 0, start).append(choices.get(random.nextInt(choices.size()))).append(token.substring(end));
+                out.append(token, 0, start)
+                        .append(choices.get(random.nextInt(choices.size())))
+                        .append(token.substring(end));
             } else {
                 out.append(token);
             }
@@ -208,14 +345,16 @@ public final class SecurityModelTrainer {
         for (String word : words) {
             wordCounts.merge(word, 1, Integer::sum);
         }
-        return new Example(SparseFeatures.of(hasher, words, lexicon.classesOf(words), lexicon.match(normalized)), labels,
-                weight);
+        return new Example(
+                SparseFeatures.of(hasher, words, lexicon.classesOf(words), lexicon.match(normalized)), labels, weight);
     }
 
     /** The most frequent training words, ties in alphabetical order (deterministic). */
     private List<String> frequentWords() {
         return wordCounts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(FREQUENT_WORDS)
                 .map(Map.Entry::getKey)
                 .toList();
@@ -239,8 +378,10 @@ public final class SecurityModelTrainer {
                 for (int h = 0; h < heads; h++) {
                     IncidentCategory head = HEADS.get(h);
                     boolean positive = example.labels().contains(head);
-                    double weight = example.weight() * (positive ? settings.positiveWeight()
-                            : example.labels().isEmpty() ? 1.0 : settings.otherCategoryWeight());
+                    double weight = example.weight()
+                            * (positive
+                                    ? settings.positiveWeight()
+                                    : example.labels().isEmpty() ? 1.0 : settings.otherCategoryWeight());
                     double p = LinearModel.sigmoid(bias[h] + x.dot(weights, heads, h));
                     double g = (p - (positive ? 1 : 0)) * weight;
                     for (int i = 0; i < x.buckets().length; i++) {

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
  * {@code own-train} or {@code public}.
  */
 public final class ShowErrors {
-    private ShowErrors() {
-    }
+    private ShowErrors() {}
 
     /**
      * Prints the errors.
@@ -25,8 +24,11 @@ public final class ShowErrors {
      */
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "own";
-        List<LabelledText> rows = which.equals("public") ? Corpora.publicDevSet()
-                : Corpora.own().stream().filter(r -> which.equals("own-train") != r.heldOut()).toList();
+        List<LabelledText> rows = which.equals("public")
+                ? Corpora.publicDevSet()
+                : Corpora.own().stream()
+                        .filter(r -> which.equals("own-train") != r.heldOut())
+                        .toList();
         SecurityAnalyzer analyzer = SecurityAnalyzer.defaults();
         SecurityPolicy policy = SecurityPolicy.defaults();
         for (LabelledText row : rows) {
@@ -34,13 +36,19 @@ public final class ShowErrors {
             boolean blocked = policy.evaluate(report).isBlocked();
             if (blocked != row.attack()) {
                 String incidents = report.incidents().stream()
-                        .map(i -> String.format(Locale.ROOT, "%s=%.2f(%s)", i.category().wireName(), i.score(), i.rule()))
+                        .map(i -> String.format(
+                                Locale.ROOT, "%s=%.2f(%s)", i.category().wireName(), i.score(), i.rule()))
                         .collect(Collectors.joining(" "));
                 String text = row.text().replace('\n', ' ');
-                System.out.printf("%s %s %s [%s] %s%n    %s%n", row.attack() ? "MISS" : "FP  ", row.id(), row.labels(),
-                        row.obfuscation(), incidents, text.length() > 220 ? text.substring(0, 220) + "..." : text);
+                System.out.printf(
+                        "%s %s %s [%s] %s%n    %s%n",
+                        row.attack() ? "MISS" : "FP  ",
+                        row.id(),
+                        row.labels(),
+                        row.obfuscation(),
+                        incidents,
+                        text.length() > 220 ? text.substring(0, 220) + "..." : text);
             }
         }
     }
-
 }

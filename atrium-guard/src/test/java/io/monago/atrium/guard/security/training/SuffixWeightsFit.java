@@ -19,8 +19,7 @@ final class SuffixWeightsFit {
     private static final double L2 = 1e-3;
     private static final double POSITIVE_WEIGHT = 5.0;
 
-    private SuffixWeightsFit() {
-    }
+    private SuffixWeightsFit() {}
 
     static double[] fit(List<LabelledText> train) {
         GibberishSuffixDetector detector = new GibberishSuffixDetector();
@@ -63,6 +62,7 @@ final class SuffixWeightsFit {
         for (int i = 0; i < w.length - 1; i++) {
             out.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", w[i]));
         }
-        return out.append(String.format(Locale.ROOT, "}; BIAS = %.2f", w[w.length - 1])).toString();
+        return out.append(String.format(Locale.ROOT, "}; BIAS = %.2f", w[w.length - 1]))
+                .toString();
     }
 }

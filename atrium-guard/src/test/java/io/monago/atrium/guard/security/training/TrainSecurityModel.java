@@ -38,8 +38,7 @@ import java.util.List;
 public final class TrainSecurityModel {
     static final Path SHIPPED = Corpora.moduleDirectory().resolve("src/main/resources" + LinearModel.RESOURCE);
 
-    private TrainSecurityModel() {
-    }
+    private TrainSecurityModel() {}
 
     /**
      * Trains and writes the model.
@@ -61,7 +60,8 @@ public final class TrainSecurityModel {
         Path output = args.length > 0 ? Path.of(args[0]) : SHIPPED;
         List<LabelledText> train = own.stream().filter(row -> !row.heldOut()).toList();
         long start = System.nanoTime();
-        SecurityModelTrainer.Settings settings = grid(System.getProperty("train.settings", "")).get(0);
+        SecurityModelTrainer.Settings settings =
+                grid(System.getProperty("train.settings", "")).get(0);
         LinearModel model = new SecurityModelTrainer(settings).train(train);
         System.out.printf("trained on %d rows in %d ms%n", train.size(), (System.nanoTime() - start) / 1_000_000);
         Files.createDirectories(output.toAbsolutePath().getParent());
@@ -73,23 +73,32 @@ public final class TrainSecurityModel {
         SecurityAnalyzer analyzer = SecurityAnalyzer.builder().model(model).build();
         SecurityPolicy policy = SecurityPolicy.defaults();
         System.out.println("own corpus, held-out split: "
-                + DetectionRates.measure(analyzer, policy, own, LabelledText::heldOut).summary());
+                + DetectionRates.measure(analyzer, policy, own, LabelledText::heldOut)
+                        .summary());
         System.out.println("own corpus, training split: "
                 + DetectionRates.measure(analyzer, policy, train).summary());
         System.out.println("public dev set (never trained on): "
-                + DetectionRates.measure(analyzer, policy, Corpora.publicDevSet()).summary());
+                + DetectionRates.measure(analyzer, policy, Corpora.publicDevSet())
+                        .summary());
         // The same measurement without the learned stage: rule weights as scores. This is the
         // comparison that decided to ship the model on by default.
-        SecurityAnalyzer lexiconOnly = SecurityAnalyzer.builder().without(AnalysisStage.LEARNED_MODEL).build();
+        SecurityAnalyzer lexiconOnly =
+                SecurityAnalyzer.builder().without(AnalysisStage.LEARNED_MODEL).build();
         System.out.println("lexicon only, held-out split: "
-                + DetectionRates.measure(lexiconOnly, policy, own, LabelledText::heldOut).summary());
+                + DetectionRates.measure(lexiconOnly, policy, own, LabelledText::heldOut)
+                        .summary());
         System.out.println("lexicon only, public dev set: "
-                + DetectionRates.measure(lexiconOnly, policy, Corpora.publicDevSet()).summary());
+                + DetectionRates.measure(lexiconOnly, policy, Corpora.publicDevSet())
+                        .summary());
         if (Boolean.getBoolean("thresholds")) {
             for (double threshold : new double[] {0.5, 0.6, 0.7}) {
-                System.out.printf("threshold %.1f: held-out %s; public %s%n", threshold,
-                        DetectionRates.measure(analyzer, learnedAt(threshold), own, LabelledText::heldOut).summary(),
-                        DetectionRates.measure(analyzer, learnedAt(threshold), Corpora.publicDevSet()).summary());
+                System.out.printf(
+                        "threshold %.1f: held-out %s; public %s%n",
+                        threshold,
+                        DetectionRates.measure(analyzer, learnedAt(threshold), own, LabelledText::heldOut)
+                                .summary(),
+                        DetectionRates.measure(analyzer, learnedAt(threshold), Corpora.publicDevSet())
+                                .summary());
             }
         }
     }
@@ -108,18 +117,26 @@ public final class TrainSecurityModel {
             int benign = 0;
             for (int fold = 0; fold < 5; fold++) {
                 final int k = fold;
-                List<LabelledText> fit = train.stream().filter(r -> foldOf(r) != k).toList();
-                List<LabelledText> check = train.stream().filter(r -> foldOf(r) == k).toList();
+                List<LabelledText> fit =
+                        train.stream().filter(r -> foldOf(r) != k).toList();
+                List<LabelledText> check =
+                        train.stream().filter(r -> foldOf(r) == k).toList();
                 SecurityAnalyzer analyzer = SecurityAnalyzer.builder()
-                        .model(new SecurityModelTrainer(settings).train(fit)).build();
+                        .model(new SecurityModelTrainer(settings).train(fit))
+                        .build();
                 if (Boolean.getBoolean("showErrors") && first) {
                     printErrors(analyzer, check);
                 }
                 for (int t = 0; t < thresholds.length; t++) {
                     String subset = System.getProperty("cv.groups", "");
-                    DetectionRates rates = DetectionRates.measure(analyzer, learnedAt(thresholds[t]), check,
-                            row -> subset.isEmpty() || (subset.startsWith("!") ? !row.group().startsWith(subset.substring(1))
-                                    : row.group().startsWith(subset)));
+                    DetectionRates rates = DetectionRates.measure(
+                            analyzer,
+                            learnedAt(thresholds[t]),
+                            check,
+                            row -> subset.isEmpty()
+                                    || (subset.startsWith("!")
+                                            ? !row.group().startsWith(subset.substring(1))
+                                            : row.group().startsWith(subset)));
                     detected[t] += rates.detected();
                     falsePositives[t] += rates.falsePositives();
                     if (t == 0) {
@@ -130,8 +147,9 @@ public final class TrainSecurityModel {
             }
             first = false;
             for (int t = 0; t < thresholds.length; t++) {
-                System.out.printf("%s threshold=%.2f: detection %.3f, false positives %.3f%n", settings, thresholds[t],
-                        (double) detected[t] / attacks, (double) falsePositives[t] / benign);
+                System.out.printf(
+                        "%s threshold=%.2f: detection %.3f, false positives %.3f%n",
+                        settings, thresholds[t], (double) detected[t] / attacks, (double) falsePositives[t] / benign);
             }
         }
     }
@@ -141,7 +159,8 @@ public final class TrainSecurityModel {
      * {@code l2=1e-4,3e-4;epochs=5,8} (every combination).
      */
     static List<SecurityModelTrainer.Settings> grid(String spec) {
-        List<SecurityModelTrainer.Settings> settings = new java.util.ArrayList<>(List.of(SecurityModelTrainer.Settings.DEFAULT));
+        List<SecurityModelTrainer.Settings> settings =
+                new java.util.ArrayList<>(List.of(SecurityModelTrainer.Settings.DEFAULT));
         for (String axis : spec.split(";")) {
             if (axis.isBlank()) {
                 continue;
@@ -161,10 +180,16 @@ public final class TrainSecurityModel {
     private static void printErrors(SecurityAnalyzer analyzer, List<LabelledText> rows) {
         for (LabelledText row : rows) {
             SecurityReport report = analyzer.analyze(row.segment());
-            if (learnedAt(Double.parseDouble(System.getProperty("showAt", "0.5"))).evaluate(report).isBlocked() != row.attack()) {
-                System.out.println((row.attack() ? "MISS " : "FP   ") + row.labels() + " " + report.incidents().stream()
-                        .map(i -> i.category().wireName() + "=" + Math.round(i.score() * 100) + "(" + i.rule() + ")")
-                        .toList() + "\n     " + row.text().replace('\n', ' '));
+            if (learnedAt(Double.parseDouble(System.getProperty("showAt", "0.5")))
+                            .evaluate(report)
+                            .isBlocked()
+                    != row.attack()) {
+                System.out.println((row.attack() ? "MISS " : "FP   ") + row.labels() + " "
+                        + report.incidents().stream()
+                                .map(i -> i.category().wireName() + "=" + Math.round(i.score() * 100) + "(" + i.rule()
+                                        + ")")
+                                .toList()
+                        + "\n     " + row.text().replace('\n', ' '));
             }
         }
     }
