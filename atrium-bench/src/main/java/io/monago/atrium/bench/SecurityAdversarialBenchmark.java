@@ -38,6 +38,7 @@ public class SecurityAdversarialBenchmark {
     /** Characters per message. */
     static final int SIZE = 1 << 20;
 
+    /** Which worst case the user message is built for. */
     @Param({"trigger_word", "base64", "zero_width", "no_spaces"})
     public String kind;
 
@@ -45,6 +46,7 @@ public class SecurityAdversarialBenchmark {
     private final SecurityPolicy policy = SecurityPolicy.defaults();
     private List<TextSegment> request;
 
+    /** Builds the request. */
     @Setup
     public void setUp() {
         request = List.of(new TextSegment("messages[1].content", MessageRole.USER, text(kind)));
@@ -84,6 +86,11 @@ public class SecurityAdversarialBenchmark {
         return text.toString();
     }
 
+    /**
+     * Analyzes the request and decides.
+     *
+     * @return the verdict, so the work is not optimised away
+     */
     @Benchmark
     public SecurityVerdict analyzeAndDecide() {
         return policy.evaluate(analyzer.analyze(request));
