@@ -1,42 +1,31 @@
 package io.monago.atrium.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.monago.atrium.gateway.access.ModelAccessStep;
+import io.monago.atrium.gateway.audit.AuditIds;
 import io.monago.atrium.gateway.audit.AuditStore;
 import io.monago.atrium.gateway.audit.SqliteAuditStore;
-import io.monago.atrium.gateway.auth.AuthenticateStep;
 import io.monago.atrium.gateway.auth.Authenticator;
 import io.monago.atrium.gateway.auth.KeyBootstrap;
 import io.monago.atrium.gateway.auth.KeyRegistry;
+import io.monago.atrium.gateway.chain.FilterChain;
+import io.monago.atrium.gateway.chain.Offload;
+import io.monago.atrium.gateway.chat.TokenCounter;
 import io.monago.atrium.gateway.config.GatewayConfig;
 import io.monago.atrium.gateway.http.AuditHandler;
-import io.monago.atrium.gateway.http.AuditIds;
 import io.monago.atrium.gateway.http.ChatCompletionsHandler;
 import io.monago.atrium.gateway.http.GatewayRoutes;
 import io.monago.atrium.gateway.http.GovernanceRenderer;
 import io.monago.atrium.gateway.http.HealthHandler;
 import io.monago.atrium.gateway.http.ModelsHandler;
 import io.monago.atrium.gateway.idempotency.IdempotencyCache;
-import io.monago.atrium.gateway.idempotency.IdempotencyGate;
-import io.monago.atrium.gateway.inspect.InspectInputStep;
 import io.monago.atrium.gateway.meter.CostMeter;
-import io.monago.atrium.gateway.meter.TokenCounter;
-import io.monago.atrium.gateway.pipeline.AnswerStep;
-import io.monago.atrium.gateway.pipeline.GovernancePipeline;
-import io.monago.atrium.gateway.policy.DecidePolicyStep;
-import io.monago.atrium.gateway.policy.Workspaces;
 import io.monago.atrium.gateway.provider.Providers;
-import io.monago.atrium.gateway.redact.RedactAnswerStep;
-import io.monago.atrium.gateway.redact.RedactStep;
-import io.monago.atrium.gateway.redact.RestoreAnswerStep;
 import io.monago.atrium.gateway.route.ModelRouter;
-import io.monago.atrium.gateway.route.RouteStep;
-import io.monago.atrium.gateway.validate.ChatRequestValidator;
-import io.monago.atrium.gateway.validate.RequestTagReader;
-import io.monago.atrium.gateway.validate.ValidateStep;
+import io.monago.atrium.gateway.workspace.Workspaces;
 import io.monago.atrium.guard.pii.PiiScanner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
@@ -45,7 +34,6 @@ import io.vertx.core.http.PoolOptions;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -138,33 +126,28 @@ public final class Gateway implements AutoCloseable {
         HttpClient upstream = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
         try {
-            TokenCounter tokens = new TokenCounter();
             ModelRouter router = new ModelRouter(
-                    effective.models(), Providers.create(effective.providers(), vertx, upstream, json, tokens, clock));
+                    effective.models(), Providers.create(effective.providers(), vertx, upstream, json, clock));
             Authenticator authenticator = new Authenticator(new KeyRegistry(effective.keys()));
-            AuthenticateStep authenticate = new AuthenticateStep(authenticator);
-            GovernancePipeline pipeline = new GovernancePipeline(List.of(
-                    new ValidateStep(new ChatRequestValidator(json), new RequestTagReader(json)),
-                    new ModelAccessStep(workspaces),
-                    new RouteStep(router),
-                    new InspectInputStep(scanner, workspaces),
-                    new DecidePolicyStep(workspaces),
-                    new RedactStep(workspaces)));
-            List<AnswerStep> answerSteps = List.of(new RedactAnswerStep(workspaces), new RestoreAnswerStep());
+            WorkerExecutor workers = vertx.createSharedWorkerExecutor(
+                    "atrium-work", Runtime.getRuntime().availableProcessors());
+            Offload offload = new Offload(workers, effective.server().inlineWorkMaxBytes());
             GovernanceRenderer renderer = new GovernanceRenderer(json);
-            AtomicBoolean draining = new AtomicBoolean();
-            ChatCompletionsHandler chat = new ChatCompletionsHandler(new ChatCompletionsHandler.Dependencies(
-                    new AuditIds(clock),
-                    clock,
-                    workspaces.defaultId(),
-                    pipeline,
-                    authenticate,
-                    new IdempotencyGate(new IdempotencyCache(IDEMPOTENCY_CAPACITY, clock)),
-                    answerSteps,
-                    tokens,
-                    new CostMeter(effective.pricing().usdToIdr()),
+            FilterChain chain = ChatChain.create(new ChatChain.Parts(
                     audit,
-                    renderer));
+                    authenticator,
+                    workspaces,
+                    new IdempotencyCache(IDEMPOTENCY_CAPACITY, clock),
+                    router,
+                    scanner,
+                    new TokenCounter(),
+                    new CostMeter(effective.pricing().usdToIdr()),
+                    json,
+                    offload,
+                    effective.server().maxBodyBytes()));
+            AtomicBoolean draining = new AtomicBoolean();
+            ChatCompletionsHandler chat = new ChatCompletionsHandler(
+                    chain, new AuditIds(clock), clock, workspaces.defaultId(), renderer, offload);
             var routes = GatewayRoutes.create(
                     vertx,
                     effective.server().maxBodyBytes(),

@@ -1,5 +1,6 @@
 package io.monago.atrium.gateway.idempotency;
 
+import io.monago.atrium.gateway.exchange.HttpReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ public final class IdempotencyCache {
      * @param idempotencyKey the header's value
      * @param reply the answer sent
      */
-    public synchronized void complete(String keyId, String idempotencyKey, StoredReply reply) {
+    public synchronized void complete(String keyId, String idempotencyKey, HttpReply reply) {
         String k = keyId + '\n' + idempotencyKey;
         Entry e = entries.get(k);
         if (e == null) {
@@ -127,8 +128,8 @@ public final class IdempotencyCache {
          *
          * @param reply the first call's answer
          */
-        record Replay(StoredReply reply) implements Claim {}
+        record Replay(HttpReply reply) implements Claim {}
     }
 
-    private record Entry(byte[] bodyHash, long createdMillis, StoredReply reply) {}
+    private record Entry(byte[] bodyHash, long createdMillis, HttpReply reply) {}
 }

@@ -1,8 +1,9 @@
 package io.monago.atrium.gateway.route;
 
-import io.monago.atrium.gateway.access.ModelGlob;
 import io.monago.atrium.gateway.config.ModelConfig;
+import io.monago.atrium.gateway.exchange.ModelRoute;
 import io.monago.atrium.gateway.provider.Provider;
+import io.monago.atrium.gateway.workspace.ModelGlob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
