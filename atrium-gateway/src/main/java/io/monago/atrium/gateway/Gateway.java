@@ -25,6 +25,7 @@ import io.monago.atrium.gateway.workspace.Workspaces;
 import io.monago.atrium.guard.pii.PiiScanner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -106,6 +107,11 @@ public final class Gateway implements AutoCloseable {
      * @return the running gateway
      */
     public static Gateway start(GatewayConfig config, Optional<String> bootstrapKey, Clock clock) {
+        return start(config, bootstrapKey, clock, new VertxOptions());
+    }
+
+    /** Starts a gateway on a Vert.x with given options (tests set the blocked-thread checker tight). */
+    static Gateway start(GatewayConfig config, Optional<String> bootstrapKey, Clock clock, VertxOptions options) {
         Path dataDir = Path.of(config.server().dataDir());
         PiiScanner scanner = PiiScanner.defaults();
         Workspaces workspaces = new Workspaces(config.workspaces(), scanner);
@@ -122,7 +128,7 @@ public final class Gateway implements AutoCloseable {
             KeyBootstrap.discardUnshown(keys, dataDir);
             throw e;
         }
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(options);
         HttpClient upstream = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
         try {
@@ -196,6 +202,11 @@ public final class Gateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new GatewayStartException("interrupted while trying to " + what, e);
         }
+    }
+
+    /** @return the Vert.x instance the gateway runs on, for tests that watch its event loops */
+    Vertx vertx() {
+        return vertx;
     }
 
     /** @return the port the gateway listens on */
