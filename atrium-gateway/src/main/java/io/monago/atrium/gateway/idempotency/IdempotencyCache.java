@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Remembers, per API key and {@code Idempotency-Key}, the body of a call and its answer, so a
  * retried call returns the first answer instead of being governed, forwarded, billed and audited
- * again (PROTOCOL.md §2). Entries live 24 hours; the oldest go first beyond the capacity. Held in
+ * again (docs/protocol.md §2). Entries live 24 hours; the oldest go first beyond the capacity. Held in
  * memory: a restart forgets them, and instances do not share them.
  *
  * <p>Only answers that settle the call are kept: successes and client errors. A 5xx or 429 is
