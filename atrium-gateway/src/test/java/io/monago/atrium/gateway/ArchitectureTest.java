@@ -2,10 +2,16 @@ package io.monago.atrium.gateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,22 +41,22 @@ class ArchitectureTest {
     };
 
     @Test
-    void everyPackageSaysWhatItIsFor() throws java.io.IOException {
-        java.nio.file.Path root = java.nio.file.Path.of("src/main/java/io/monago/atrium/gateway");
-        try (var dirs = java.nio.file.Files.walk(root)) {
-            var undocumented = dirs.filter(java.nio.file.Files::isDirectory)
+    void everyPackageSaysWhatItIsFor() throws IOException {
+        Path root = Path.of("src/main/java/io/monago/atrium/gateway");
+        try (var dirs = Files.walk(root)) {
+            var undocumented = dirs.filter(Files::isDirectory)
                     .filter(ArchitectureTest::holdsJava)
-                    .filter(d -> !java.nio.file.Files.exists(d.resolve("package-info.java")))
+                    .filter(d -> !Files.exists(d.resolve("package-info.java")))
                     .toList();
-            org.assertj.core.api.Assertions.assertThat(undocumented).isEmpty();
+            assertThat(undocumented).isEmpty();
         }
     }
 
-    private static boolean holdsJava(java.nio.file.Path dir) {
-        try (var files = java.nio.file.Files.list(dir)) {
+    private static boolean holdsJava(Path dir) {
+        try (var files = Files.list(dir)) {
             return files.anyMatch(f -> f.toString().endsWith(".java"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -96,9 +102,8 @@ class ArchitectureTest {
     @Test
     void filtersDoNotDependOnEachOther() {
         for (String filter : FILTERS) {
-            String[] others = java.util.Arrays.stream(FILTERS)
-                    .filter(f -> !f.equals(filter))
-                    .toArray(String[]::new);
+            String[] others =
+                    Arrays.stream(FILTERS).filter(f -> !f.equals(filter)).toArray(String[]::new);
             noClasses()
                     .that()
                     .resideInAPackage(filter)

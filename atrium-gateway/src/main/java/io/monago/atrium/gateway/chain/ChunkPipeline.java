@@ -2,6 +2,7 @@ package io.monago.atrium.gateway.chain;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.provider.ChunkReceiver;
+import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -84,7 +85,13 @@ public final class ChunkPipeline {
             receiver.end();
             return;
         }
-        transforms.get(i).onEnd(stages[i + 1]).onComplete(ar -> {
+        Future<Void> ended;
+        try {
+            ended = transforms.get(i).onEnd(stages[i + 1]);
+        } catch (RuntimeException e) {
+            ended = Future.failedFuture(e);
+        }
+        ended.onComplete(ar -> {
             if (ar.succeeded()) {
                 endFrom(i + 1);
             } else {
@@ -99,6 +106,12 @@ public final class ChunkPipeline {
             receiver.fail(cause);
             return;
         }
-        transforms.get(i).onFailure(cause).onComplete(ar -> failFrom(i + 1, cause));
+        Future<Void> handled;
+        try {
+            handled = transforms.get(i).onFailure(cause);
+        } catch (RuntimeException e) {
+            handled = Future.succeededFuture(); // the stream is failing already; the next ones still hear of it
+        }
+        handled.onComplete(ar -> failFrom(i + 1, cause));
     }
 }

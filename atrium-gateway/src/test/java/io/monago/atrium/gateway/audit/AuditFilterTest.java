@@ -7,12 +7,15 @@ import io.monago.atrium.gateway.chain.Answer;
 import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.exchange.HttpReply;
 import io.monago.atrium.gateway.exchange.Rejection;
+import io.monago.atrium.gateway.provider.EchoProvider;
+import io.monago.atrium.gateway.provider.ProviderCall;
 import io.monago.atrium.gateway.support.Calls;
 import io.monago.atrium.protocol.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -100,13 +103,10 @@ class AuditFilterTest {
     void aStreamedCallIsRecordedOnceTheStreamEnds() {
         Exchange ex = Calls.validated(
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"halo\"}]}", Calls.defaultWorkspace());
-        var echo = new io.monago.atrium.gateway.provider.EchoProvider("echo", java.time.Clock.systemUTC());
+        var echo = new EchoProvider("echo", Clock.systemUTC());
 
         Answer answer = Calls.run(
-                filter,
-                ex,
-                e -> echo.stream(new io.monago.atrium.gateway.provider.ProviderCall(e.body()))
-                        .map(Answer.Chunked::new));
+                filter, ex, e -> echo.stream(new ProviderCall(e.body())).map(Answer.Chunked::new));
         assertThat(Calls.await(Future.fromCompletionStage(store.find(ex.auditId()))))
                 .isEmpty();
         Calls.drain(answer);

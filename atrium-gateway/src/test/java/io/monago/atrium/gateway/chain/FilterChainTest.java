@@ -17,6 +17,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ class FilterChainTest {
     private Endpoint endpoint() {
         return ex -> {
             log.add("endpoint");
-            return Future.succeededFuture(new Answer.Completion(Calls.completion("hello"), java.util.Optional.empty()));
+            return Future.succeededFuture(new Answer.Completion(Calls.completion("hello"), Optional.empty()));
         };
     }
 

@@ -12,6 +12,7 @@ import io.monago.atrium.guard.pii.PiiScanner;
 import io.monago.atrium.protocol.ErrorCode;
 import io.monago.atrium.protocol.PolicyDecision;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The decision, run after a real inspection of the same request. */
@@ -39,7 +40,7 @@ class DecidePolicyFilterTest {
                 .isEqualTo("ok");
         assertThat(ex.decision()).isEqualTo(PolicyDecision.ALLOWED);
         assertThat(ex.policyOutcome().pii().get(0).redact()).isNotEmpty();
-        assertThat(ex.freeze(200, java.util.Optional.empty(), System.nanoTime()).piiInput())
+        assertThat(ex.freeze(200, Optional.empty(), System.nanoTime()).piiInput())
                 .containsEntry("NIK", 1);
     }
 
@@ -52,7 +53,7 @@ class DecidePolicyFilterTest {
         assertThat(r.code()).isEqualTo(ErrorCode.PII_BLOCKED);
         assertThat(r.blockReason().orElseThrow()).contains("SSN");
         assertThat(r.message()).doesNotContain("123-45-6789");
-        var v = ex.freeze(r.code().status(), java.util.Optional.of(r), System.nanoTime());
+        var v = ex.freeze(r.code().status(), Optional.of(r), System.nanoTime());
         assertThat(v.piiRedacted()).contains("SSN");
         assertThat(v.matchedRules()).contains("pii.SSN.block");
     }

@@ -20,6 +20,7 @@ import io.monago.atrium.gateway.workspace.Workspaces;
 import io.monago.atrium.guard.pii.PiiScanner;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -135,7 +136,7 @@ public final class Calls {
             throw new AssertionError("expected a streamed answer, got " + answer);
         }
         List<ObjectNode> out = new ArrayList<>();
-        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        Promise<Void> done = Promise.promise();
         ChunkPipeline.run(chunked, new ChunkReceiver() {
             @Override
             public void chunk(ObjectNode chunk) {
