@@ -1,5 +1,7 @@
 package io.monago.atrium.guard.pii;
 
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
 import io.monago.atrium.guard.pii.recognizer.Recognizers;
 import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;

@@ -2,6 +2,7 @@ package io.monago.atrium.guard.security;
 
 import io.monago.atrium.guard.MessageRole;
 import io.monago.atrium.guard.TextSegment;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.lexicon.Lexicon;
 import io.monago.atrium.guard.security.model.LinearModel;
 import io.monago.atrium.guard.security.text.Confusables;

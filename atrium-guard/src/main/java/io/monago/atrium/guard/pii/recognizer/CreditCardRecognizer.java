@@ -1,9 +1,9 @@
 package io.monago.atrium.guard.pii.recognizer;
 
-import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.check.CardIssuers;
 import io.monago.atrium.guard.pii.check.Luhn;
 import io.monago.atrium.guard.pii.check.NikStructure;
+import io.monago.atrium.guard.pii.entity.EntityType;
 import java.util.Optional;
 
 /**

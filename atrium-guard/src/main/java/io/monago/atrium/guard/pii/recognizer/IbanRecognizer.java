@@ -1,7 +1,7 @@
 package io.monago.atrium.guard.pii.recognizer;
 
-import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.check.Iban;
+import io.monago.atrium.guard.pii.entity.EntityType;
 import io.monago.atrium.guard.pii.text.CharClass;
 import io.monago.atrium.guard.pii.text.FoldedText;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.monago.atrium.guard.pii.recognizer;
 
-import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.check.CalendarDate;
 import io.monago.atrium.guard.pii.check.NikStructure;
+import io.monago.atrium.guard.pii.entity.EntityType;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package io.monago.atrium.guard.pii.recognizer;
 
-import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.check.NikStructure;
+import io.monago.atrium.guard.pii.entity.EntityType;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.pii.scan;
 
-import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.entity.EntityType;
 import io.monago.atrium.guard.pii.recognizer.Context;
 import io.monago.atrium.guard.pii.recognizer.ContextWords;
 import io.monago.atrium.guard.pii.recognizer.EmailRecognizer;

@@ -1,7 +1,7 @@
 package io.monago.atrium.guard.pii.scan;
 
-import io.monago.atrium.guard.pii.EntityType;
-import io.monago.atrium.guard.pii.PiiFinding;
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import io.monago.atrium.guard.pii.recognizer.Context;
 import io.monago.atrium.guard.pii.recognizer.ContextWords;
 import io.monago.atrium.guard.pii.recognizer.EmailRecognizer;

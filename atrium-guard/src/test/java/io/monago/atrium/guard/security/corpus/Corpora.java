@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.security.corpus;
 
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

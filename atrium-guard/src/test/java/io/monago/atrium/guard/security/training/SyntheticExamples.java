@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.security.training;
 
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.corpus.LabelledText;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -2,10 +2,10 @@ package io.monago.atrium.guard.security.training;
 
 import io.monago.atrium.guard.security.AnalysisStage;
 import io.monago.atrium.guard.security.CategoryPolicy;
-import io.monago.atrium.guard.security.IncidentCategory;
 import io.monago.atrium.guard.security.SecurityAnalyzer;
 import io.monago.atrium.guard.security.SecurityPolicy;
 import io.monago.atrium.guard.security.SecurityReport;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.corpus.Corpora;
 import io.monago.atrium.guard.security.corpus.DetectionRates;
 import io.monago.atrium.guard.security.corpus.LabelledText;

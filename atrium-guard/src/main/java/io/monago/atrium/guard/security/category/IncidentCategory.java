@@ -1,10 +1,10 @@
-package io.monago.atrium.guard.security;
+package io.monago.atrium.guard.security.category;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What kind of attack a {@link SecurityIncident} is. The wire name is what the gateway puts in the
+ * What kind of attack a {@link io.monago.atrium.guard.security.SecurityIncident} is. The wire name is what the gateway puts in the
  * {@code X-Monago-Security-Incident} header and the audit record.
  *
  * <pre>{@code

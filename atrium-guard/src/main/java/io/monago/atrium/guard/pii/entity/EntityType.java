@@ -1,4 +1,4 @@
-package io.monago.atrium.guard.pii;
+package io.monago.atrium.guard.pii.entity;
 
 /**
  * The kinds of personal data and secrets the guard recognises. The constant names are the wire
@@ -6,7 +6,7 @@ package io.monago.atrium.guard.pii;
  * record.
  *
  * <p>Declaration order is also the last tie-breaker between two overlapping findings of equal rank:
- * the earlier constant wins (see {@link PiiScanner}).
+ * the earlier constant wins (see {@link io.monago.atrium.guard.pii.PiiScanner}).
  */
 public enum EntityType {
     /** Indonesian national identity number (Nomor Induk Kependudukan), 16 digits. */

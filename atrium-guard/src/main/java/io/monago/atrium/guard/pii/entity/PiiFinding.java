@@ -1,4 +1,4 @@
-package io.monago.atrium.guard.pii;
+package io.monago.atrium.guard.pii.entity;
 
 import java.util.Objects;
 
