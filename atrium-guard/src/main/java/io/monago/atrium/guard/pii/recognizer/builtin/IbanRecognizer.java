@@ -1,7 +1,10 @@
-package io.monago.atrium.guard.pii.recognizer;
+package io.monago.atrium.guard.pii.recognizer.builtin;
 
 import io.monago.atrium.guard.pii.check.Iban;
 import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.recognizer.Context;
+import io.monago.atrium.guard.pii.recognizer.Match;
+import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
 import io.monago.atrium.guard.pii.text.CharClass;
 import io.monago.atrium.guard.pii.text.FoldedText;
 import java.util.Optional;

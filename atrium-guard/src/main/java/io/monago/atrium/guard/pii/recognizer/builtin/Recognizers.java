@@ -1,12 +1,11 @@
-package io.monago.atrium.guard.pii.recognizer;
+package io.monago.atrium.guard.pii.recognizer.builtin;
 
+import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
+import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
 import java.util.List;
 
 /** The recognisers that ship with the guard. */
 public final class Recognizers {
-    /** The most digits any number recogniser looks at (a 19-digit card). */
-    public static final int MAX_DIGITS = 19;
-
     private Recognizers() {}
 
     /**

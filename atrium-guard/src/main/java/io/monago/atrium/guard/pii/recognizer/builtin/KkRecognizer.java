@@ -1,8 +1,12 @@
-package io.monago.atrium.guard.pii.recognizer;
+package io.monago.atrium.guard.pii.recognizer.builtin;
 
 import io.monago.atrium.guard.pii.check.CalendarDate;
 import io.monago.atrium.guard.pii.check.NikStructure;
 import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.recognizer.Context;
+import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
+import io.monago.atrium.guard.pii.recognizer.DigitWindow;
+import io.monago.atrium.guard.pii.recognizer.Match;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,9 @@
-package io.monago.atrium.guard.pii.recognizer;
+package io.monago.atrium.guard.pii.recognizer.builtin;
 
 import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.recognizer.Context;
+import io.monago.atrium.guard.pii.recognizer.Match;
+import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package io.monago.atrium.guard.pii.recognizer;
+package io.monago.atrium.guard.pii.recognizer.builtin;
 
 import io.monago.atrium.guard.pii.entity.EntityType;
 import io.monago.atrium.guard.pii.text.KeywordTable;
