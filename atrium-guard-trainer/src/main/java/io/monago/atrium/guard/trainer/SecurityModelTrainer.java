@@ -1,4 +1,4 @@
-package io.monago.atrium.guard.security.training;
+package io.monago.atrium.guard.trainer;
 
 import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.corpus.LabelledText;

@@ -1,4 +1,4 @@
-package io.monago.atrium.guard.security.training;
+package io.monago.atrium.guard.trainer;
 
 import io.monago.atrium.guard.security.SecurityAnalyzer;
 import io.monago.atrium.guard.security.SecurityPolicy;
@@ -12,7 +12,11 @@ import java.util.stream.Collectors;
 /**
  * Prints the misses and false positives of the shipped analyzer, with the incidents it reported,
  * for whoever tunes the lexicon or the corpus. Argument: {@code own} (default, held-out split),
- * {@code own-train} or {@code public}.
+ * {@code own-train} or {@code public}. Run from the repository root:
+ *
+ * <pre>
+ * ./mvnw -q -B -pl atrium-guard-trainer -am package -DskipTests -Prun -Dtrainer=ShowErrors -Dexec.args=public
+ * </pre>
  */
 public final class ShowErrors {
     private ShowErrors() {}

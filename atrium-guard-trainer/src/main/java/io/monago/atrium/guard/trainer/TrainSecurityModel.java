@@ -1,4 +1,4 @@
-package io.monago.atrium.guard.security.training;
+package io.monago.atrium.guard.trainer;
 
 import io.monago.atrium.guard.security.AnalysisStage;
 import io.monago.atrium.guard.security.CategoryPolicy;
@@ -17,16 +17,15 @@ import java.util.List;
 
 /**
  * Trains the security model on the training split of the project's own corpus and writes the
- * weights that ship in the jar. The held-out split and the public development set are never
- * trained on; their rates are printed at the end. Run from the repository root:
+ * weights that ship in the guard's jar. The held-out split and the public development set are
+ * never trained on; their rates are printed at the end. Run from the repository root:
  *
  * <pre>
- * ./mvnw -q -B -pl atrium-guard test-compile exec:java \
- *     -Dexec.mainClass=io.monago.atrium.guard.security.training.TrainSecurityModel \
- *     -Dexec.classpathScope=test
+ * ./mvnw -q -B -pl atrium-guard-trainer -am package -DskipTests -Prun
  * </pre>
  *
- * An optional argument names the output file (default: the shipped resource in src/main);
+ * An optional argument ({@code -Dexec.args=...}) names the output file (default: the shipped
+ * resource in atrium-guard's src/main);
  * {@code -Dtrain.settings="seed=1"} trains with some settings changed. Other modes: {@code --cv}
  * cross-validates over the training split, which is how the settings and the default threshold were
  * chosen: {@code -Dcv.grid="l2=1e-4,3e-4;epochs=5,8"} varies settings (every combination),
