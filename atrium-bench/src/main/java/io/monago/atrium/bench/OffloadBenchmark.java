@@ -63,7 +63,8 @@ public class OffloadBenchmark {
         request = List.of(new TextSegment("messages[0].content", MessageRole.USER, text.toString()));
         vertx = Vertx.vertx();
         eventLoop = vertx.getOrCreateContext();
-        workers = vertx.createSharedWorkerExecutor("atrium-work", Runtime.getRuntime().availableProcessors());
+        workers = vertx.createSharedWorkerExecutor(
+                "atrium-work", Runtime.getRuntime().availableProcessors());
     }
 
     @TearDown(Level.Trial)
@@ -82,7 +83,8 @@ public class OffloadBenchmark {
     @Benchmark
     public Integer hop() {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        eventLoop.runOnContext(v -> workers.executeBlocking(() -> 1, false).onComplete(ar -> done.complete(ar.result())));
+        eventLoop.runOnContext(
+                v -> workers.executeBlocking(() -> 1, false).onComplete(ar -> done.complete(ar.result())));
         return done.join();
     }
 }

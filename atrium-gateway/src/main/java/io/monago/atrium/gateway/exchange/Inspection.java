@@ -1,7 +1,7 @@
 package io.monago.atrium.gateway.exchange;
 
 import io.monago.atrium.gateway.chat.TextSlot;
-import io.monago.atrium.guard.pii.PiiFinding;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import io.monago.atrium.guard.security.SecurityReport;
 import java.util.List;
 

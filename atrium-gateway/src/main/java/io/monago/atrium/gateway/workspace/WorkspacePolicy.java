@@ -4,10 +4,10 @@ import io.monago.atrium.guard.pii.PiiPolicy;
 import io.monago.atrium.guard.redact.PiiRedactor;
 import io.monago.atrium.guard.redact.RedactionOperator;
 import io.monago.atrium.guard.redact.RedactionSession;
-import io.monago.atrium.guard.security.IncidentCategory;
 import io.monago.atrium.guard.security.SecurityAction;
 import io.monago.atrium.guard.security.SecurityAnalyzer;
 import io.monago.atrium.guard.security.SecurityPolicy;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.util.List;
 
 /**

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.monago.atrium.gateway.chain.Offload;
 import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.support.Calls;
-import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.PiiScanner;
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import org.junit.jupiter.api.Test;
 
 class InspectInputFilterTest {
