@@ -122,7 +122,7 @@ public final class Governance {
             return List.of();
         }
         List<String> items = new ArrayList<>();
-        for (String item : value.split(",")) {
+        for (String item : value.split(",", -1)) {
             String trimmed = item.trim();
             if (!trimmed.isEmpty()) {
                 items.add(trimmed);

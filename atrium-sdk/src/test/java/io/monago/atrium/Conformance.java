@@ -34,8 +34,7 @@ final class Conformance {
     static Map<String, String> stringMap(JsonNode object) {
         Map<String, String> out = new LinkedHashMap<>();
         if (object != null) {
-            object.fields()
-                    .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         }
         return out;
     }

@@ -80,6 +80,16 @@ class RequestSerializationTest {
     }
 
     @Test
+    void messagesAreEqualOnlyWithTheSameRoleContentAndName() {
+        assertThat(UserMessage.of("Halo")).isEqualTo(UserMessage.of("Halo")).hasSameHashCodeAs(UserMessage.of("Halo"));
+        assertThat(UserMessage.of("Halo"))
+                .isNotEqualTo(SystemMessage.of("Halo"))
+                .isNotEqualTo(DeveloperMessage.of("Halo"))
+                .isNotEqualTo(UserMessage.of("Hai"));
+        assertThat(SystemMessage.of("Halo")).isNotEqualTo(UserMessage.of("Halo"));
+    }
+
+    @Test
     void everyTypedParameterIsWrittenUnderItsWireName() throws Exception {
         ChatCompletionRequest request = ChatCompletionRequest.builder()
                 .model("gpt-5.4-mini")

@@ -78,36 +78,22 @@ public class PiiScanBenchmark {
         private Inputs() {}
 
         static String make(String name) {
-            switch (name) {
-                case "mixed-1k":
-                    return new MixedText(1).make(KB);
-                case "mixed-16k":
-                    return new MixedText(16).make(16 * KB);
-                case "mixed-1m":
-                    return new MixedText(1024).make(MB);
-                case "digits-1m":
-                    return repeat("0123456789", MB);
-                case "at-1m":
-                    return repeat("@", MB);
-                case "context-word-1m":
-                    return repeat("NIK ", MB);
-                case "spaced-digits-1m":
-                    return repeat("1 ", MB);
-                case "dotted-digits-1m":
-                    return repeat("1.", MB);
-                case "password-word-1m":
-                    return repeat("password ", MB);
-                case "colons-1m":
-                    return repeat("ab:", MB);
-                case "dashes-1m":
-                    return repeat("-", MB);
-                case "hex-tokens-1m":
-                    return repeat("3f786850e387550fdab836ed7e6dc881de23001b ", MB);
-                case "phone-list-1m":
-                    return repeat("HP 0812-3456-7890, ", MB);
-                default:
-                    throw new IllegalArgumentException("unknown input " + name);
-            }
+            return switch (name) {
+                case "mixed-1k" -> new MixedText(1).make(KB);
+                case "mixed-16k" -> new MixedText(16).make(16 * KB);
+                case "mixed-1m" -> new MixedText(1024).make(MB);
+                case "digits-1m" -> repeat("0123456789", MB);
+                case "at-1m" -> repeat("@", MB);
+                case "context-word-1m" -> repeat("NIK ", MB);
+                case "spaced-digits-1m" -> repeat("1 ", MB);
+                case "dotted-digits-1m" -> repeat("1.", MB);
+                case "password-word-1m" -> repeat("password ", MB);
+                case "colons-1m" -> repeat("ab:", MB);
+                case "dashes-1m" -> repeat("-", MB);
+                case "hex-tokens-1m" -> repeat("3f786850e387550fdab836ed7e6dc881de23001b ", MB);
+                case "phone-list-1m" -> repeat("HP 0812-3456-7890, ", MB);
+                default -> throw new IllegalArgumentException("unknown input " + name);
+            };
         }
 
         private static String repeat(String unit, int length) {
@@ -181,23 +167,18 @@ public class PiiScanBenchmark {
         }
 
         private String personal() {
-            switch (rnd.nextInt(6)) {
-                case 0:
-                    return "Pasien dengan NIK 3201" + digits(12) + " dan nomor HP 0812" + digits(8)
-                            + " kontrol ulang. ";
-                case 1:
-                    return "Please email the report to budi.santoso" + rnd.nextInt(100) + "@rs-harapan.co.id today. ";
-                case 2:
-                    return "Transfer ke rekening BCA " + digits(10) + " a.n. Siti Rahayu sudah dilakukan. ";
-                case 3:
-                    return "Card 4111 1111 1111 1111 was declined at 14:02, ref " + digits(6) + ". ";
-                case 4:
-                    return "Tanggal lahir: " + (1 + rnd.nextInt(28)) + " Maret 19" + (50 + rnd.nextInt(50))
-                            + ", No. RM " + digits(2) + "-" + digits(2) + "-" + digits(2) + ". ";
-                default:
-                    return "Server 10.0." + rnd.nextInt(256) + "." + rnd.nextInt(256) + " returned 503 for user "
-                            + digits(5) + ". ";
-            }
+            return switch (rnd.nextInt(6)) {
+                case 0 -> "Pasien dengan NIK 3201" + digits(12) + " dan nomor HP 0812" + digits(8) + " kontrol ulang. ";
+                case 1 -> "Please email the report to budi.santoso" + rnd.nextInt(100) + "@rs-harapan.co.id today. ";
+                case 2 -> "Transfer ke rekening BCA " + digits(10) + " a.n. Siti Rahayu sudah dilakukan. ";
+                case 3 -> "Card 4111 1111 1111 1111 was declined at 14:02, ref " + digits(6) + ". ";
+                case 4 ->
+                    "Tanggal lahir: " + (1 + rnd.nextInt(28)) + " Maret 19" + (50 + rnd.nextInt(50)) + ", No. RM "
+                            + digits(2) + "-" + digits(2) + "-" + digits(2) + ". ";
+                default ->
+                    "Server 10.0." + rnd.nextInt(256) + "." + rnd.nextInt(256) + " returned 503 for user " + digits(5)
+                            + ". ";
+            };
         }
     }
 }

@@ -9,6 +9,7 @@ import io.monago.atrium.chat.ChatCompletion;
 import io.monago.atrium.chat.ChatCompletionRequest;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -67,7 +68,7 @@ public class SdkOverheadBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 128);
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.createContext("/v1/chat/completions", ex -> {
             ex.getRequestBody().readAllBytes();

@@ -53,12 +53,12 @@ public class SecurityAdversarialBenchmark {
     static String text(String kind) {
         StringBuilder text = new StringBuilder(SIZE + 128);
         switch (kind) {
-            case "trigger_word":
+            case "trigger_word" -> {
                 while (text.length() < SIZE) {
                     text.append("ignore ");
                 }
-                break;
-            case "base64": {
+            }
+            case "base64" -> {
                 String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
                 Random random = new Random(42);
                 while (text.length() < SIZE) {
@@ -67,20 +67,18 @@ public class SecurityAdversarialBenchmark {
                     }
                     text.append('\n');
                 }
-                break;
             }
-            case "zero_width":
+            case "zero_width" -> {
                 while (text.length() < SIZE) {
                     text.append('\u200B');
                 }
-                break;
-            case "no_spaces":
+            }
+            case "no_spaces" -> {
                 while (text.length() < SIZE) {
                     text.append(SecurityAnalyzerBenchmark.mixedText(4096).replaceAll("\\s+", ""));
                 }
-                break;
-            default:
-                throw new IllegalArgumentException("unknown kind " + kind);
+            }
+            default -> throw new IllegalArgumentException("unknown kind " + kind);
         }
         text.setLength(SIZE);
         return text.toString();

@@ -1,7 +1,9 @@
 package io.monago.atrium.cli;
 
 import io.monago.atrium.gateway.config.ConfigException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,8 +39,12 @@ public final class AtriumCli implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(
-                run(args, System.getenv()::get, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Charset charset = Terminal.charset();
+        System.exit(run(
+                args,
+                System.getenv()::get,
+                new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true)));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.monago.atrium.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
@@ -18,10 +21,38 @@ final class Terminal {
     }
 
     static Terminal detect(Function<String, String> env, PrintWriter out) {
-        boolean tty = System.console() != null;
+        boolean tty = isTerminal(System.console());
         String term = env.apply("TERM");
         boolean colour = tty && env.apply("NO_COLOR") == null && term != null && !term.equals("dumb");
         return new Terminal(colour, out);
+    }
+
+    /**
+     * How text is encoded for the person reading it: as their terminal expects when one is attached,
+     * else UTF-8 (a pipe or a file).
+     */
+    static Charset charset() {
+        Console console = System.console();
+        return isTerminal(console) ? console.charset() : StandardCharsets.UTF_8;
+    }
+
+    /**
+     * Whether a terminal is attached. Up to JDK 21 there is a console only then; from JDK 22 there is
+     * one even when the streams are redirected, and {@code Console.isTerminal()} (new in 22, so
+     * called reflectively) tells.
+     */
+    private static boolean isTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        if (Runtime.version().feature() < 22) {
+            return true;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     static Terminal plain(PrintWriter out) {

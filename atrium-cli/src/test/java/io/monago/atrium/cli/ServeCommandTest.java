@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,7 +67,8 @@ class ServeCommandTest {
     @Test
     void sigtermWaitsForTheCallInFlight(@TempDir Path dir) throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
-        HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer upstream =
+                HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
         upstream.createContext("/v1/chat/completions", ex -> {
             ex.getRequestBody().readAllBytes();
             arrived.countDown();

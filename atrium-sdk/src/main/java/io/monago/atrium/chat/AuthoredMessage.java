@@ -58,10 +58,11 @@ abstract sealed class AuthoredMessage permits SystemMessage, DeveloperMessage, U
 
     @Override
     public boolean equals(Object o) {
-        return o != null
-                && o.getClass() == getClass()
-                && content.equals(((AuthoredMessage) o).content)
-                && Objects.equals(name, ((AuthoredMessage) o).name);
+        // Each permitted subclass has its own role, so a system message never equals a user one.
+        return o instanceof AuthoredMessage other
+                && role().equals(other.role())
+                && content.equals(other.content)
+                && Objects.equals(name, other.name);
     }
 
     @Override

@@ -15,6 +15,8 @@ package io.monago.atrium.errors;
  */
 public class ApiException extends AtriumException {
 
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception for a gateway answer.
      *

@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 public class AtriumException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient ErrorResponse response;
 
     /**

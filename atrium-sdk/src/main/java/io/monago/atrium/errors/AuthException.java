@@ -12,6 +12,8 @@ package io.monago.atrium.errors;
  */
 public class AuthException extends AtriumException {
 
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception for a gateway answer.
      *

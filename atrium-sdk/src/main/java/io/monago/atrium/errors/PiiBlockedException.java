@@ -11,6 +11,8 @@ package io.monago.atrium.errors;
  */
 public class PiiBlockedException extends PolicyBlockedException {
 
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception for a gateway answer.
      *

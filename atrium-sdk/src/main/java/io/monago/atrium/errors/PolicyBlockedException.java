@@ -13,6 +13,8 @@ package io.monago.atrium.errors;
  */
 public class PolicyBlockedException extends AtriumException {
 
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception for a gateway answer.
      *

@@ -12,6 +12,8 @@ package io.monago.atrium.errors;
  */
 public class SecurityBlockedException extends PolicyBlockedException {
 
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception for a gateway answer.
      *

@@ -141,13 +141,16 @@ public final class ApiClient implements AutoCloseable {
         CallContext context = CallContext.async();
         CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
         start();
-        result.whenComplete((value, error) -> {
+        // The two callbacks below are where their futures end: the first only cleans up, the second
+        // hands every outcome to `result` (catching what toResult throws) and, as the executor runs
+        // refused tasks inline, always runs. The futures they return have nothing more to report.
+        var unusedCleanup = result.whenComplete((value, error) -> {
             if (error instanceof CancellationException) {
                 context.cancel();
             }
             finished();
         });
-        StepChain.run(steps, transport, request, context)
+        var unusedDelivery = StepChain.run(steps, transport, request, context)
                 .whenCompleteAsync(
                         (response, error) -> {
                             if (result.isDone()) {

@@ -3,7 +3,6 @@ package io.monago.atrium.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,8 +158,7 @@ public final class JsonFields {
             return Map.of();
         }
         Map<String, V> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
             if (!e.getValue().isNull()) {
                 out.put(e.getKey(), mapper.apply(e.getValue()));
             }
@@ -178,8 +176,7 @@ public final class JsonFields {
      */
     public static Map<String, JsonNode> unknown(JsonNode node, Set<String> known) {
         Map<String, JsonNode> out = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!known.contains(e.getKey())) {
                 if (out == null) {
                     out = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package io.monago.atrium.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.monago.atrium.protocol.RequestLimits;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -48,8 +47,7 @@ public final class RequestLimitsCheck {
             throw new IllegalArgumentException("metadata has " + metadata.size() + " keys; at most "
                     + RequestLimits.METADATA_MAX_KEYS + " are allowed");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : metadata.properties()) {
             String key = entry.getKey();
             int keyLength = length(key);
             if (keyLength > RequestLimits.METADATA_KEY_MAX_CHARS) {

@@ -5,7 +5,6 @@ import io.monago.atrium.http.AtriumRequest;
 import io.monago.atrium.http.AtriumResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * Retries a request on connection failures, timeouts, 408, 409, 429 and 5xx, within the request's
@@ -39,33 +38,37 @@ public final class RetryStep implements Step {
 
     private CompletableFuture<AtriumResponse> attempt(StepChain chain, AtriumRequest request, int retriesDone) {
         return chain.proceed(request)
-                .handle((response, error) -> {
-                    Throwable failure = error == null ? null : Failures.unwrap(error);
-                    boolean retryable = failure == null
-                            ? RetryPolicy.isRetryable(response.statusCode())
-                            : Failures.isConnectionFailure(failure);
-                    if (!retryable
-                            || retriesDone >= request.maxRetries()
-                            || chain.context().isCancelled()) {
-                        return failure == null
-                                ? CompletableFuture.completedFuture(response)
-                                : CompletableFuture.<AtriumResponse>failedFuture(failure);
-                    }
-                    Duration wait = policy.delay(retriesDone + 1, response);
-                    log.log(
-                            LogLevel.DEBUG,
-                            () -> "retrying " + request.method() + " " + request.uri() + " in "
-                                    + Failures.formatMillis(wait.toMillis()) + " (retry " + (retriesDone + 1) + " of "
-                                    + request.maxRetries() + ", after "
-                                    + (failure == null
-                                            ? "status " + response.statusCode()
-                                            : failure.getClass().getSimpleName())
-                                    + ")");
-                    return pause(chain.context(), wait)
-                            .thenCompose(ignored -> attempt(chain, request, retriesDone + 1));
-                })
-                .thenCompose(Function.identity());
+                .handle(Outcome::new)
+                .thenCompose(outcome -> afterAttempt(chain, request, retriesDone, outcome));
     }
+
+    private CompletableFuture<AtriumResponse> afterAttempt(
+            StepChain chain, AtriumRequest request, int retriesDone, Outcome outcome) {
+        AtriumResponse response = outcome.response();
+        Throwable failure = outcome.error() == null ? null : Failures.unwrap(outcome.error());
+        boolean retryable = failure == null
+                ? RetryPolicy.isRetryable(response.statusCode())
+                : Failures.isConnectionFailure(failure);
+        if (!retryable || retriesDone >= request.maxRetries() || chain.context().isCancelled()) {
+            return failure == null
+                    ? CompletableFuture.completedFuture(response)
+                    : CompletableFuture.<AtriumResponse>failedFuture(failure);
+        }
+        Duration wait = policy.delay(retriesDone + 1, response);
+        log.log(
+                LogLevel.DEBUG,
+                () -> "retrying " + request.method() + " " + request.uri() + " in "
+                        + Failures.formatMillis(wait.toMillis()) + " (retry " + (retriesDone + 1) + " of "
+                        + request.maxRetries() + ", after "
+                        + (failure == null
+                                ? "status " + response.statusCode()
+                                : failure.getClass().getSimpleName())
+                        + ")");
+        return pause(chain.context(), wait).thenCompose(ignored -> attempt(chain, request, retriesDone + 1));
+    }
+
+    /** How one attempt ended: an answer, or the failure that stopped it. */
+    private record Outcome(AtriumResponse response, Throwable error) {}
 
     private CompletableFuture<Void> pause(CallContext context, Duration wait) {
         if (context.isAsync()) {

@@ -118,14 +118,16 @@ public final class Services {
      */
     private static <T> CompletableFuture<T> bodyOf(CompletableFuture<RawResponse<T>> raw) {
         CompletableFuture<T> body = new CompletableFuture<>();
-        raw.whenComplete((response, error) -> {
+        // Both callbacks end their chains: each only passes an outcome on, so the futures they
+        // return have nothing more to report.
+        var unusedOutcome = raw.whenComplete((response, error) -> {
             if (error != null) {
                 body.completeExceptionally(error);
             } else {
                 body.complete(response.body());
             }
         });
-        body.whenComplete((value, error) -> {
+        var unusedCancellation = body.whenComplete((value, error) -> {
             if (body.isCancelled()) {
                 raw.cancel(true);
             }
