@@ -204,17 +204,17 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** @return the Vert.x instance the gateway runs on, for tests that watch its event loops */
+    /** {@return the Vert.x instance the gateway runs on, for tests that watch its event loops} */
     Vertx vertx() {
         return vertx;
     }
 
-    /** @return the port the gateway listens on */
+    /** {@return the port the gateway listens on} */
     public int port() {
         return server.actualPort();
     }
 
-    /** @return the base URL clients use, e.g. {@code http://127.0.0.1:8080/v1} */
+    /** {@return the base URL clients use, e.g. {@code http://127.0.0.1:8080/v1}} */
     public String baseUrl() {
         String h = host.contains(":") ? "[" + host + "]" : host;
         if (h.equals("0.0.0.0") || h.equals("[::]")) {
@@ -223,7 +223,7 @@ public final class Gateway implements AutoCloseable {
         return "http://" + h + ":" + port() + "/v1";
     }
 
-    /** @return a key generated at this start because none was configured; to be shown once */
+    /** {@return a key generated at this start because none was configured; to be shown once} */
     public Optional<String> generatedKey() {
         return generatedKey;
     }

@@ -20,7 +20,7 @@ public final class AuditIds {
         this.clock = clock;
     }
 
-    /** @return a new audit id */
+    /** {@return a new audit id} */
     public String next() {
         long millis = clock.millis();
         ThreadLocalRandom r = ThreadLocalRandom.current();

@@ -3,6 +3,8 @@ package io.monago.atrium.gateway.chain;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.provider.ChunkReceiver;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -18,7 +20,9 @@ public final class ChunkPipeline {
     private final Answer.Chunked answer;
     private final ChunkReceiver receiver;
     private final List<ChunkTransform> transforms;
-    private final Consumer<ObjectNode>[] stages;
+    /** Stage {@code i} feeds transform {@code i}; the last one feeds the receiver. */
+    private final List<Consumer<ObjectNode>> stages;
+
     private boolean finished;
 
     private ChunkPipeline(Answer.Chunked answer, ChunkReceiver receiver) {
@@ -26,15 +30,14 @@ public final class ChunkPipeline {
         this.receiver = receiver;
         this.transforms = answer.transforms();
         int n = transforms.size();
-        @SuppressWarnings("unchecked")
-        Consumer<ObjectNode>[] s = new Consumer[n + 1];
-        s[n] = receiver::chunk;
+        List<Consumer<ObjectNode>> s = new ArrayList<>(Collections.nCopies(n + 1, null));
+        s.set(n, receiver::chunk);
         for (int i = n - 1; i >= 0; i--) {
             ChunkTransform t = transforms.get(i);
-            Consumer<ObjectNode> next = s[i + 1];
-            s[i] = chunk -> t.onChunk(chunk, next);
+            Consumer<ObjectNode> next = s.get(i + 1);
+            s.set(i, chunk -> t.onChunk(chunk, next));
         }
-        this.stages = s;
+        this.stages = List.copyOf(s);
     }
 
     /**
@@ -55,7 +58,7 @@ public final class ChunkPipeline {
                 return;
             }
             try {
-                stages[0].accept(chunk);
+                stages.get(0).accept(chunk);
             } catch (RuntimeException e) {
                 answer.source().cancel();
                 fail(e);
@@ -87,7 +90,7 @@ public final class ChunkPipeline {
         }
         Future<Void> ended;
         try {
-            ended = transforms.get(i).onEnd(stages[i + 1]);
+            ended = transforms.get(i).onEnd(stages.get(i + 1));
         } catch (RuntimeException e) {
             ended = Future.failedFuture(e);
         }

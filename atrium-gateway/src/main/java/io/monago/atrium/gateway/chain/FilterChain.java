@@ -83,7 +83,7 @@ public final class FilterChain {
             return stop != null ? stop : forward(i + 1);
         }
 
-        /** @return the walk's answer when filter {@code i} stopped it, or null to go on */
+        /** {@return the walk's answer when filter {@code i} stopped it, or null to go on} */
         private Future<Answer> afterRequestOrContinue(int i, AsyncResult<Step> ar) {
             if (ar.failed()) {
                 return backward(i - 1, internalError(filters[i].getClass().getSimpleName(), ar.cause()));

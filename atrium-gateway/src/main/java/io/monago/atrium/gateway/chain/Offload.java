@@ -35,7 +35,7 @@ public final class Offload {
         this.inlineMaxBytes = inlineMaxBytes;
     }
 
-    /** @return an offloader that runs everything on the calling thread, for tests and tools */
+    /** {@return an offloader that runs everything on the calling thread, for tests and tools} */
     public static Offload inline() {
         return new Offload(null, Long.MAX_VALUE);
     }
@@ -60,8 +60,9 @@ public final class Offload {
     }
 
     /**
+     * {@return whether work on it leaves the calling thread}
+     *
      * @param inputBytes the size of an input
-     * @return whether work on it leaves the calling thread
      */
     public boolean offloads(long inputBytes) {
         return workers != null && inputBytes > inlineMaxBytes;

@@ -36,30 +36,33 @@ public sealed interface Step {
      */
     record Reject(Rejection rejection) implements Step {}
 
-    /** @return continue, without looking at the answer */
+    /** {@return continue, without looking at the answer} */
     static Future<Step> proceed() {
         return StepConstants.PROCEED;
     }
 
     /**
+     * {@return continue, and see the answer on its way back}
+     *
      * @param answerHalf what to do with the answer on its way back
-     * @return continue, and see the answer on its way back
      */
     static Future<Step> proceed(AnswerHalf answerHalf) {
         return Future.succeededFuture(new Proceed(answerHalf));
     }
 
     /**
+     * {@return answer here}
+     *
      * @param answer the answer
-     * @return answer here
      */
     static Future<Step> reply(Answer answer) {
         return Future.succeededFuture(new Reply(answer));
     }
 
     /**
+     * {@return stop with an error}
+     *
      * @param rejection why the call stops
-     * @return stop with an error
      */
     static Future<Step> reject(Rejection rejection) {
         return Future.succeededFuture(new Reject(rejection));

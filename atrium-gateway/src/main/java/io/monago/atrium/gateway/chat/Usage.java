@@ -22,7 +22,7 @@ public record Usage(long promptTokens, long completionTokens) {
         usage.put("total_tokens", totalTokens());
     }
 
-    /** @return input plus output tokens */
+    /** {@return input plus output tokens} */
     public long totalTokens() {
         return promptTokens + completionTokens;
     }

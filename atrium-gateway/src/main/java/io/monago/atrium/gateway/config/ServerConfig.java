@@ -32,7 +32,7 @@ public record ServerConfig(
         inlineWorkMaxBytes = inlineWorkMaxBytes == null ? DEFAULT_INLINE_WORK_MAX_BYTES : inlineWorkMaxBytes;
     }
 
-    /** @return the defaults */
+    /** {@return the defaults} */
     public static ServerConfig defaults() {
         return new ServerConfig(null, null, null, null, null, null);
     }

@@ -71,17 +71,17 @@ public final class Exchange {
         this.request = request;
     }
 
-    /** @return the audit id */
+    /** {@return the audit id} */
     public String auditId() {
         return auditId;
     }
 
-    /** @return the request as it arrived */
+    /** {@return the request as it arrived} */
     public InboundRequest request() {
         return request;
     }
 
-    /** @return the authenticated caller, once authentication succeeded (or found a disabled key) */
+    /** {@return the authenticated caller, once authentication succeeded (or found a disabled key)} */
     public Optional<Principal> principal() {
         return Optional.ofNullable(principal);
     }
@@ -106,22 +106,26 @@ public final class Exchange {
         this.principal = principal;
     }
 
-    /** @return the caller's workspace policy; set by authentication */
+    /** {@return the caller's workspace policy; set by authentication} */
     public WorkspacePolicy workspace() {
         return required(workspace, "workspace");
     }
 
-    /** @return what the caller attached */
+    /** {@return what the caller attached} */
     public RequestTags tags() {
         return tags;
     }
 
-    /** @param tags what the caller attached */
+    /**
+     * Records what the caller attached.
+     *
+     * @param tags what the caller attached
+     */
     public void tags(RequestTags tags) {
         this.tags = tags;
     }
 
-    /** @return the parsed request body, which governance rewrites in place; set by validation */
+    /** {@return the parsed request body, which governance rewrites in place; set by validation} */
     public ObjectNode body() {
         return required(body, "body");
     }
@@ -137,37 +141,49 @@ public final class Exchange {
         this.model = model;
     }
 
-    /** @return the model the caller asked for, once the body is parsed */
+    /** {@return the model the caller asked for, once the body is parsed} */
     public Optional<String> model() {
         return Optional.ofNullable(model);
     }
 
-    /** @return the route chosen for the model; set by routing */
+    /** {@return the route chosen for the model; set by routing} */
     public ModelRoute route() {
         return required(route, "route");
     }
 
-    /** @param route the route chosen for the model */
+    /**
+     * Records the route chosen for the model.
+     *
+     * @param route the route chosen for the model
+     */
     public void route(ModelRoute route) {
         this.route = route;
     }
 
-    /** @return what the guard found in the request; set by input inspection */
+    /** {@return what the guard found in the request; set by input inspection} */
     public Inspection inspection() {
         return required(inspection, "inspection");
     }
 
-    /** @param inspection what the guard found in the request */
+    /**
+     * Records what the guard found in the request.
+     *
+     * @param inspection what the guard found in the request
+     */
     public void inspection(Inspection inspection) {
         this.inspection = inspection;
     }
 
-    /** @return what policy decided about the inspection; set by the policy decision */
+    /** {@return what policy decided about the inspection; set by the policy decision} */
     public PolicyOutcome policyOutcome() {
         return required(policyOutcome, "policy outcome");
     }
 
-    /** @param outcome what policy decided about the inspection */
+    /**
+     * Records what policy decided about the inspection.
+     *
+     * @param outcome what policy decided about the inspection
+     */
     public void policyOutcome(PolicyOutcome outcome) {
         this.policyOutcome = outcome;
     }
@@ -192,17 +208,29 @@ public final class Exchange {
         piiOutput.merge(entityType, count, Integer::sum);
     }
 
-    /** @param entityType an entity type that was redacted or withheld */
+    /**
+     * Records an entity type that was redacted or withheld.
+     *
+     * @param entityType an entity type that was redacted or withheld
+     */
     public void piiRedacted(String entityType) {
         piiRedacted.add(entityType);
     }
 
-    /** @param category a security incident category found */
+    /**
+     * Records a security incident category found.
+     *
+     * @param category a security incident category found
+     */
     public void incident(String category) {
         incidents.add(category);
     }
 
-    /** @param ruleId a policy rule that matched */
+    /**
+     * Records a policy rule that matched.
+     *
+     * @param ruleId a policy rule that matched
+     */
     public void matchedRule(String ruleId) {
         matchedRules.add(ruleId);
     }
@@ -214,12 +242,16 @@ public final class Exchange {
         }
     }
 
-    /** @return the decision so far */
+    /** {@return the decision so far} */
     public PolicyDecision decision() {
         return decision;
     }
 
-    /** @param providerName the provider that answers the call */
+    /**
+     * Records the provider that answers the call.
+     *
+     * @param providerName the provider that answers the call
+     */
     public void provider(String providerName) {
         this.provider = providerName;
     }
@@ -276,7 +308,7 @@ public final class Exchange {
         return verdict;
     }
 
-    /** @return the frozen verdict, once the audit filter froze it */
+    /** {@return the frozen verdict, once the audit filter froze it} */
     public Optional<Verdict> verdict() {
         return Optional.ofNullable(verdict);
     }

@@ -3,7 +3,6 @@ package io.monago.atrium.gateway.idempotency;
 import io.monago.atrium.gateway.exchange.HttpReply;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,10 +41,10 @@ public final class IdempotencyCache {
      *
      * @param keyId the caller's key id
      * @param idempotencyKey the header's value
-     * @param bodyHash a hash of the request body
+     * @param bodyHash a hash of the request body, as text
      * @return what to do
      */
-    public synchronized Claim claim(String keyId, String idempotencyKey, byte[] bodyHash) {
+    public synchronized Claim claim(String keyId, String idempotencyKey, String bodyHash) {
         long now = clock.millis();
         expire(now);
         String k = keyId + '\n' + idempotencyKey;
@@ -55,7 +54,7 @@ public final class IdempotencyCache {
             trim();
             return Claim.PROCEED;
         }
-        if (!Arrays.equals(e.bodyHash, bodyHash)) {
+        if (!e.bodyHash.equals(bodyHash)) {
             return Claim.BODY_MISMATCH;
         }
         return e.reply == null ? Claim.IN_PROGRESS : new Claim.Replay(e.reply);
@@ -81,7 +80,7 @@ public final class IdempotencyCache {
         }
     }
 
-    /** @return how many keys are remembered */
+    /** {@return how many keys are remembered} */
     public synchronized int size() {
         return entries.size();
     }
@@ -131,5 +130,5 @@ public final class IdempotencyCache {
         record Replay(HttpReply reply) implements Claim {}
     }
 
-    private record Entry(byte[] bodyHash, long createdMillis, HttpReply reply) {}
+    private record Entry(String bodyHash, long createdMillis, HttpReply reply) {}
 }

@@ -12,6 +12,7 @@ import io.monago.atrium.protocol.RequestLimits;
 import io.vertx.core.Future;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ public final class IdempotencyFilter implements Filter {
         return offload.run(body.length, () -> sha256(body)).map(hash -> claim(exchange, key.get(), hash));
     }
 
-    private Step claim(Exchange exchange, String key, byte[] bodyHash) {
+    private Step claim(Exchange exchange, String key, String bodyHash) {
         String keyId = exchange.principal().orElseThrow().keyId();
         IdempotencyCache.Claim claim = cache.claim(keyId, key, bodyHash);
         if (claim instanceof IdempotencyCache.Claim.Replay replay) {
@@ -68,9 +69,9 @@ public final class IdempotencyFilter implements Filter {
         return Step.CONTINUE;
     }
 
-    private static byte[] sha256(byte[] body) {
+    private static String sha256(byte[] body) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -8,7 +8,7 @@ import io.vertx.core.Future;
  */
 public interface Provider {
 
-    /** @return the provider's configured name, sent in {@code X-Monago-Provider} */
+    /** {@return the provider's configured name, sent in {@code X-Monago-Provider}} */
     String name();
 
     /**

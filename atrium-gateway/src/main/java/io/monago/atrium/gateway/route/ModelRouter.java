@@ -48,7 +48,7 @@ public final class ModelRouter {
         return Optional.empty();
     }
 
-    /** @return the model names written literally in the configuration, for {@code /v1/models} */
+    /** {@return the model names written literally in the configuration, for {@code /v1/models}} */
     public List<ListedModel> listedModels() {
         List<ListedModel> out = new ArrayList<>();
         for (Entry e : entries) {

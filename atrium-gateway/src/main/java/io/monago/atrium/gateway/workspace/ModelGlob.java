@@ -18,12 +18,12 @@ public final class ModelGlob {
         this.pattern = pattern;
     }
 
-    /** @return whether the pattern has wildcards (a plain name can be listed in /v1/models) */
+    /** {@return whether the pattern has wildcards (a plain name can be listed in /v1/models)} */
     public boolean isLiteral() {
         return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
     }
 
-    /** @return the pattern as written */
+    /** {@return the pattern as written} */
     public String pattern() {
         return pattern;
     }

@@ -32,7 +32,7 @@ public record WorkspacePolicy(
         SecurityAnalyzer analyzer,
         PiiRedactor answers) {
 
-    /** @return whether any attack category is acted on; when none is, analysis is skipped */
+    /** {@return whether any attack category is acted on; when none is, analysis is skipped} */
     public boolean analysesSecurity() {
         for (IncidentCategory c : IncidentCategory.values()) {
             if (security.policyFor(c).action() != SecurityAction.OFF) {
@@ -42,7 +42,7 @@ public record WorkspacePolicy(
         return false;
     }
 
-    /** @return a fresh redaction session for one request of this workspace */
+    /** {@return a fresh redaction session for one request of this workspace} */
     public RedactionSession newRedactionSession() {
         return RedactionSession.builder()
                 .operator(operator)

@@ -50,7 +50,7 @@ public final class Workspaces {
         return find(id).orElseThrow(() -> new IllegalStateException("a key names an unknown workspace"));
     }
 
-    /** @return the id of the default (first) workspace */
+    /** {@return the id of the default (first) workspace} */
     public String defaultId() {
         return defaultId;
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class IdempotencyCacheTest {
 
-    private static final byte[] BODY = {1, 2, 3};
-    private static final byte[] OTHER = {9};
+    private static final String BODY = "0a0b0c";
+    private static final String OTHER = "ff";
 
     private static HttpReply reply(int status) {
         return new HttpReply(status, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer("{}"));
