@@ -7,6 +7,7 @@ import io.monago.atrium.chat.ChatCompletionRequest;
 import io.monago.atrium.errors.AtriumTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,7 @@ class TimeoutTest {
     @BeforeEach
     void start() {
         server = TestServer.start();
-        server.always(TestServer.Reply.completion(java.util.Map.of()).heldUntil(release));
+        server.always(TestServer.Reply.completion(Map.of()).heldUntil(release));
         sleeper = new RecordingSleeper();
     }
 
@@ -35,14 +36,15 @@ class TimeoutTest {
 
     @Test
     void aSlowAnswerRaisesAtriumTimeoutExceptionAfterTheRetries() {
+        // Long enough for a request to reach a local server on a busy machine before it times out.
         try (Atrium client = server.client(sleeper)
-                .timeout(Duration.ofMillis(200))
+                .timeout(Duration.ofMillis(600))
                 .maxRetries(1)
                 .build()) {
             assertThatThrownBy(() -> client.chat().completions().create(request()))
                     .isExactlyInstanceOf(AtriumTimeoutException.class)
                     .hasCauseInstanceOf(HttpTimeoutException.class)
-                    .hasMessageContaining("timed out after 200 ms");
+                    .hasMessageContaining("timed out after 600 ms");
         }
         assertThat(server.received()).hasSize(2);
         assertThat(sleeper.waits()).hasSize(1);

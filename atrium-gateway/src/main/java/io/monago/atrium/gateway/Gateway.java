@@ -1,42 +1,32 @@
 package io.monago.atrium.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.monago.atrium.gateway.access.ModelAccessStep;
+import io.monago.atrium.gateway.audit.AuditIds;
 import io.monago.atrium.gateway.audit.AuditStore;
 import io.monago.atrium.gateway.audit.SqliteAuditStore;
-import io.monago.atrium.gateway.auth.AuthenticateStep;
 import io.monago.atrium.gateway.auth.Authenticator;
 import io.monago.atrium.gateway.auth.KeyBootstrap;
 import io.monago.atrium.gateway.auth.KeyRegistry;
+import io.monago.atrium.gateway.chain.FilterChain;
+import io.monago.atrium.gateway.chain.Offload;
+import io.monago.atrium.gateway.chat.TokenCounter;
 import io.monago.atrium.gateway.config.GatewayConfig;
 import io.monago.atrium.gateway.http.AuditHandler;
-import io.monago.atrium.gateway.http.AuditIds;
 import io.monago.atrium.gateway.http.ChatCompletionsHandler;
 import io.monago.atrium.gateway.http.GatewayRoutes;
 import io.monago.atrium.gateway.http.GovernanceRenderer;
 import io.monago.atrium.gateway.http.HealthHandler;
 import io.monago.atrium.gateway.http.ModelsHandler;
 import io.monago.atrium.gateway.idempotency.IdempotencyCache;
-import io.monago.atrium.gateway.idempotency.IdempotencyGate;
-import io.monago.atrium.gateway.inspect.InspectInputStep;
 import io.monago.atrium.gateway.meter.CostMeter;
-import io.monago.atrium.gateway.meter.TokenCounter;
-import io.monago.atrium.gateway.pipeline.AnswerStep;
-import io.monago.atrium.gateway.pipeline.GovernancePipeline;
-import io.monago.atrium.gateway.policy.DecidePolicyStep;
-import io.monago.atrium.gateway.policy.Workspaces;
 import io.monago.atrium.gateway.provider.Providers;
-import io.monago.atrium.gateway.redact.RedactAnswerStep;
-import io.monago.atrium.gateway.redact.RedactStep;
-import io.monago.atrium.gateway.redact.RestoreAnswerStep;
 import io.monago.atrium.gateway.route.ModelRouter;
-import io.monago.atrium.gateway.route.RouteStep;
-import io.monago.atrium.gateway.validate.ChatRequestValidator;
-import io.monago.atrium.gateway.validate.RequestTagReader;
-import io.monago.atrium.gateway.validate.ValidateStep;
+import io.monago.atrium.gateway.workspace.Workspaces;
 import io.monago.atrium.guard.pii.PiiScanner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
@@ -45,7 +35,6 @@ import io.vertx.core.http.PoolOptions;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +107,11 @@ public final class Gateway implements AutoCloseable {
      * @return the running gateway
      */
     public static Gateway start(GatewayConfig config, Optional<String> bootstrapKey, Clock clock) {
+        return start(config, bootstrapKey, clock, new VertxOptions());
+    }
+
+    /** Starts a gateway on a Vert.x with given options (tests set the blocked-thread checker tight). */
+    static Gateway start(GatewayConfig config, Optional<String> bootstrapKey, Clock clock, VertxOptions options) {
         Path dataDir = Path.of(config.server().dataDir());
         PiiScanner scanner = PiiScanner.defaults();
         Workspaces workspaces = new Workspaces(config.workspaces(), scanner);
@@ -134,37 +128,32 @@ public final class Gateway implements AutoCloseable {
             KeyBootstrap.discardUnshown(keys, dataDir);
             throw e;
         }
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(options);
         HttpClient upstream = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
         try {
-            TokenCounter tokens = new TokenCounter();
             ModelRouter router = new ModelRouter(
-                    effective.models(), Providers.create(effective.providers(), vertx, upstream, json, tokens, clock));
+                    effective.models(), Providers.create(effective.providers(), vertx, upstream, json, clock));
             Authenticator authenticator = new Authenticator(new KeyRegistry(effective.keys()));
-            AuthenticateStep authenticate = new AuthenticateStep(authenticator);
-            GovernancePipeline pipeline = new GovernancePipeline(List.of(
-                    new ValidateStep(new ChatRequestValidator(json), new RequestTagReader(json)),
-                    new ModelAccessStep(workspaces),
-                    new RouteStep(router),
-                    new InspectInputStep(scanner, workspaces),
-                    new DecidePolicyStep(workspaces),
-                    new RedactStep(workspaces)));
-            List<AnswerStep> answerSteps = List.of(new RedactAnswerStep(workspaces), new RestoreAnswerStep());
+            WorkerExecutor workers = vertx.createSharedWorkerExecutor(
+                    "atrium-work", Runtime.getRuntime().availableProcessors());
+            Offload offload = new Offload(workers, effective.server().inlineWorkMaxBytes());
             GovernanceRenderer renderer = new GovernanceRenderer(json);
-            AtomicBoolean draining = new AtomicBoolean();
-            ChatCompletionsHandler chat = new ChatCompletionsHandler(new ChatCompletionsHandler.Dependencies(
-                    new AuditIds(clock),
-                    clock,
-                    workspaces.defaultId(),
-                    pipeline,
-                    authenticate,
-                    new IdempotencyGate(new IdempotencyCache(IDEMPOTENCY_CAPACITY, clock)),
-                    answerSteps,
-                    tokens,
-                    new CostMeter(effective.pricing().usdToIdr()),
+            FilterChain chain = ChatChain.create(new ChatChain.Parts(
                     audit,
-                    renderer));
+                    authenticator,
+                    workspaces,
+                    new IdempotencyCache(IDEMPOTENCY_CAPACITY, clock),
+                    router,
+                    scanner,
+                    new TokenCounter(),
+                    new CostMeter(effective.pricing().usdToIdr()),
+                    json,
+                    offload,
+                    effective.server().maxBodyBytes()));
+            AtomicBoolean draining = new AtomicBoolean();
+            ChatCompletionsHandler chat = new ChatCompletionsHandler(
+                    chain, new AuditIds(clock), clock, workspaces.defaultId(), renderer, offload);
             var routes = GatewayRoutes.create(
                     vertx,
                     effective.server().maxBodyBytes(),
@@ -215,12 +204,17 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** @return the port the gateway listens on */
+    /** {@return the Vert.x instance the gateway runs on, for tests that watch its event loops} */
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** {@return the port the gateway listens on} */
     public int port() {
         return server.actualPort();
     }
 
-    /** @return the base URL clients use, e.g. {@code http://127.0.0.1:8080/v1} */
+    /** {@return the base URL clients use, e.g. {@code http://127.0.0.1:8080/v1}} */
     public String baseUrl() {
         String h = host.contains(":") ? "[" + host + "]" : host;
         if (h.equals("0.0.0.0") || h.equals("[::]")) {
@@ -229,7 +223,7 @@ public final class Gateway implements AutoCloseable {
         return "http://" + h + ":" + port() + "/v1";
     }
 
-    /** @return a key generated at this start because none was configured; to be shown once */
+    /** {@return a key generated at this start because none was configured; to be shown once} */
     public Optional<String> generatedKey() {
         return generatedKey;
     }

@@ -63,6 +63,9 @@ public final class ProtocolHeaders {
     /** Response header: milliseconds to wait before retrying (OpenAI's extension). */
     public static final String RETRY_AFTER_MS = "retry-after-ms";
 
+    /** Response header: {@code true} on an answer replayed for a retried {@code Idempotency-Key}. */
+    public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
     /** Standard authorization header; the value is {@code Bearer <api key>}. */
     public static final String AUTHORIZATION = "Authorization";
 

@@ -68,7 +68,7 @@ public final class AuditChain {
         return HexFormat.of().formatHex(sha.digest(unsignedJson.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** @return the newest hash */
+    /** {@return the newest hash} */
     public String lastHash() {
         return last;
     }

@@ -26,7 +26,7 @@ public interface AuditStore extends AutoCloseable {
      */
     CompletableFuture<Optional<StoredAudit>> find(String auditId);
 
-    /** @return whether the store can take writes */
+    /** {@return whether the store can take writes} */
     boolean isHealthy();
 
     /** Finishes pending writes, then releases the store. */

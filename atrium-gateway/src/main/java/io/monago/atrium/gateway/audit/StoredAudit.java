@@ -8,6 +8,6 @@ import java.util.Optional;
  * @param auditId its id
  * @param workspaceId the workspace it belongs to
  * @param keyId the key that made the call, if it was known
- * @param json the record as JSON (PROTOCOL.md §6), hashes included
+ * @param json the record as JSON (docs/protocol.md §6), hashes included
  */
 public record StoredAudit(String auditId, String workspaceId, Optional<String> keyId, String json) {}

@@ -1,5 +1,6 @@
 package io.monago.atrium.gateway.auth;
 
+import io.monago.atrium.gateway.exchange.Principal;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.protocol.ErrorCode;
 import java.util.Optional;

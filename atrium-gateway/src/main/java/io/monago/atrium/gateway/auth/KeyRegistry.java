@@ -1,7 +1,8 @@
 package io.monago.atrium.gateway.auth;
 
-import io.monago.atrium.gateway.access.ModelGlob;
 import io.monago.atrium.gateway.config.KeyConfig;
+import io.monago.atrium.gateway.exchange.Principal;
+import io.monago.atrium.gateway.workspace.ModelGlob;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

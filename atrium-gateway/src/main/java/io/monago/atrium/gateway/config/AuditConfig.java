@@ -9,12 +9,12 @@ import java.util.Optional;
  */
 public record AuditConfig(String sqlitePath) {
 
-    /** @return the defaults */
+    /** {@return the defaults} */
     public static AuditConfig defaults() {
         return new AuditConfig(null);
     }
 
-    /** @return the configured SQLite path, if one was given */
+    /** {@return the configured SQLite path, if one was given} */
     public Optional<String> sqlitePathIfSet() {
         return Optional.ofNullable(sqlitePath);
     }

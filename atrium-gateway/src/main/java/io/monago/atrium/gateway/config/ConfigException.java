@@ -41,17 +41,17 @@ public final class ConfigException extends RuntimeException {
         return sb.append(problem).toString();
     }
 
-    /** @return the file the problem is in */
+    /** {@return the file the problem is in} */
     public String file() {
         return file;
     }
 
-    /** @return the 1-based line, if known */
+    /** {@return the 1-based line, if known} */
     public Optional<Integer> line() {
         return line > 0 ? Optional.of(line) : Optional.empty();
     }
 
-    /** @return the field's dotted path */
+    /** {@return the field's dotted path} */
     public String field() {
         return field;
     }

@@ -108,61 +108,64 @@ public final class ConfigLoader {
 
     private JsonNode readValue(JsonParser p, SourceMap source, String path) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        switch (p.currentToken()) {
-            case START_OBJECT: {
-                ObjectNode obj = f.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    String childPath = SourceMap.child(path, field);
-                    int line = p.currentTokenLocation().getLineNr();
-                    if (obj.has(field)) {
-                        throw new ConfigException(source.file(), line, childPath, "written twice");
-                    }
-                    source.put(childPath, line);
-                    p.nextToken();
-                    obj.set(field, readValue(p, source, childPath));
-                }
-                return obj;
-            }
-            case START_ARRAY: {
-                ArrayNode arr = f.arrayNode();
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    String childPath = SourceMap.element(path, i++);
-                    source.put(childPath, p.currentTokenLocation().getLineNr());
-                    arr.add(readValue(p, source, childPath));
-                }
-                return arr;
-            }
-            case VALUE_STRING: {
-                EnvSubstitution.Result r = new EnvSubstitution(env).apply(p.getText());
-                if (r.problem().isPresent()) {
-                    throw new ConfigException(
-                            source.file(),
-                            p.currentTokenLocation().getLineNr(),
-                            path,
-                            r.problem().get());
-                }
-                return f.textNode(r.value());
-            }
-            case VALUE_NUMBER_INT:
-                return f.numberNode(p.getLongValue());
-            case VALUE_NUMBER_FLOAT:
-                return f.numberNode(p.getDoubleValue());
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                // YAML 1.2: only true and false are booleans. YAML 1.1 would make `action: off` a
-                // boolean, and `off` is a word this file uses.
+        return switch (p.currentToken()) {
+            case START_OBJECT -> readObject(p, source, path);
+            case START_ARRAY -> readArray(p, source, path);
+            case VALUE_STRING -> readString(p, source, path);
+            case VALUE_NUMBER_INT -> f.numberNode(p.getLongValue());
+            case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDoubleValue());
+            // YAML 1.2: only true and false are booleans. YAML 1.1 would make `action: off` a
+            // boolean, and `off` is a word this file uses.
+            case VALUE_TRUE, VALUE_FALSE -> {
                 String raw = p.getText();
-                return raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")
+                yield raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")
                         ? f.booleanNode(Boolean.parseBoolean(raw))
                         : f.textNode(raw);
-            case VALUE_NULL:
-                return f.nullNode();
-            default:
+            }
+            case VALUE_NULL -> f.nullNode();
+            default ->
                 throw new ConfigException(
                         source.file(), p.currentTokenLocation().getLineNr(), path, "unsupported YAML value");
+        };
+    }
+
+    private ObjectNode readObject(JsonParser p, SourceMap source, String path) throws IOException {
+        ObjectNode obj = JsonNodeFactory.instance.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            String childPath = SourceMap.child(path, field);
+            int line = p.currentTokenLocation().getLineNr();
+            if (obj.has(field)) {
+                throw new ConfigException(source.file(), line, childPath, "written twice");
+            }
+            source.put(childPath, line);
+            p.nextToken();
+            obj.set(field, readValue(p, source, childPath));
         }
+        return obj;
+    }
+
+    private ArrayNode readArray(JsonParser p, SourceMap source, String path) throws IOException {
+        ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String childPath = SourceMap.element(path, i++);
+            source.put(childPath, p.currentTokenLocation().getLineNr());
+            arr.add(readValue(p, source, childPath));
+        }
+        return arr;
+    }
+
+    private JsonNode readString(JsonParser p, SourceMap source, String path) throws IOException {
+        EnvSubstitution.Result r = new EnvSubstitution(env).apply(p.getText());
+        if (r.problem().isPresent()) {
+            throw new ConfigException(
+                    source.file(),
+                    p.currentTokenLocation().getLineNr(),
+                    path,
+                    r.problem().get());
+        }
+        return JsonNodeFactory.instance.textNode(r.value());
     }
 
     private GatewayConfig bind(SourceMap source, JsonNode tree) {

@@ -66,6 +66,9 @@ final class ConfigValidator {
         if (s.maxBodyBytes() <= 0) {
             throw source.error("server.max_body_bytes", "must be positive");
         }
+        if (s.inlineWorkMaxBytes() < 0) {
+            throw source.error("server.inline_work_max_bytes", "must not be negative");
+        }
         if (s.drainTimeoutMs() < 0) {
             throw source.error("server.drain_timeout_ms", "must not be negative");
         }

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Replaces {@code ${NAME}} and {@code ${NAME:-default}} in configuration values with environment
- * variables. {@code $${} writes a literal {@code ${}. Substitution happens on parsed scalar values,
+ * Replaces <code>${NAME}</code> and <code>${NAME:-default}</code> in configuration values with
+ * environment variables; <code>$${</code> writes a literal <code>${</code>. Substitution happens on parsed scalar values,
  * never on the raw file, so a variable's content cannot change the file's structure.
  */
 final class EnvSubstitution {

@@ -41,7 +41,7 @@ public record GatewayConfig(
         keys = keys == null ? List.of() : List.copyOf(keys);
     }
 
-    /** @return the built-in defaults: every model to {@code echo}, the default workspace and policy */
+    /** {@return the built-in defaults: every model to {@code echo}, the default workspace and policy} */
     public static GatewayConfig defaults() {
         return new GatewayConfig(null, null, null, null, null, null, null);
     }

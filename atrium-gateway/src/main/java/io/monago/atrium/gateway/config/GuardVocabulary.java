@@ -1,7 +1,7 @@
 package io.monago.atrium.gateway.config;
 
-import io.monago.atrium.guard.pii.EntityType;
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;

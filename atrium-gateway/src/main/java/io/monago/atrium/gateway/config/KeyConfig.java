@@ -24,7 +24,7 @@ public record KeyConfig(
         disabled = disabled != null && disabled;
     }
 
-    /** @return the key's own allow-list, if it has one */
+    /** {@return the key's own allow-list, if it has one} */
     public Optional<List<String>> modelsIfSet() {
         return Optional.ofNullable(models);
     }

@@ -20,7 +20,7 @@ public record ModelConfig(
         outputUsdPerMillion = outputUsdPerMillion == null ? 0.0 : outputUsdPerMillion;
     }
 
-    /** @return the upstream name, if it differs from the caller's */
+    /** {@return the upstream name, if it differs from the caller's} */
     public Optional<String> upstreamModelIfSet() {
         return Optional.ofNullable(upstreamModel);
     }

@@ -54,7 +54,7 @@ public record PiiSettings(
         maskKeepEnd = maskKeepEnd == null ? 4 : maskKeepEnd;
     }
 
-    /** @return a description that never shows the salt */
+    /** {@return a description that never shows the salt} */
     @Override
     public String toString() {
         return "PiiSettings[action=" + action + ", minConfidence=" + minConfidence + ", reversible=" + reversible
@@ -62,7 +62,7 @@ public record PiiSettings(
                 + ", maskKeepEnd=" + maskKeepEnd + ", hashSalt=" + (hashSalt == null ? "unset" : "***") + "]";
     }
 
-    /** @return the shipped policy: redact PII, block SSN, CREDIT_CARD and SECRET */
+    /** {@return the shipped policy: redact PII, block SSN, CREDIT_CARD and SECRET} */
     public static PiiSettings defaults() {
         return new PiiSettings(null, null, null, null, null, null, null, null);
     }

@@ -15,7 +15,7 @@ public record PricingConfig(Double usdToIdr) {
         usdToIdr = usdToIdr == null ? DEFAULT_USD_TO_IDR : usdToIdr;
     }
 
-    /** @return the defaults */
+    /** {@return the defaults} */
     public static PricingConfig defaults() {
         return new PricingConfig(null);
     }

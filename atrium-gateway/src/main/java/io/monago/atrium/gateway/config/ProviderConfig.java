@@ -19,12 +19,12 @@ public record ProviderConfig(String type, String baseUrl, String apiKey, Long ti
         connectTimeoutMs = connectTimeoutMs == null ? 5_000L : connectTimeoutMs;
     }
 
-    /** @return the upstream key, if configured */
+    /** {@return the upstream key, if configured} */
     public Optional<String> apiKeyIfSet() {
         return Optional.ofNullable(apiKey).filter(k -> !k.isEmpty());
     }
 
-    /** @return a safe description: never includes the key */
+    /** {@return a safe description: never includes the key} */
     @Override
     public String toString() {
         return "ProviderConfig[type=" + type + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "***")

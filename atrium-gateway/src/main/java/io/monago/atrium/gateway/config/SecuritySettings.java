@@ -30,7 +30,7 @@ public record SecuritySettings(
         trustedRoles = trustedRoles == null ? List.of("system", "developer") : List.copyOf(trustedRoles);
     }
 
-    /** @return the shipped policy: block every attack category */
+    /** {@return the shipped policy: block every attack category} */
     public static SecuritySettings defaults() {
         return new SecuritySettings(null, null, null, null);
     }

@@ -8,13 +8,19 @@ package io.monago.atrium.gateway.config;
  * @param dataDir folder for the audit database and generated key hashes, default {@code ./atrium-data}
  * @param maxBodyBytes largest accepted request body, default 4 MiB; larger bodies get 413
  * @param drainTimeoutMs how long shutdown waits for in-flight requests, default 30 000
+ * @param inlineWorkMaxBytes CPU-heavy work (parsing, inspection, token counting) on a request of up
+ *     to this many bytes runs on the event loop; larger requests do it on the worker pool, so one
+ *     large request never stalls the calls sharing its event loop; default 32 KiB
  */
-public record ServerConfig(String host, Integer port, String dataDir, Long maxBodyBytes, Long drainTimeoutMs) {
+public record ServerConfig(
+        String host, Integer port, String dataDir, Long maxBodyBytes, Long drainTimeoutMs, Long inlineWorkMaxBytes) {
 
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
     /** Default body limit: 4 MiB, room for long documents and several images by URL. */
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+    /** Default size up to which a request's CPU-heavy work stays on the event loop. */
+    public static final long DEFAULT_INLINE_WORK_MAX_BYTES = 32L * 1024;
 
     /** Fills defaults. */
     public ServerConfig {
@@ -23,11 +29,12 @@ public record ServerConfig(String host, Integer port, String dataDir, Long maxBo
         dataDir = dataDir == null ? "./atrium-data" : dataDir;
         maxBodyBytes = maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
         drainTimeoutMs = drainTimeoutMs == null ? 30_000L : drainTimeoutMs;
+        inlineWorkMaxBytes = inlineWorkMaxBytes == null ? DEFAULT_INLINE_WORK_MAX_BYTES : inlineWorkMaxBytes;
     }
 
-    /** @return the defaults */
+    /** {@return the defaults} */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null);
     }
 
     /**
@@ -38,7 +45,7 @@ public record ServerConfig(String host, Integer port, String dataDir, Long maxBo
      * @return the copy
      */
     public ServerConfig withListen(String newHost, int newPort) {
-        return new ServerConfig(newHost, newPort, dataDir, maxBodyBytes, drainTimeoutMs);
+        return new ServerConfig(newHost, newPort, dataDir, maxBodyBytes, drainTimeoutMs, inlineWorkMaxBytes);
     }
 
     /**
@@ -48,6 +55,16 @@ public record ServerConfig(String host, Integer port, String dataDir, Long maxBo
      * @return the copy
      */
     public ServerConfig withDataDir(String newDataDir) {
-        return new ServerConfig(host, port, newDataDir, maxBodyBytes, drainTimeoutMs);
+        return new ServerConfig(host, port, newDataDir, maxBodyBytes, drainTimeoutMs, inlineWorkMaxBytes);
+    }
+
+    /**
+     * Copy with another threshold for moving work off the event loop.
+     *
+     * @param bytes requests above this size do their CPU-heavy work on the worker pool
+     * @return the copy
+     */
+    public ServerConfig withInlineWorkMaxBytes(long bytes) {
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, drainTimeoutMs, bytes);
     }
 }

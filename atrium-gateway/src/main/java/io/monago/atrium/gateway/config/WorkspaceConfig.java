@@ -22,7 +22,7 @@ public record WorkspaceConfig(String id, List<String> models, PiiSettings pii, S
         security = security == null ? SecuritySettings.defaults() : security;
     }
 
-    /** @return the default workspace: every model, the default PII and security policy */
+    /** {@return the default workspace: every model, the default PII and security policy} */
     public static WorkspaceConfig defaults() {
         return new WorkspaceConfig(DEFAULT_ID, null, null, null);
     }

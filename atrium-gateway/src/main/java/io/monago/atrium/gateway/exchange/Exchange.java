@@ -1,12 +1,8 @@
 package io.monago.atrium.gateway.exchange;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.monago.atrium.gateway.auth.Principal;
-import io.monago.atrium.gateway.idempotency.IdempotencyGate;
-import io.monago.atrium.gateway.inspect.Inspection;
-import io.monago.atrium.gateway.policy.PolicyOutcome;
-import io.monago.atrium.gateway.route.ModelRoute;
-import io.monago.atrium.guard.redact.RedactionSession;
+import io.monago.atrium.gateway.chat.Usage;
+import io.monago.atrium.gateway.workspace.WorkspacePolicy;
 import io.monago.atrium.protocol.PolicyDecision;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The state of one call as it walks through the governance steps. Each step reads what earlier
- * steps found and adds its own findings; at the end, {@link #verdict} freezes it into the immutable
- * {@link Verdict}. Confined to the event-loop thread that received the request, so it needs no
- * locking.
+ * The state of one call as it walks through the filter chain. Each filter reads what earlier
+ * filters found and adds its own findings; on the way back the audit filter freezes it into the
+ * immutable {@link Verdict}. Filters hand it on one at a time (a filter that moves work to another
+ * thread touches it again only when that work is back), so it needs no locking.
+ *
+ * <p>State a filter needs only for itself (the redaction session, the idempotency claim) stays in
+ * that filter's answer half, not here.
  */
 public final class Exchange {
 
@@ -29,16 +29,16 @@ public final class Exchange {
     private final Instant receivedAt;
     private final long startNanos;
     private final String fallbackWorkspace;
+    private final InboundRequest request;
 
-    private InboundRequest request;
-    private RequestTags tags = RequestTags.NONE;
     private Principal principal;
+    private WorkspacePolicy workspace;
+    private RequestTags tags = RequestTags.NONE;
     private ObjectNode body;
     private String model;
     private ModelRoute route;
     private Inspection inspection;
     private PolicyOutcome policyOutcome;
-    private IdempotencyGate.Ticket idempotencyTicket;
     private PolicyDecision decision = PolicyDecision.ALLOWED;
     private String blockReason;
     private final Set<String> piiRedacted = new LinkedHashSet<>();
@@ -49,7 +49,8 @@ public final class Exchange {
     private String provider;
     private Usage usage = Usage.NONE;
     private double costIdr;
-    private RedactionSession redaction;
+    private Verdict verdict;
+    private final List<Consumer<HttpReply>> replyListeners = new ArrayList<>(1);
 
     /**
      * Starts an exchange.
@@ -59,110 +60,130 @@ public final class Exchange {
      * @param startNanos monotonic arrival time, for latency
      * @param fallbackWorkspace the workspace a call is recorded under when its key is not known, so
      *     that workspace's admins can read failed attempts
+     * @param request the request as it arrived
      */
-    public Exchange(String auditId, Instant receivedAt, long startNanos, String fallbackWorkspace) {
+    public Exchange(
+            String auditId, Instant receivedAt, long startNanos, String fallbackWorkspace, InboundRequest request) {
         this.auditId = auditId;
         this.receivedAt = receivedAt;
         this.startNanos = startNanos;
         this.fallbackWorkspace = fallbackWorkspace;
+        this.request = request;
     }
 
-    /** @return the audit id */
+    /** {@return the audit id} */
     public String auditId() {
         return auditId;
     }
 
-    /** @return monotonic arrival time in nanoseconds */
-    public long startNanos() {
-        return startNanos;
-    }
-
-    /** @return the request as it arrived */
+    /** {@return the request as it arrived} */
     public InboundRequest request() {
         return request;
     }
 
-    /** @param request the request as it arrived */
-    public void request(InboundRequest request) {
-        this.request = request;
-    }
-
-    /** @return what the caller attached */
-    public RequestTags tags() {
-        return tags;
-    }
-
-    /** @param tags what the caller attached */
-    public void tags(RequestTags tags) {
-        this.tags = tags;
-    }
-
-    /** @return the authenticated caller, once authentication succeeded */
+    /** {@return the authenticated caller, once authentication succeeded (or found a disabled key)} */
     public Optional<Principal> principal() {
         return Optional.ofNullable(principal);
     }
 
-    /** @param principal the authenticated caller */
-    public void principal(Principal principal) {
+    /**
+     * Records who is calling and under which workspace's policy, resolved once for the whole call.
+     *
+     * @param principal the key's record
+     * @param workspace the policy of the key's workspace
+     */
+    public void caller(Principal principal, WorkspacePolicy workspace) {
+        this.principal = principal;
+        this.workspace = workspace;
+    }
+
+    /**
+     * Records a key that is known but may not call (a disabled key), so the record names it.
+     *
+     * @param principal the key's record
+     */
+    public void refusedCaller(Principal principal) {
         this.principal = principal;
     }
 
-    /** @return the parsed request body, once parsed */
+    /** {@return the caller's workspace policy; set by authentication} */
+    public WorkspacePolicy workspace() {
+        return required(workspace, "workspace");
+    }
+
+    /** {@return what the caller attached} */
+    public RequestTags tags() {
+        return tags;
+    }
+
+    /**
+     * Records what the caller attached.
+     *
+     * @param tags what the caller attached
+     */
+    public void tags(RequestTags tags) {
+        this.tags = tags;
+    }
+
+    /** {@return the parsed request body, which governance rewrites in place; set by validation} */
     public ObjectNode body() {
-        return body;
+        return required(body, "body");
     }
 
-    /** @param body the parsed request body, which governance may rewrite in place */
-    public void body(ObjectNode body) {
+    /**
+     * Records the parsed body and the model it asks for.
+     *
+     * @param body the parsed body
+     * @param model the requested model
+     */
+    public void body(ObjectNode body, String model) {
         this.body = body;
+        this.model = model;
     }
 
-    /** @return the requested model, once known */
+    /** {@return the model the caller asked for, once the body is parsed} */
     public Optional<String> model() {
         return Optional.ofNullable(model);
     }
 
-    /** @param model the requested model */
-    public void model(String model) {
-        this.model = model;
-    }
-
-    /** @return the route chosen for the model */
+    /** {@return the route chosen for the model; set by routing} */
     public ModelRoute route() {
-        return route;
+        return required(route, "route");
     }
 
-    /** @param route the route chosen for the model */
+    /**
+     * Records the route chosen for the model.
+     *
+     * @param route the route chosen for the model
+     */
     public void route(ModelRoute route) {
         this.route = route;
     }
 
-    /** @return what the guard found in the request, once inspected */
+    /** {@return what the guard found in the request; set by input inspection} */
     public Inspection inspection() {
-        return inspection;
+        return required(inspection, "inspection");
     }
 
-    /** @param inspection what the guard found in the request */
+    /**
+     * Records what the guard found in the request.
+     *
+     * @param inspection what the guard found in the request
+     */
     public void inspection(Inspection inspection) {
         this.inspection = inspection;
     }
 
-    /** @return the claim on the call's Idempotency-Key, when it has one to record the answer under */
-    public Optional<IdempotencyGate.Ticket> idempotencyTicket() {
-        return Optional.ofNullable(idempotencyTicket);
-    }
-
-    /** @param ticket the claim on the call's Idempotency-Key */
-    public void idempotencyTicket(IdempotencyGate.Ticket ticket) {
-        this.idempotencyTicket = ticket;
-    }
-
-    /** @return what policy decided about the inspection, once decided */
+    /** {@return what policy decided about the inspection; set by the policy decision} */
     public PolicyOutcome policyOutcome() {
-        return policyOutcome;
+        return required(policyOutcome, "policy outcome");
     }
 
-    /** @param outcome what policy decided about the inspection */
+    /**
+     * Records what policy decided about the inspection.
+     *
+     * @param outcome what policy decided about the inspection
+     */
     public void policyOutcome(PolicyOutcome outcome) {
         this.policyOutcome = outcome;
     }
@@ -187,17 +208,29 @@ public final class Exchange {
         piiOutput.merge(entityType, count, Integer::sum);
     }
 
-    /** @param entityType an entity type that was redacted or withheld */
+    /**
+     * Records an entity type that was redacted or withheld.
+     *
+     * @param entityType an entity type that was redacted or withheld
+     */
     public void piiRedacted(String entityType) {
         piiRedacted.add(entityType);
     }
 
-    /** @param category a security incident category found */
+    /**
+     * Records a security incident category found.
+     *
+     * @param category a security incident category found
+     */
     public void incident(String category) {
         incidents.add(category);
     }
 
-    /** @param ruleId a policy rule that matched */
+    /**
+     * Records a policy rule that matched.
+     *
+     * @param ruleId a policy rule that matched
+     */
     public void matchedRule(String ruleId) {
         matchedRules.add(ruleId);
     }
@@ -209,22 +242,16 @@ public final class Exchange {
         }
     }
 
-    /**
-     * Marks the call as blocked.
-     *
-     * @param reason the block reason sentence
-     */
-    public void block(String reason) {
-        decision = PolicyDecision.BLOCKED;
-        blockReason = reason;
-    }
-
-    /** @return the decision so far */
+    /** {@return the decision so far} */
     public PolicyDecision decision() {
         return decision;
     }
 
-    /** @param providerName the provider that answered */
+    /**
+     * Records the provider that answers the call.
+     *
+     * @param providerName the provider that answers the call
+     */
     public void provider(String providerName) {
         this.provider = providerName;
     }
@@ -241,30 +268,15 @@ public final class Exchange {
     }
 
     /**
-     * The request's redaction session: which placeholder stands for which value, in reversible
-     * mode. Lives as long as the request, in memory only; never copied into the verdict, so never
-     * audited or logged.
-     *
-     * @return the session, once the redact step made one
-     */
-    public Optional<RedactionSession> redaction() {
-        return Optional.ofNullable(redaction);
-    }
-
-    /** @param session the request's redaction session */
-    public void redaction(RedactionSession session) {
-        this.redaction = session;
-    }
-
-    /**
-     * Freezes the exchange.
+     * Freezes the exchange into the verdict the headers and the audit record are rendered from.
+     * May be called again (an audit write that failed turns the answer into an error).
      *
      * @param status the HTTP status of the response
      * @param rejection the rejection, when the call ends in an error
      * @param nowNanos monotonic time now, for latency
-     * @return the verdict
+     * @return the verdict, also kept as {@link #verdict()}
      */
-    public Verdict verdict(int status, Optional<Rejection> rejection, long nowNanos) {
+    public Verdict freeze(int status, Optional<Rejection> rejection, long nowNanos) {
         Optional<String> reason = Optional.ofNullable(blockReason);
         PolicyDecision finalDecision = decision;
         if (rejection.isPresent() && rejection.get().code().isBlock()) {
@@ -272,7 +284,7 @@ public final class Exchange {
             reason = rejection.get().blockReason().or(() -> Optional.ofNullable(blockReason));
         }
         boolean piiDetected = !piiInput.isEmpty() || !piiOutput.isEmpty();
-        return new Verdict(
+        verdict = new Verdict(
                 auditId,
                 receivedAt,
                 principal().map(Principal::workspaceId).orElse(fallbackWorkspace),
@@ -293,5 +305,40 @@ public final class Exchange {
                 status,
                 rejection.map(r -> r.code().code()),
                 tags);
+        return verdict;
+    }
+
+    /** {@return the frozen verdict, once the audit filter froze it} */
+    public Optional<Verdict> verdict() {
+        return Optional.ofNullable(verdict);
+    }
+
+    /**
+     * Asks to be told the answer exactly as it is sent, once it is (the idempotency filter keeps it
+     * for replays).
+     *
+     * @param listener receives the sent answer, on the event loop
+     */
+    public void onReplied(Consumer<HttpReply> listener) {
+        replyListeners.add(listener);
+    }
+
+    /**
+     * Tells the listeners the answer that was sent.
+     *
+     * @param reply the answer as sent
+     */
+    public void replied(HttpReply reply) {
+        for (Consumer<HttpReply> l : replyListeners) {
+            l.accept(reply);
+        }
+    }
+
+    private static <T> T required(T value, String what) {
+        if (value == null) {
+            throw new IllegalStateException(
+                    "the " + what + " is not known yet: a filter runs before the one that sets it");
+        }
+        return value;
     }
 }

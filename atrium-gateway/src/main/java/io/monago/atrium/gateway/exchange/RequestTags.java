@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the caller attached to the call for the audit trail (PROTOCOL.md §2).
+ * What the caller attached to the call for the audit trail (docs/protocol.md §2).
  *
  * @param user the end user's id
  * @param sessionId the session id

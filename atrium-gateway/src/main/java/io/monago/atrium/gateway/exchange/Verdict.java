@@ -1,5 +1,6 @@
 package io.monago.atrium.gateway.exchange;
 
+import io.monago.atrium.gateway.chat.Usage;
 import io.monago.atrium.protocol.PolicyDecision;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.monago.atrium.gateway.http;
 import io.monago.atrium.gateway.audit.AuditStore;
 import io.monago.atrium.gateway.audit.StoredAudit;
 import io.monago.atrium.gateway.auth.Authenticator;
-import io.monago.atrium.gateway.auth.Principal;
+import io.monago.atrium.gateway.exchange.Principal;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.protocol.ErrorCode;
 import io.vertx.core.Future;

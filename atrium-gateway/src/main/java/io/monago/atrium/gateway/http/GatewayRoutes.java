@@ -31,8 +31,7 @@ public final class GatewayRoutes {
             HealthHandler health,
             GovernanceRenderer renderer) {
         Router router = Router.router(vertx);
-        router.post("/v1/chat/completions")
-                .handler(new BoundedBodyReader(maxBodyBytes, chat::handle, ctx -> chat.tooLarge(ctx, maxBodyBytes)));
+        router.post("/v1/chat/completions").handler(new BoundedBodyReader(maxBodyBytes, chat::handle, chat::tooLarge));
         router.get("/v1/models").handler(models);
         router.get("/v1/audit/:id").handler(audit);
         router.get("/healthz").handler(health::live);

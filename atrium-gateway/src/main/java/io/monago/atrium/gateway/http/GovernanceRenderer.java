@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The one place a verdict becomes HTTP: the nine governance headers of PROTOCOL.md §3 on every
+ * The one place a verdict becomes HTTP: the nine governance headers of docs/protocol.md §3 on every
  * answer, and the error body of §4 on errors.
  */
 public final class GovernanceRenderer {

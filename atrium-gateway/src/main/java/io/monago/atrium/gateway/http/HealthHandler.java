@@ -25,12 +25,21 @@ public final class HealthHandler {
         this.draining = draining;
     }
 
-    /** @param ctx the routing context */
+    /**
+     * Answers {@code /healthz}: 200 while the process runs.
+     *
+     * @param ctx the routing context
+     */
     public void live(RoutingContext ctx) {
         JsonResponses.send(ctx.response(), 200, Buffer.buffer("{\"status\":\"ok\"}"));
     }
 
-    /** @param ctx the routing context */
+    /**
+     * Answers {@code /readyz}: 200 when calls can be taken, 503 while draining or when the audit
+     * store cannot write.
+     *
+     * @param ctx the routing context
+     */
     public void ready(RoutingContext ctx) {
         if (draining.getAsBoolean()) {
             JsonResponses.send(ctx.response(), 503, Buffer.buffer("{\"status\":\"draining\"}"));

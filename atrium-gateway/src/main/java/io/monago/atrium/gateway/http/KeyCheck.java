@@ -1,7 +1,7 @@
 package io.monago.atrium.gateway.http;
 
 import io.monago.atrium.gateway.auth.Authenticator;
-import io.monago.atrium.gateway.auth.Principal;
+import io.monago.atrium.gateway.exchange.Principal;
 import io.monago.atrium.protocol.ProtocolHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;

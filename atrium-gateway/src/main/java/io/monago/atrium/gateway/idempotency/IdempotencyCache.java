@@ -1,8 +1,8 @@
 package io.monago.atrium.gateway.idempotency;
 
+import io.monago.atrium.gateway.exchange.HttpReply;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Remembers, per API key and {@code Idempotency-Key}, the body of a call and its answer, so a
  * retried call returns the first answer instead of being governed, forwarded, billed and audited
- * again (PROTOCOL.md §2). Entries live 24 hours; the oldest go first beyond the capacity. Held in
+ * again (docs/protocol.md §2). Entries live 24 hours; the oldest go first beyond the capacity. Held in
  * memory: a restart forgets them, and instances do not share them.
  *
  * <p>Only answers that settle the call are kept: successes and client errors. A 5xx or 429 is
@@ -41,10 +41,10 @@ public final class IdempotencyCache {
      *
      * @param keyId the caller's key id
      * @param idempotencyKey the header's value
-     * @param bodyHash a hash of the request body
+     * @param bodyHash a hash of the request body, as text
      * @return what to do
      */
-    public synchronized Claim claim(String keyId, String idempotencyKey, byte[] bodyHash) {
+    public synchronized Claim claim(String keyId, String idempotencyKey, String bodyHash) {
         long now = clock.millis();
         expire(now);
         String k = keyId + '\n' + idempotencyKey;
@@ -54,7 +54,7 @@ public final class IdempotencyCache {
             trim();
             return Claim.PROCEED;
         }
-        if (!Arrays.equals(e.bodyHash, bodyHash)) {
+        if (!e.bodyHash.equals(bodyHash)) {
             return Claim.BODY_MISMATCH;
         }
         return e.reply == null ? Claim.IN_PROGRESS : new Claim.Replay(e.reply);
@@ -67,7 +67,7 @@ public final class IdempotencyCache {
      * @param idempotencyKey the header's value
      * @param reply the answer sent
      */
-    public synchronized void complete(String keyId, String idempotencyKey, StoredReply reply) {
+    public synchronized void complete(String keyId, String idempotencyKey, HttpReply reply) {
         String k = keyId + '\n' + idempotencyKey;
         Entry e = entries.get(k);
         if (e == null) {
@@ -80,7 +80,7 @@ public final class IdempotencyCache {
         }
     }
 
-    /** @return how many keys are remembered */
+    /** {@return how many keys are remembered} */
     public synchronized int size() {
         return entries.size();
     }
@@ -127,8 +127,8 @@ public final class IdempotencyCache {
          *
          * @param reply the first call's answer
          */
-        record Replay(StoredReply reply) implements Claim {}
+        record Replay(HttpReply reply) implements Claim {}
     }
 
-    private record Entry(byte[] bodyHash, long createdMillis, StoredReply reply) {}
+    private record Entry(String bodyHash, long createdMillis, HttpReply reply) {}
 }

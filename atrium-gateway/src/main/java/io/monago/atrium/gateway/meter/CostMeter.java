@@ -1,7 +1,7 @@
 package io.monago.atrium.gateway.meter;
 
-import io.monago.atrium.gateway.exchange.Usage;
-import io.monago.atrium.gateway.route.ModelRoute;
+import io.monago.atrium.gateway.chat.Usage;
+import io.monago.atrium.gateway.exchange.ModelRoute;
 
 /** Turns usage into rupiah with the route's USD prices and the configured exchange rate. */
 public final class CostMeter {

@@ -2,34 +2,34 @@ package io.monago.atrium.gateway.provider;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.monago.atrium.gateway.exchange.Usage;
-import io.monago.atrium.gateway.inspect.ConversationTexts;
-import io.monago.atrium.gateway.meter.TokenCounter;
+import io.monago.atrium.gateway.chat.ConversationTexts;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The offline provider: answers with the last user message exactly as it arrived after governance,
- * so anyone can see what would have left the building. Deterministic apart from id and time; usage
- * is counted with {@link TokenCounter}; free.
+ * so anyone can see what would have left the building. Deterministic apart from id and time; it
+ * reports no usage, so the gateway counts the tokens; free. It streams too: the same text in
+ * pieces of a few words, as {@code chat.completion.chunk} objects.
  */
 public final class EchoProvider implements Provider {
 
+    /** Characters per streamed piece, about a few words: enough to split an entity across chunks. */
+    static final int PIECE_CHARS = 8;
+
     private final String name;
-    private final TokenCounter tokens;
     private final Clock clock;
 
     /**
      * Creates the provider.
      *
      * @param name its configured name
-     * @param tokens the token counter
      * @param clock source of the {@code created} timestamp
      */
-    public EchoProvider(String name, TokenCounter tokens, Clock clock) {
+    public EchoProvider(String name, Clock clock) {
         this.name = name;
-        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -41,13 +41,7 @@ public final class EchoProvider implements Provider {
     @Override
     public Future<ProviderReply> complete(ProviderCall call) {
         String answer = ConversationTexts.lastUserText(call.body()).orElse("");
-        Usage usage = new Usage(tokens.countPrompt(call.body()), tokens.count(answer));
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode body = f.objectNode();
-        body.put("id", "chatcmpl-echo-" + UUID.randomUUID());
-        body.put("object", "chat.completion");
-        body.put("created", clock.instant().getEpochSecond());
-        body.put("model", call.requestedModel());
+        ObjectNode body = envelope(call, "chat.completion");
         ObjectNode choice = body.putArray("choices").addObject();
         choice.put("index", 0);
         ObjectNode message = choice.putObject("message");
@@ -56,10 +50,87 @@ public final class EchoProvider implements Provider {
         message.putNull("refusal");
         choice.putNull("logprobs");
         choice.put("finish_reason", "stop");
-        ObjectNode u = body.putObject("usage");
-        u.put("prompt_tokens", usage.promptTokens());
-        u.put("completion_tokens", usage.completionTokens());
-        u.put("total_tokens", usage.totalTokens());
-        return Future.succeededFuture(new ProviderReply(body, java.util.Optional.of(usage)));
+        return Future.succeededFuture(new ProviderReply(body, Optional.empty()));
+    }
+
+    @Override
+    public Future<ChunkSource> stream(ProviderCall call) {
+        return Future.succeededFuture(new EchoStream(call));
+    }
+
+    private ObjectNode envelope(ProviderCall call, String object) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("id", "chatcmpl-echo-" + UUID.randomUUID());
+        body.put("object", object);
+        body.put("created", clock.instant().getEpochSecond());
+        body.put("model", call.body().path("model").asText(""));
+        return body;
+    }
+
+    /** The echo, in pieces: a role chunk, the text's pieces, a finish chunk. */
+    private final class EchoStream implements ChunkSource {
+        private final ObjectNode envelope;
+        private final String text;
+        private ChunkReceiver receiver;
+        private int next = -1; // -1: the role chunk; text.length(): the finish chunk
+        private boolean paused;
+        private boolean finished;
+        private boolean cancelled;
+
+        EchoStream(ProviderCall call) {
+            this.envelope = envelope(call, "chat.completion.chunk");
+            this.text = ConversationTexts.lastUserText(call.body()).orElse("");
+        }
+
+        @Override
+        public void start(ChunkReceiver receiver) {
+            this.receiver = receiver;
+            deliver();
+        }
+
+        @Override
+        public void pause() {
+            paused = true;
+        }
+
+        @Override
+        public void resume() {
+            paused = false;
+            if (receiver != null) {
+                deliver();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        private void deliver() {
+            while (!paused && !cancelled && !finished) {
+                ObjectNode chunk = envelope.deepCopy();
+                ObjectNode choice = chunk.putArray("choices").addObject();
+                choice.put("index", 0);
+                ObjectNode delta = choice.putObject("delta");
+                if (next < 0) {
+                    delta.put("role", "assistant");
+                    delta.put("content", "");
+                    choice.putNull("finish_reason");
+                    next = 0;
+                } else if (next < text.length()) {
+                    int end = Math.min(text.length(), next + PIECE_CHARS);
+                    delta.put("content", text.substring(next, end));
+                    choice.putNull("finish_reason");
+                    next = end;
+                } else {
+                    choice.put("finish_reason", "stop");
+                    finished = true;
+                }
+                receiver.chunk(chunk);
+                if (finished && !cancelled) {
+                    receiver.end();
+                }
+            }
+        }
     }
 }

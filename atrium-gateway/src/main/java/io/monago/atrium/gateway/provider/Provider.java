@@ -5,13 +5,10 @@ import io.vertx.core.Future;
 /**
  * An upstream that answers chat completions. Implementations never block the calling event loop:
  * they return a future completed when the answer is in.
- *
- * <p>The interface is stream-capable: {@link #stream} delivers the answer as OpenAI chunks; a
- * provider that cannot stream says so through {@link #supportsStreaming()}.
  */
 public interface Provider {
 
-    /** @return the provider's configured name, sent in {@code X-Monago-Provider} */
+    /** {@return the provider's configured name, sent in {@code X-Monago-Provider}} */
     String name();
 
     /**
@@ -22,19 +19,15 @@ public interface Provider {
      */
     Future<ProviderReply> complete(ProviderCall call);
 
-    /** @return whether {@link #stream} is implemented */
-    default boolean supportsStreaming() {
-        return false;
-    }
-
     /**
-     * Sends a streaming completion, handing each chunk to {@code sink} as it arrives.
+     * Sends a streaming completion.
      *
      * @param call the rewritten request, with {@code stream: true}
-     * @param sink receives chunks in order
-     * @return completes with the usage once the stream ended
+     * @return the answer's chunks once the provider started answering, or a failed future with a
+     *     {@link ProviderException}; {@link ProviderException.Kind#UNSUPPORTED} when this provider
+     *     cannot stream
      */
-    default Future<ProviderReply> stream(ProviderCall call, ChunkSink sink) {
+    default Future<ChunkSource> stream(ProviderCall call) {
         return Future.failedFuture(
                 new ProviderException(ProviderException.Kind.UNSUPPORTED, "provider " + name() + " does not stream"));
     }

@@ -7,6 +7,5 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param body the request body after governance's rewrites, with {@code model} set to the upstream
  *     name; providers forward it and must not change it further
- * @param requestedModel the model name the caller asked for, echoed back in the answer
  */
-public record ProviderCall(ObjectNode body, String requestedModel) {}
+public record ProviderCall(ObjectNode body) {}

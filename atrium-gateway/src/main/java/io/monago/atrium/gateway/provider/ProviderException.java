@@ -31,7 +31,7 @@ public final class ProviderException extends RuntimeException {
         this.kind = kind;
     }
 
-    /** @return how the call failed */
+    /** {@return how the call failed} */
     public Kind kind() {
         return kind;
     }

@@ -2,7 +2,6 @@ package io.monago.atrium.gateway.provider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.monago.atrium.gateway.config.ProviderConfig;
-import io.monago.atrium.gateway.meter.TokenCounter;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.time.Clock;
@@ -21,22 +20,16 @@ public final class Providers {
      * @param vertx the gateway's Vert.x
      * @param http the shared upstream client
      * @param json the shared mapper
-     * @param tokens the token counter
      * @param clock the clock
      * @return providers by name
      */
     public static Map<String, Provider> create(
-            Map<String, ProviderConfig> configs,
-            Vertx vertx,
-            HttpClient http,
-            ObjectMapper json,
-            TokenCounter tokens,
-            Clock clock) {
+            Map<String, ProviderConfig> configs, Vertx vertx, HttpClient http, ObjectMapper json, Clock clock) {
         Map<String, Provider> out = new LinkedHashMap<>();
         configs.forEach((name, config) -> out.put(
                 name,
                 switch (config.type()) {
-                    case "echo" -> new EchoProvider(name, tokens, clock);
+                    case "echo" -> new EchoProvider(name, clock);
                     case "openai" -> new OpenAiProvider(name, config, vertx, http, json);
                     default -> throw new IllegalArgumentException("unknown provider type " + config.type());
                 }));

@@ -1,7 +1,7 @@
 package io.monago.atrium.gateway.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.monago.atrium.gateway.exchange.Usage;
+import io.monago.atrium.gateway.chat.Usage;
 import java.util.Optional;
 
 /** Reads OpenAI's {@code usage} object. */

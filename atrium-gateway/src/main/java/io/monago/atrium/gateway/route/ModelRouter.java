@@ -1,8 +1,9 @@
 package io.monago.atrium.gateway.route;
 
-import io.monago.atrium.gateway.access.ModelGlob;
 import io.monago.atrium.gateway.config.ModelConfig;
+import io.monago.atrium.gateway.exchange.ModelRoute;
 import io.monago.atrium.gateway.provider.Provider;
+import io.monago.atrium.gateway.workspace.ModelGlob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class ModelRouter {
         return Optional.empty();
     }
 
-    /** @return the model names written literally in the configuration, for {@code /v1/models} */
+    /** {@return the model names written literally in the configuration, for {@code /v1/models}} */
     public List<ListedModel> listedModels() {
         List<ListedModel> out = new ArrayList<>();
         for (Entry e : entries) {

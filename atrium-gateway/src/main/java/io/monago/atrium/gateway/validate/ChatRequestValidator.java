@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Parses a chat-completions body once and checks it against PROTOCOL.md §2: a JSON object, no
+ * Parses a chat-completions body once and checks it against docs/protocol.md §2: a JSON object, no
  * field outside the protocol's set (each unknown one named), {@code model} and {@code messages}
  * present, and every known field of the right JSON type. Value ranges are left to the provider,
  * which knows its own.

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads what the caller attached for the audit trail (PROTOCOL.md §2): {@code user} and
+ * Reads what the caller attached for the audit trail (docs/protocol.md §2): {@code user} and
  * {@code metadata} from the body, else the {@code X-Monago-*} headers; the trace id from
  * {@code traceparent}; the {@code Idempotency-Key}. Checks OpenAI's limits.
  */

@@ -55,19 +55,20 @@ class OpenAiJavaClientTest {
                 .addUserMessage("What is the capital of Indonesia?")
                 .temperature(0.2)
                 .build();
-        HttpResponseFor<ChatCompletion> raw =
-                client.chat().completions().withRawResponse().create(params);
-        assertThat(raw.statusCode()).isEqualTo(200);
-        assertThat(raw.headers().values(ProtocolHeaders.AUDIT_ID))
-                .singleElement()
-                .asString()
-                .startsWith("audit-");
-        assertThat(raw.headers().values(ProtocolHeaders.POLICY_DECISION)).containsExactly("allowed");
-        assertThat(raw.headers().values(ProtocolHeaders.PROVIDER)).containsExactly("echo");
-        assertThat(raw.headers().values(ProtocolHeaders.COST_IDR)).containsExactly("0");
-        ChatCompletion completion = raw.parse();
-        assertThat(completion.choices().get(0).message().content()).contains("What is the capital of Indonesia?");
-        assertThat(completion.usage().orElseThrow().promptTokens()).isPositive();
+        try (HttpResponseFor<ChatCompletion> raw =
+                client.chat().completions().withRawResponse().create(params)) {
+            assertThat(raw.statusCode()).isEqualTo(200);
+            assertThat(raw.headers().values(ProtocolHeaders.AUDIT_ID))
+                    .singleElement()
+                    .asString()
+                    .startsWith("audit-");
+            assertThat(raw.headers().values(ProtocolHeaders.POLICY_DECISION)).containsExactly("allowed");
+            assertThat(raw.headers().values(ProtocolHeaders.PROVIDER)).containsExactly("echo");
+            assertThat(raw.headers().values(ProtocolHeaders.COST_IDR)).containsExactly("0");
+            ChatCompletion completion = raw.parse();
+            assertThat(completion.choices().get(0).message().content()).contains("What is the capital of Indonesia?");
+            assertThat(completion.usage().orElseThrow().promptTokens()).isPositive();
+        }
     }
 
     @Test

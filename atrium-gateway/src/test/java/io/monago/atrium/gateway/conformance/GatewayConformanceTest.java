@@ -166,7 +166,7 @@ class GatewayConformanceTest {
     static List<String> list(String header) {
         List<String> out = new ArrayList<>();
         if (header != null) {
-            for (String s : header.split(",")) {
+            for (String s : header.split(",", -1)) {
                 if (!s.isBlank()) {
                     out.add(s.trim());
                 }

@@ -2,6 +2,7 @@ package io.monago.atrium.gateway.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.monago.atrium.gateway.exchange.HttpReply;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
@@ -12,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class IdempotencyCacheTest {
 
-    private static final byte[] BODY = {1, 2, 3};
-    private static final byte[] OTHER = {9};
+    private static final String BODY = "0a0b0c";
+    private static final String OTHER = "ff";
 
-    private static StoredReply reply(int status) {
-        return new StoredReply(status, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer("{}"));
+    private static HttpReply reply(int status) {
+        return new HttpReply(status, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer("{}"));
     }
 
     @Test
@@ -24,7 +25,7 @@ class IdempotencyCacheTest {
         IdempotencyCache cache = new IdempotencyCache(10, Clock.systemUTC());
         assertThat(cache.claim("k", "idem", BODY)).isEqualTo(IdempotencyCache.Claim.PROCEED);
         assertThat(cache.claim("k", "idem", BODY)).isEqualTo(IdempotencyCache.Claim.IN_PROGRESS);
-        StoredReply r = reply(200);
+        HttpReply r = reply(200);
         cache.complete("k", "idem", r);
         assertThat(cache.claim("k", "idem", BODY)).isEqualTo(new IdempotencyCache.Claim.Replay(r));
         assertThat(cache.claim("k", "idem", OTHER)).isEqualTo(IdempotencyCache.Claim.BODY_MISMATCH);

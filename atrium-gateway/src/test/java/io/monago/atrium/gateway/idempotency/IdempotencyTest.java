@@ -2,7 +2,6 @@ package io.monago.atrium.gateway.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.monago.atrium.gateway.http.ChatCompletionsHandler;
 import io.monago.atrium.gateway.support.FakeOpenAiUpstream;
 import io.monago.atrium.gateway.support.RunningGateway;
 import io.monago.atrium.protocol.ProtocolHeaders;
@@ -62,8 +61,8 @@ class IdempotencyTest {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header(ProtocolHeaders.AUDIT_ID)).isEqualTo(first.header(ProtocolHeaders.AUDIT_ID));
         assertThat(retry.header(ProtocolHeaders.COST_IDR)).isEqualTo(first.header(ProtocolHeaders.COST_IDR));
-        assertThat(retry.header(ChatCompletionsHandler.IDEMPOTENT_REPLAYED)).isEqualTo("true");
-        assertThat(first.header(ChatCompletionsHandler.IDEMPOTENT_REPLAYED)).isNull();
+        assertThat(retry.header(ProtocolHeaders.IDEMPOTENT_REPLAYED)).isEqualTo("true");
+        assertThat(first.header(ProtocolHeaders.IDEMPOTENT_REPLAYED)).isNull();
         assertThat(upstream.received()).hasSize(1);
         assertThat(gateway.get(
                                 "/audit/" + first.header(ProtocolHeaders.AUDIT_ID),
@@ -90,7 +89,7 @@ class IdempotencyTest {
         upstream.mode(FakeOpenAiUpstream.Mode.ANSWER);
         RunningGateway.Reply retry = call("idem-after-502", BODY);
         assertThat(retry.status()).isEqualTo(200);
-        assertThat(retry.header(ChatCompletionsHandler.IDEMPOTENT_REPLAYED)).isNull();
+        assertThat(retry.header(ProtocolHeaders.IDEMPOTENT_REPLAYED)).isNull();
         assertThat(upstream.received()).hasSize(2);
     }
 

@@ -1,8 +1,10 @@
 package io.monago.atrium.guard.pii;
 
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
-import io.monago.atrium.guard.pii.recognizer.Recognizers;
 import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.Recognizers;
 import io.monago.atrium.guard.pii.scan.ScanEngine;
 import java.util.ArrayList;
 import java.util.Collection;

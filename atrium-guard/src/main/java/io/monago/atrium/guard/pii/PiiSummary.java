@@ -1,5 +1,7 @@
 package io.monago.atrium.guard.pii;
 
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.pii;
 
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.redact;
 
-import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.entity.EntityType;
 import io.monago.atrium.guard.pii.text.FoldedText;
 import java.util.Locale;
 

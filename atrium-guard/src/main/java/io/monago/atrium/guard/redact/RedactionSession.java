@@ -1,7 +1,7 @@
 package io.monago.atrium.guard.redact;
 
-import io.monago.atrium.guard.pii.EntityType;
-import io.monago.atrium.guard.pii.PiiFinding;
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,6 +2,7 @@ package io.monago.atrium.guard.security;
 
 import io.monago.atrium.guard.MessageRole;
 import io.monago.atrium.guard.TextSegment;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.lexicon.Lexicon;
 import io.monago.atrium.guard.security.model.LinearModel;
 import io.monago.atrium.guard.security.text.Confusables;
@@ -220,9 +221,13 @@ public final class SecurityAnalyzer {
         /**
          * Uses another lexicon, e.g. {@code Lexicon.load(List.of("common", "en", "id"))}.
          *
+         * <p>{@code Lexicon} is internal to the guard (its package is not exported): this is for the
+         * guard's own tests and for tools on the class path, such as the model trainer.
+         *
          * @param lexicon the lexicon
          * @return this builder
          */
+        @SuppressWarnings("exports")
         public Builder lexicon(Lexicon lexicon) {
             this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
             return this;
@@ -231,9 +236,13 @@ public final class SecurityAnalyzer {
         /**
          * Uses other model weights (the training program uses this to evaluate what it trained).
          *
+         * <p>{@code LinearModel} is internal to the guard (its package is not exported): this is for
+         * the guard's own tests and for tools on the class path, such as the model trainer.
+         *
          * @param model the model
          * @return this builder
          */
+        @SuppressWarnings("exports")
         public Builder model(LinearModel model) {
             this.model = Objects.requireNonNull(model, "model");
             return this;

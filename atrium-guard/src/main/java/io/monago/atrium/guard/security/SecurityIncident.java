@@ -1,6 +1,7 @@
 package io.monago.atrium.guard.security;
 
 import io.monago.atrium.guard.MessageRole;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.security;
 
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.security;
 
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.decode.DecodeBudget;
 import io.monago.atrium.guard.security.decode.DecodedPayload;
 import io.monago.atrium.guard.security.decode.PayloadDecoder;

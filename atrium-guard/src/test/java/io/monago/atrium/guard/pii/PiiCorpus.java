@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.pii;
 
+import io.monago.atrium.guard.pii.entity.EntityType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

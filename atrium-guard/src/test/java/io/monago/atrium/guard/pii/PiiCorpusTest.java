@@ -2,6 +2,8 @@ package io.monago.atrium.guard.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -3,6 +3,8 @@ package io.monago.atrium.guard.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import io.monago.atrium.guard.pii.recognizer.Context;
 import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
 import io.monago.atrium.guard.pii.recognizer.DigitWindow;

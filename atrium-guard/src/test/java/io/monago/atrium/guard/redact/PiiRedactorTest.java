@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.monago.atrium.guard.MessageRole;
 import io.monago.atrium.guard.TextSegment;
-import io.monago.atrium.guard.pii.EntityType;
 import io.monago.atrium.guard.pii.PiiAction;
 import io.monago.atrium.guard.pii.PiiPolicy;
 import io.monago.atrium.guard.pii.PiiScanner;
+import io.monago.atrium.guard.pii.entity.EntityType;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.monago.atrium.guard.MessageRole;
 import io.monago.atrium.guard.TextSegment;
-import io.monago.atrium.guard.pii.EntityType;
-import io.monago.atrium.guard.pii.PiiFinding;
 import io.monago.atrium.guard.pii.PiiPolicy;
 import io.monago.atrium.guard.pii.PiiScanner;
 import io.monago.atrium.guard.pii.PiiVerdict;
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

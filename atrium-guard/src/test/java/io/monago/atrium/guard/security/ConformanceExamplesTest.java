@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.monago.atrium.guard.MessageRole;
 import io.monago.atrium.guard.TextSegment;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.monago.atrium.guard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.corpus.Corpora;
 import io.monago.atrium.guard.security.corpus.DetectionRates;
 import io.monago.atrium.guard.security.corpus.LabelledText;

@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.pii.recognizer;
 
-import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.entity.EntityType;
 
 /**
  * The context words around a candidate: for each entity type, how close the nearest word that

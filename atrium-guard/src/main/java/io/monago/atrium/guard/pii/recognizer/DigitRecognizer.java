@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.pii.recognizer;
 
-import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.entity.EntityType;
 import java.util.Optional;
 
 /**
@@ -23,6 +23,9 @@ import java.util.Optional;
  * }</pre>
  */
 public interface DigitRecognizer {
+    /** The most digits any number recogniser is offered (a 19-digit card). */
+    int MAX_DIGITS = 19;
+
     /**
      * The type this recogniser finds.
      *
@@ -40,7 +43,7 @@ public interface DigitRecognizer {
     /**
      * Most digits a candidate may have.
      *
-     * @return at most {@value Recognizers#MAX_DIGITS}
+     * @return at most {@value #MAX_DIGITS}
      */
     int maxDigits();
 

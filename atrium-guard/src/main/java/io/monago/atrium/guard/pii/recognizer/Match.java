@@ -1,10 +1,10 @@
 package io.monago.atrium.guard.pii.recognizer;
 
-import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.entity.EntityType;
 
 /**
  * What a recogniser found. The scanner ranks competing matches and turns the winners into
- * {@link io.monago.atrium.guard.pii.PiiFinding}s.
+ * {@link io.monago.atrium.guard.pii.entity.PiiFinding}s.
  *
  * @param type the entity type
  * @param start offset of the first character

@@ -1,9 +1,9 @@
 package io.monago.atrium.guard.pii.scan;
 
-import io.monago.atrium.guard.pii.EntityType;
+import io.monago.atrium.guard.pii.entity.EntityType;
 import io.monago.atrium.guard.pii.recognizer.Context;
-import io.monago.atrium.guard.pii.recognizer.ContextWords;
-import io.monago.atrium.guard.pii.recognizer.EmailRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.ContextWords;
+import io.monago.atrium.guard.pii.recognizer.builtin.EmailRecognizer;
 import io.monago.atrium.guard.pii.text.CharClass;
 import io.monago.atrium.guard.pii.text.FoldedText;
 import io.monago.atrium.guard.pii.text.KeywordTable;

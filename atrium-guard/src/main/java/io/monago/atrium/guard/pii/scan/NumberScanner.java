@@ -2,7 +2,6 @@ package io.monago.atrium.guard.pii.scan;
 
 import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
 import io.monago.atrium.guard.pii.recognizer.Match;
-import io.monago.atrium.guard.pii.recognizer.Recognizers;
 import io.monago.atrium.guard.pii.text.CharClass;
 import io.monago.atrium.guard.pii.text.FoldedText;
 import java.util.Optional;
@@ -205,7 +204,7 @@ final class NumberScanner {
                     longJoined |= run.lengthOfGroup(h - 1) >= 7 && separator == ' ';
                 }
                 digits += run.lengthOfGroup(h);
-                if (digits > Recognizers.MAX_DIGITS) {
+                if (digits > DigitRecognizer.MAX_DIGITS) {
                     break;
                 }
                 DigitRecognizer[] candidates = engine.byLength[digits];
@@ -262,7 +261,7 @@ final class NumberScanner {
         int singles = 0;
         for (int g = from; g <= lastGroup; g++) {
             singles = run.lengthOfGroup(g) == 1 ? singles + 1 : 0;
-            if (singles > Recognizers.MAX_DIGITS) {
+            if (singles > DigitRecognizer.MAX_DIGITS) {
                 return g - singles;
             }
         }

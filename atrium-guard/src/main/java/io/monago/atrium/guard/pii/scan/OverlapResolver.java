@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.pii.scan;
 
-import io.monago.atrium.guard.pii.PiiFinding;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import io.monago.atrium.guard.pii.recognizer.Match;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,16 +1,15 @@
 package io.monago.atrium.guard.pii.scan;
 
-import io.monago.atrium.guard.pii.EntityType;
-import io.monago.atrium.guard.pii.PiiFinding;
-import io.monago.atrium.guard.pii.recognizer.ContextWords;
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
-import io.monago.atrium.guard.pii.recognizer.EmailRecognizer;
-import io.monago.atrium.guard.pii.recognizer.Ipv6Recognizer;
-import io.monago.atrium.guard.pii.recognizer.PemBlockRecognizer;
-import io.monago.atrium.guard.pii.recognizer.Recognizers;
-import io.monago.atrium.guard.pii.recognizer.SecretAssignmentRecognizer;
-import io.monago.atrium.guard.pii.recognizer.SecretPrefixRecognizer;
 import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.ContextWords;
+import io.monago.atrium.guard.pii.recognizer.builtin.EmailRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.Ipv6Recognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.PemBlockRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.SecretAssignmentRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.SecretPrefixRecognizer;
 import io.monago.atrium.guard.pii.text.FoldedText;
 import io.monago.atrium.guard.pii.text.KeywordTable;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public final class ScanEngine {
      * @param tokenRecognizers token recognisers; those of other types are left out
      * @return the engine
      * @throws IllegalArgumentException when a number recogniser's digit range is outside
-     *     {@code 1..}{@value Recognizers#MAX_DIGITS}
+     *     {@code 1..}{@value DigitRecognizer#MAX_DIGITS}
      */
     public static ScanEngine create(
             Collection<EntityType> entities,
@@ -60,13 +59,13 @@ public final class ScanEngine {
             enabled |= t.bit();
         }
         for (DigitRecognizer r : digitRecognizers) {
-            if (r.minDigits() < 1 || r.maxDigits() > Recognizers.MAX_DIGITS || r.minDigits() > r.maxDigits()) {
+            if (r.minDigits() < 1 || r.maxDigits() > DigitRecognizer.MAX_DIGITS || r.minDigits() > r.maxDigits()) {
                 throw new IllegalArgumentException(r.getClass().getName() + " accepts " + r.minDigits() + ".."
-                        + r.maxDigits() + " digits; the range must lie within 1.." + Recognizers.MAX_DIGITS);
+                        + r.maxDigits() + " digits; the range must lie within 1.." + DigitRecognizer.MAX_DIGITS);
             }
         }
-        DigitRecognizer[][] byLength = new DigitRecognizer[Recognizers.MAX_DIGITS + 1][];
-        for (int len = 0; len <= Recognizers.MAX_DIGITS; len++) {
+        DigitRecognizer[][] byLength = new DigitRecognizer[DigitRecognizer.MAX_DIGITS + 1][];
+        for (int len = 0; len <= DigitRecognizer.MAX_DIGITS; len++) {
             List<DigitRecognizer> list = new ArrayList<>();
             for (DigitRecognizer r : digitRecognizers) {
                 if ((r.type().bit() & enabled) != 0 && r.minDigits() <= len && len <= r.maxDigits()) {

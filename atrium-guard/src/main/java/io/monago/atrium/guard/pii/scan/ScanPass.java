@@ -1,13 +1,13 @@
 package io.monago.atrium.guard.pii.scan;
 
-import io.monago.atrium.guard.pii.EntityType;
-import io.monago.atrium.guard.pii.PiiFinding;
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import io.monago.atrium.guard.pii.recognizer.Context;
-import io.monago.atrium.guard.pii.recognizer.ContextWords;
-import io.monago.atrium.guard.pii.recognizer.EmailRecognizer;
 import io.monago.atrium.guard.pii.recognizer.Match;
-import io.monago.atrium.guard.pii.recognizer.PemBlockRecognizer;
 import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.ContextWords;
+import io.monago.atrium.guard.pii.recognizer.builtin.EmailRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.PemBlockRecognizer;
 import io.monago.atrium.guard.pii.text.CharClass;
 import io.monago.atrium.guard.pii.text.FoldedText;
 import io.monago.atrium.guard.pii.text.WordKey;

@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.security.lexicon;
 
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 
 /**
  * A literal that needs its punctuation to mean anything, such as the chat-template token

@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.security.lexicon;
 
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.security.model;
 
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.text.WordHash;
 import java.util.function.IntConsumer;
 

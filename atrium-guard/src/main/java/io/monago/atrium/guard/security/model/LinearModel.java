@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.security.model;
 
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.lexicon.RuleHit;
 import io.monago.atrium.guard.security.text.NormalizedText;
 import io.monago.atrium.guard.security.text.WordHash;
@@ -27,7 +27,7 @@ import java.util.zip.GZIPOutputStream;
  * tool result is not drowned by the rest. Weights are scored from a one-byte quantised copy (the
  * table then fits in cache; scores move by well under 0.01). Immutable and thread-safe.
  *
- * <p>Weights ship in the jar ({@value #RESOURCE}); {@code TrainSecurityModel} in the test sources
+ * <p>Weights ship in the jar ({@value #RESOURCE}); {@code TrainSecurityModel} in atrium-guard-trainer
  * produces them (docs/guard.md gives the command).
  *
  * <pre>{@code

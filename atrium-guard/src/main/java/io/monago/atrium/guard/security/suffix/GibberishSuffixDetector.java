@@ -106,7 +106,7 @@ public final class GibberishSuffixDetector {
 
     /**
      * Logistic-regression weights of {@link #features}: fitted on the training split of the
-     * project's corpus by {@code TrainSecurityModel --suffix} (it prints these numbers). Generated
+     * project's corpus by {@code TrainSecurityModel --suffix} in atrium-guard-trainer (it prints these numbers). Generated
      * suffixes are odd, capitalised inside words, made of symbols and poor in function words, after
      * text that has them; code and JSON are odd too but structured.
      */

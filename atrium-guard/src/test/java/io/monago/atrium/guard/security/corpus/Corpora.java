@@ -1,6 +1,6 @@
 package io.monago.atrium.guard.security.corpus;
 
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +24,19 @@ public final class Corpora {
     private Corpora() {}
 
     /**
-     * The atrium-guard directory: the working directory under Surefire, its child when a program
-     * is started from the repository root (as {@code exec:java} does).
+     * The atrium-guard directory: its child when a program is started from the repository root
+     * (as the trainer's {@code exec:java} is), its sibling under the trainer's Surefire, the
+     * working directory under the guard's Surefire.
      *
      * @return the module directory
      */
     public static Path moduleDirectory() {
-        Path child = Path.of("atrium-guard");
-        return Files.isDirectory(child.resolve("src")) ? child : Path.of("");
+        for (Path candidate : List.of(Path.of("atrium-guard"), Path.of("..", "atrium-guard"))) {
+            if (Files.isDirectory(candidate.resolve("src"))) {
+                return candidate;
+            }
+        }
+        return Path.of("");
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A reader for one line of JSON Lines: objects of strings, numbers, booleans, null and arrays.
- * The guard module has no dependencies, not even in tests, and the corpus files need no more.
+ * The guard module has no runtime dependencies, and the corpus files need no JSON library.
  */
 final class JsonLine {
     private final String text;

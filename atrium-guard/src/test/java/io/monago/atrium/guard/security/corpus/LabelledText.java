@@ -2,7 +2,7 @@ package io.monago.atrium.guard.security.corpus;
 
 import io.monago.atrium.guard.MessageRole;
 import io.monago.atrium.guard.TextSegment;
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.util.Set;
 
 /**

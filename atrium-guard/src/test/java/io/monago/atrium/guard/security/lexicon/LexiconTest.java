@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.monago.atrium.guard.MessageRole;
 import io.monago.atrium.guard.TextSegment;
-import io.monago.atrium.guard.security.IncidentCategory;
 import io.monago.atrium.guard.security.SecurityAnalyzer;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.text.Confusables;
 import io.monago.atrium.guard.security.text.TextNormalizer;
 import java.util.List;

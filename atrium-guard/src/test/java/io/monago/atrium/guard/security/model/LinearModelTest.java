@@ -3,7 +3,7 @@ package io.monago.atrium.guard.security.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.monago.atrium.guard.security.IncidentCategory;
+import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.lexicon.Lexicon;
 import io.monago.atrium.guard.security.lexicon.RuleHit;
 import io.monago.atrium.guard.security.text.Confusables;

@@ -1,0 +1,111 @@
+package io.monago.atrium.gateway.audit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.monago.atrium.gateway.chain.Answer;
+import io.monago.atrium.gateway.chain.AnswerHalf;
+import io.monago.atrium.gateway.chain.ChunkTransform;
+import io.monago.atrium.gateway.chain.Filter;
+import io.monago.atrium.gateway.chain.Step;
+import io.monago.atrium.gateway.exchange.Exchange;
+import io.monago.atrium.gateway.exchange.Rejection;
+import io.monago.atrium.gateway.exchange.Verdict;
+import io.monago.atrium.protocol.ErrorCode;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first filter in, the last out: freezes the call's verdict, the one value the governance
+ * headers and the audit record are both rendered from, and writes the record. The answer leaves
+ * only once the record is durable; if it cannot be written the caller gets 503 instead. Every
+ * call is recorded, refused and blocked ones included; an idempotent replay is not a new call and
+ * is not recorded again.
+ */
+public final class AuditFilter implements Filter, AnswerHalf {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditFilter.class);
+
+    private final AuditStore store;
+    private final LongSupplier nanoTime;
+
+    /** This filter's one answer to every request: go on, and show me the answer. */
+    private final Future<Step> proceed = Step.proceed(this);
+
+    /**
+     * Creates the filter.
+     *
+     * @param store where records go
+     * @param nanoTime the monotonic clock, for the call's latency
+     */
+    public AuditFilter(AuditStore store, LongSupplier nanoTime) {
+        this.store = store;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public Future<Step> onRequest(Exchange exchange) {
+        return proceed;
+    }
+
+    @Override
+    public Future<Answer> onAnswer(Exchange exchange, Answer answer) {
+        if (answer instanceof Answer.Replay) {
+            return Future.succeededFuture(answer);
+        }
+        if (answer instanceof Answer.Chunked chunked) {
+            return Future.succeededFuture(chunked.through(new StreamRecord(exchange)));
+        }
+        Optional<Rejection> rejection =
+                answer instanceof Answer.Failure f ? Optional.of(f.rejection()) : Optional.empty();
+        int status = rejection.map(r -> r.code().status()).orElse(200);
+        return write(exchange.freeze(status, rejection, nanoTime.getAsLong())).transform(ar -> {
+            if (ar.succeeded()) {
+                return Future.succeededFuture(answer);
+            }
+            Rejection unavailable = Rejection.of(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "the call could not be recorded in the audit trail, so it was not answered; retry later");
+            exchange.freeze(unavailable.code().status(), Optional.of(unavailable), nanoTime.getAsLong());
+            return Future.succeededFuture(new Answer.Failure(unavailable));
+        });
+    }
+
+    private Future<Void> write(Verdict v) {
+        Context context = Vertx.currentContext();
+        Future<Void> written = context == null
+                ? Future.fromCompletionStage(store.append(AuditEntry.of(v)))
+                : Future.fromCompletionStage(store.append(AuditEntry.of(v)), context);
+        return written.onFailure(e -> LOG.error("audit record {} could not be stored", v.auditId()));
+    }
+
+    /** Records a streamed call once its stream ended, with what the stream carried. */
+    private final class StreamRecord implements ChunkTransform {
+        private final Exchange exchange;
+
+        StreamRecord(Exchange exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void onChunk(ObjectNode chunk, Consumer<ObjectNode> out) {
+            out.accept(chunk);
+        }
+
+        @Override
+        public Future<Void> onEnd(Consumer<ObjectNode> out) {
+            return write(exchange.freeze(200, Optional.empty(), nanoTime.getAsLong()));
+        }
+
+        @Override
+        public Future<Void> onFailure(Throwable cause) {
+            Rejection broken = Rejection.of(ErrorCode.UPSTREAM_ERROR, "the provider's stream broke off");
+            return write(exchange.freeze(broken.code().status(), Optional.of(broken), nanoTime.getAsLong()))
+                    .recover(e -> Future.succeededFuture());
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package io.monago.atrium.guard.trainer;
+
+import io.monago.atrium.guard.security.category.IncidentCategory;
+import io.monago.atrium.guard.security.corpus.LabelledText;
+import io.monago.atrium.guard.security.lexicon.Lexicon;
+import io.monago.atrium.guard.security.model.FeatureHasher;
+import io.monago.atrium.guard.security.model.LinearModel;
+import io.monago.atrium.guard.security.model.SparseFeatures;
+import io.monago.atrium.guard.security.text.Confusables;
+import io.monago.atrium.guard.security.text.NormalizedText;
+import io.monago.atrium.guard.security.text.TextNormalizer;
+import io.monago.atrium.guard.security.text.TokenCore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Trains the shipped {@link LinearModel}: one logistic-regression head per learned category,
+ * AdaGrad with L2 regularisation, a fixed seed, deterministic in every step (same corpus, same
+ * settings: same weights, bit for bit).
+ *
+ * <p>Each head learns its category against benign text (weight 1) and, more gently, against the
+ * other categories' attacks (weight {@link Settings#otherCategoryWeight}), so a text that is both an
+ * injection and an extraction attempt (labelled with both) counts for both heads. The training
+ * set is augmented by joining texts: a benign request followed by an attack, and two benign
+ * requests, so that neither position nor length gives the label away.
+ */
+public final class SecurityModelTrainer {
+    /** Words whose own features the shipped model precomputes. */
+    private static final int FREQUENT_WORDS = 4000;
+
+    /** The heads of the model, in order. */
+    public static final List<IncidentCategory> HEADS = List.of(
+            IncidentCategory.PROMPT_INJECTION,
+            IncidentCategory.JAILBREAK_ATTEMPT,
+            IncidentCategory.SYSTEM_PROMPT_EXTRACTION);
+
+    /**
+     * Training settings.
+     *
+     * @param seed the random seed (shuffling and augmentation)
+     * @param bits log2 of the hashed feature table
+     * @param window words per scoring window
+     * @param stride words between window starts
+     * @param epochs passes over the data
+     * @param learningRate AdaGrad's base rate
+     * @param l2 L2 regularisation per update
+     * @param otherCategoryWeight the weight of another category's attack as a negative
+     * @param positiveWeight the weight of a positive example
+     * @param paraphrases paraphrased copies of each training row (lexicon synonyms swapped in)
+     * @param paraphraseRate the chance that a word with synonyms is swapped
+     * @param hardNegativeWeight the weight of a benign text that uses attack vocabulary
+     * @param synthetic examples per template family of {@link SyntheticExamples} (0: none)
+     */
+    public record Settings(
+            long seed,
+            int bits,
+            int window,
+            int stride,
+            int epochs,
+            double learningRate,
+            double l2,
+            double otherCategoryWeight,
+            double positiveWeight,
+            int paraphrases,
+            double paraphraseRate,
+            double hardNegativeWeight,
+            int synthetic) {
+        /** The settings the shipped weights were trained with. */
+        public static final Settings DEFAULT =
+                new Settings(20261127L, 17, 32, 8, 5, 0.3, 3e-4, 0.3, 1.0, 0, 0.5, 3.0, 150);
+
+        /**
+         * The same settings with one value changed (the cross-validation grid uses this).
+         *
+         * @param name a component name, e.g. {@code l2}
+         * @param value its new value
+         * @return the changed settings
+         */
+        public Settings with(String name, double value) {
+            switch (name) {
+                case "seed":
+                    return new Settings(
+                            (long) value,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "epochs":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            (int) value,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "learningRate":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            value,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "l2":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            value,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "otherCategoryWeight":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            value,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "positiveWeight":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            value,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "paraphrases":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            (int) value,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            synthetic);
+                case "hardNegativeWeight":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            value,
+                            synthetic);
+                case "synthetic":
+                    return new Settings(
+                            seed,
+                            bits,
+                            window,
+                            stride,
+                            epochs,
+                            learningRate,
+                            l2,
+                            otherCategoryWeight,
+                            positiveWeight,
+                            paraphrases,
+                            paraphraseRate,
+                            hardNegativeWeight,
+                            (int) value);
+                default:
+                    throw new IllegalArgumentException("unknown setting " + name);
+            }
+        }
+    }
+
+    private record Example(SparseFeatures features, Set<IncidentCategory> labels, double weight) {}
+
+    private final Settings settings;
+    private final Lexicon lexicon;
+    private final TextNormalizer normalizer;
+    private final FeatureHasher hasher;
+    private final Map<String, Integer> wordCounts = new HashMap<>();
+
+    /**
+     * Creates a trainer.
+     *
+     * @param settings the settings
+     */
+    public SecurityModelTrainer(Settings settings) {
+        this.settings = settings;
+        this.lexicon = Lexicon.load();
+        this.normalizer = new TextNormalizer(lexicon.vocabulary(), Confusables.load());
+        this.hasher = new FeatureHasher(settings.bits());
+    }
+
+    /**
+     * Trains on labelled texts: attacks of the learned categories and benign texts; encoded,
+     * disguised and suffix rows are for the other stages and are left out.
+     *
+     * @param rows training rows
+     * @return the model
+     */
+    public LinearModel train(List<LabelledText> rows) {
+        Random random = new Random(settings.seed());
+        List<LabelledText> attacks = new ArrayList<>();
+        List<LabelledText> benign = new ArrayList<>();
+        List<LabelledText> all = new ArrayList<>(rows);
+        all.addAll(SyntheticExamples.generate(new Random(settings.seed() + 1), settings.synthetic()));
+        for (LabelledText row : all) {
+            if (!row.obfuscation().isEmpty()) {
+                continue;
+            }
+            if (!row.attack()) {
+                benign.add(row);
+            } else if (HEADS.stream().anyMatch(row.labels()::contains)) {
+                attacks.add(row);
+            }
+        }
+        List<Example> examples = new ArrayList<>();
+        for (LabelledText row : attacks) {
+            examples.add(example(row.text(), row.labels()));
+            LabelledText carrier = benign.get(random.nextInt(benign.size()));
+            examples.add(example(carrier.text() + " " + row.text(), row.labels()));
+            for (int k = 0; k < settings.paraphrases(); k++) {
+                examples.add(example(paraphrase(row, random), row.labels()));
+            }
+        }
+        // Indirect injections: a sentence addressed to the model, hidden in a benign training text.
+        for (int i = 0; i < settings.synthetic(); i++) {
+            LabelledText carrier = benign.get(random.nextInt(benign.size()));
+            String sentence = SyntheticExamples.indirectSentence(
+                    random, !carrier.language().equals("id"));
+            String text = carrier.text();
+            int cut = text.indexOf(". ", random.nextInt(Math.max(1, text.length())));
+            text = cut < 0
+                    ? text + " " + sentence
+                    : text.substring(0, cut + 2) + sentence + " " + text.substring(cut + 2);
+            examples.add(example(text, Set.of(IncidentCategory.PROMPT_INJECTION)));
+        }
+        for (LabelledText row : benign) {
+            examples.add(example(row.text(), Set.of(), row.hardNegative() ? settings.hardNegativeWeight() : 1.0));
+            if (random.nextDouble() < 0.5) {
+                LabelledText other = benign.get(random.nextInt(benign.size()));
+                examples.add(example(row.text() + " " + other.text(), Set.of()));
+            }
+            for (int k = 0; k < settings.paraphrases(); k++) {
+                examples.add(example(paraphrase(row, random), Set.of()));
+            }
+        }
+        return fit(examples, random);
+    }
+
+    /**
+     * Replaces some words by another word of the same lexicon class ("ignore" by "disregard",
+     * "abaikan" by "lupakan"), so the model sees the synonyms the lexicon knows in context.
+     */
+    private String paraphrase(LabelledText row, Random random) {
+        List<String> languages = row.language().equals("id")
+                ? List.of("id")
+                : row.language().equals("en") ? List.of("en") : List.of("en", "id");
+        StringBuilder out = new StringBuilder();
+        for (String token : row.text().split(" ", -1)) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            TokenCore core = TokenCore.of(token);
+            int start = core.start();
+            int end = core.end();
+            String word = core.text().toLowerCase(java.util.Locale.ROOT);
+            List<String> choices = List.of();
+            for (String language : languages) {
+                if (choices.isEmpty()) {
+                    choices = lexicon.synonyms(language, word);
+                }
+            }
+            if (choices.size() > 1 && random.nextDouble() < settings.paraphraseRate()) {
+                out.append(token, 0, start)
+                        .append(choices.get(random.nextInt(choices.size())))
+                        .append(token.substring(end));
+            } else {
+                out.append(token);
+            }
+        }
+        return out.toString();
+    }
+
+    private Example example(String text, Set<IncidentCategory> labels) {
+        return example(text, labels, 1.0);
+    }
+
+    private Example example(String text, Set<IncidentCategory> labels, double weight) {
+        NormalizedText normalized = normalizer.normalize(text);
+        String[] words = normalized.words().toArray(new String[0]);
+        for (String word : words) {
+            wordCounts.merge(word, 1, Integer::sum);
+        }
+        return new Example(
+                SparseFeatures.of(hasher, words, lexicon.classesOf(words), lexicon.match(normalized)), labels, weight);
+    }
+
+    /** The most frequent training words, ties in alphabetical order (deterministic). */
+    private List<String> frequentWords() {
+        return wordCounts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(FREQUENT_WORDS)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private LinearModel fit(List<Example> examples, Random random) {
+        int heads = HEADS.size();
+        float[] weights = new float[hasher.size() * heads];
+        double[] squaredGradients = new double[weights.length];
+        double[] bias = new double[heads];
+        double[] biasSquared = new double[heads];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            Collections.shuffle(order, random);
+            for (int index : order) {
+                Example example = examples.get(index);
+                SparseFeatures x = example.features();
+                for (int h = 0; h < heads; h++) {
+                    IncidentCategory head = HEADS.get(h);
+                    boolean positive = example.labels().contains(head);
+                    double weight = example.weight()
+                            * (positive
+                                    ? settings.positiveWeight()
+                                    : example.labels().isEmpty() ? 1.0 : settings.otherCategoryWeight());
+                    double p = LinearModel.sigmoid(bias[h] + x.dot(weights, heads, h));
+                    double g = (p - (positive ? 1 : 0)) * weight;
+                    for (int i = 0; i < x.buckets().length; i++) {
+                        int k = x.buckets()[i] * heads + h;
+                        double grad = g * x.values()[i] + settings.l2() * weights[k];
+                        squaredGradients[k] += grad * grad;
+                        weights[k] -= (float) (settings.learningRate() * grad / Math.sqrt(squaredGradients[k] + 1e-8));
+                    }
+                    biasSquared[h] += g * g;
+                    bias[h] -= settings.learningRate() * g / Math.sqrt(biasSquared[h] + 1e-8);
+                }
+            }
+        }
+        float[] biasOut = new float[heads];
+        for (int h = 0; h < heads; h++) {
+            biasOut[h] = (float) bias[h];
+        }
+        return new LinearModel(hasher, HEADS, biasOut, weights, settings.window(), settings.stride(), frequentWords());
+    }
+}

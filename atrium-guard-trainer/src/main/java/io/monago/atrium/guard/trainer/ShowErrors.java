@@ -1,0 +1,58 @@
+package io.monago.atrium.guard.trainer;
+
+import io.monago.atrium.guard.security.SecurityAnalyzer;
+import io.monago.atrium.guard.security.SecurityPolicy;
+import io.monago.atrium.guard.security.SecurityReport;
+import io.monago.atrium.guard.security.corpus.Corpora;
+import io.monago.atrium.guard.security.corpus.LabelledText;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Prints the misses and false positives of the shipped analyzer, with the incidents it reported,
+ * for whoever tunes the lexicon or the corpus. Argument: {@code own} (default, held-out split),
+ * {@code own-train} or {@code public}. Run from the repository root:
+ *
+ * <pre>
+ * ./mvnw -q -B -pl atrium-guard-trainer -am package -DskipTests -Prun -Dtrainer=ShowErrors -Dexec.args=public
+ * </pre>
+ */
+public final class ShowErrors {
+    private ShowErrors() {}
+
+    /**
+     * Prints the errors.
+     *
+     * @param args which set
+     */
+    public static void main(String[] args) {
+        String which = args.length > 0 ? args[0] : "own";
+        List<LabelledText> rows = which.equals("public")
+                ? Corpora.publicDevSet()
+                : Corpora.own().stream()
+                        .filter(r -> which.equals("own-train") != r.heldOut())
+                        .toList();
+        SecurityAnalyzer analyzer = SecurityAnalyzer.defaults();
+        SecurityPolicy policy = SecurityPolicy.defaults();
+        for (LabelledText row : rows) {
+            SecurityReport report = analyzer.analyze(row.segment());
+            boolean blocked = policy.evaluate(report).isBlocked();
+            if (blocked != row.attack()) {
+                String incidents = report.incidents().stream()
+                        .map(i -> String.format(
+                                Locale.ROOT, "%s=%.2f(%s)", i.category().wireName(), i.score(), i.rule()))
+                        .collect(Collectors.joining(" "));
+                String text = row.text().replace('\n', ' ');
+                System.out.printf(
+                        "%s %s %s [%s] %s%n    %s%n",
+                        row.attack() ? "MISS" : "FP  ",
+                        row.id(),
+                        row.labels(),
+                        row.obfuscation(),
+                        incidents,
+                        text.length() > 220 ? text.substring(0, 220) + "..." : text);
+            }
+        }
+    }
+}

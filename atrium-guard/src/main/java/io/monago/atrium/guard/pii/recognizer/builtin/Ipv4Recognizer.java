@@ -1,0 +1,67 @@
+package io.monago.atrium.guard.pii.recognizer.builtin;
+
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.recognizer.Context;
+import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
+import io.monago.atrium.guard.pii.recognizer.DigitWindow;
+import io.monago.atrium.guard.pii.recognizer.Match;
+import io.monago.atrium.guard.pii.text.CharClass;
+import java.util.Optional;
+
+/**
+ * IPv4 addresses: four dot-separated numbers from 0 to 255, not part of a longer dotted number
+ * ({@code 1.2.3.4.5} is an OID or a version, not an address).
+ *
+ * <ul>
+ *   <li>{@code ip.v4}: 0.85, dropped right after a reference word such as {@code version} or
+ *       {@code versi}, or when a part has a leading zero ({@code 22.235.094.167} is an amount);
+ *       0.99 with a context word ({@code IP}, {@code alamat IP}).
+ * </ul>
+ */
+public final class Ipv4Recognizer implements DigitRecognizer {
+    @Override
+    public EntityType type() {
+        return EntityType.IP_ADDRESS;
+    }
+
+    @Override
+    public int minDigits() {
+        return 4;
+    }
+
+    @Override
+    public int maxDigits() {
+        return 12;
+    }
+
+    @Override
+    public Optional<Match> recognize(DigitWindow w, Context context) {
+        if (w.groups() != 4 || w.plus() || w.parenthesised()) {
+            return Optional.empty();
+        }
+        int offset = 0;
+        boolean leadingZero = false;
+        for (int g = 0; g < 4; g++) {
+            int len = w.groupLength(g);
+            if (len > 3 || (g > 0 && w.separator(g) != '.') || w.value(offset, offset + len) > 255) {
+                return Optional.empty();
+            }
+            leadingZero |= len > 1 && w.digit(offset) == 0;
+            offset += len;
+        }
+        char[] t = w.text();
+        int s = w.start();
+        int e = w.end();
+        if ((s >= 2 && t[s - 1] == '.' && CharClass.isDigit(t[s - 2]))
+                || (e + 1 < t.length && t[e] == '.' && CharClass.isDigit(t[e + 1]))) {
+            return Optional.empty();
+        }
+        if (context.has(EntityType.IP_ADDRESS)) {
+            return Optional.of(Match.of(w, EntityType.IP_ADDRESS, 0.99, "ip.v4"));
+        }
+        if (leadingZero || context.negative()) {
+            return Optional.empty(); // "22.235.094.167" is an amount
+        }
+        return Optional.of(Match.of(w, EntityType.IP_ADDRESS, 0.85, "ip.v4"));
+    }
+}
