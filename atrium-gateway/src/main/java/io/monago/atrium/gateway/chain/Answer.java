@@ -29,7 +29,12 @@ public sealed interface Answer {
      */
     record Chunked(ChunkSource source, List<ChunkTransform> transforms) implements Answer {
 
-        /** Copies the transforms. */
+        /**
+         * Copies the transforms.
+         *
+         * @param source see the record description
+         * @param transforms see the record description
+         */
         public Chunked {
             transforms = List.copyOf(transforms);
         }

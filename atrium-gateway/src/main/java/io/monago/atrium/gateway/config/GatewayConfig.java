@@ -24,7 +24,17 @@ public record GatewayConfig(
         List<WorkspaceConfig> workspaces,
         List<KeyConfig> keys) {
 
-    /** Fills defaults. */
+    /**
+     * Fills defaults.
+     *
+     * @param server see the record description
+     * @param audit see the record description
+     * @param pricing see the record description
+     * @param providers see the record description
+     * @param models see the record description
+     * @param workspaces see the record description
+     * @param keys see the record description
+     */
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
         audit = audit == null ? AuditConfig.defaults() : audit;

@@ -16,7 +16,16 @@ import java.util.Optional;
 public record KeyConfig(
         String id, String hash, String workspace, Boolean admin, List<String> models, Boolean disabled) {
 
-    /** Fills defaults. */
+    /**
+     * Fills defaults.
+     *
+     * @param id see the record description
+     * @param hash see the record description
+     * @param workspace see the record description
+     * @param admin see the record description
+     * @param models see the record description
+     * @param disabled see the record description
+     */
     public KeyConfig {
         workspace = workspace == null ? WorkspaceConfig.DEFAULT_ID : workspace;
         admin = admin != null && admin;

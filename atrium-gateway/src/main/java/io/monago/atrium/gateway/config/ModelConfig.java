@@ -14,7 +14,15 @@ import java.util.Optional;
 public record ModelConfig(
         String name, String provider, String upstreamModel, Double inputUsdPerMillion, Double outputUsdPerMillion) {
 
-    /** Fills defaults. */
+    /**
+     * Fills defaults.
+     *
+     * @param name see the record description
+     * @param provider see the record description
+     * @param upstreamModel see the record description
+     * @param inputUsdPerMillion see the record description
+     * @param outputUsdPerMillion see the record description
+     */
     public ModelConfig {
         inputUsdPerMillion = inputUsdPerMillion == null ? 0.0 : inputUsdPerMillion;
         outputUsdPerMillion = outputUsdPerMillion == null ? 0.0 : outputUsdPerMillion;

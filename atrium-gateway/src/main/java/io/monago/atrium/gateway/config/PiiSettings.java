@@ -37,13 +37,26 @@ public record PiiSettings(
         Integer maskKeepEnd,
         String hashSalt) {
 
-    /** Entity overrides of the shipped policy. */
+    /**
+     * Entity overrides of the shipped policy. */
     public static final Map<String, EntitySetting> DEFAULT_ENTITIES = Map.of(
-            "SSN", EntitySetting.of("block"),
-            "CREDIT_CARD", EntitySetting.of("block"),
-            "SECRET", EntitySetting.of("block"));
-
-    /** Fills defaults. */
+            "SSN",
+            EntitySetting.of("block"),
+            "CREDIT_CARD",
+            EntitySetting.of("block"),
+            "SECRET",
+            EntitySetting.of("block"));
+    /** Fills defaults.
+     *
+     * @param action see the record description
+     * @param minConfidence see the record description
+     * @param reversible see the record description
+     * @param entities see the record description
+     * @param operator see the record description
+     * @param maskKeepStart see the record description
+     * @param maskKeepEnd see the record description
+     * @param hashSalt see the record description
+     */
     public PiiSettings {
         action = action == null ? "redact" : action;
         minConfidence = minConfidence == null ? 0.5 : minConfidence;

@@ -13,7 +13,15 @@ import java.util.Optional;
  */
 public record ProviderConfig(String type, String baseUrl, String apiKey, Long timeoutMs, Long connectTimeoutMs) {
 
-    /** Fills defaults. */
+    /**
+     * Fills defaults.
+     *
+     * @param type see the record description
+     * @param baseUrl see the record description
+     * @param apiKey see the record description
+     * @param timeoutMs see the record description
+     * @param connectTimeoutMs see the record description
+     */
     public ProviderConfig {
         timeoutMs = timeoutMs == null ? 60_000L : timeoutMs;
         connectTimeoutMs = connectTimeoutMs == null ? 5_000L : connectTimeoutMs;

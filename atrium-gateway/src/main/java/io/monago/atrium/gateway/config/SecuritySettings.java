@@ -23,7 +23,14 @@ import java.util.Map;
 public record SecuritySettings(
         String action, Double threshold, Map<String, EntitySetting> categories, List<String> trustedRoles) {
 
-    /** Fills defaults. */
+    /**
+     * Fills defaults.
+     *
+     * @param action see the record description
+     * @param threshold see the record description
+     * @param categories see the record description
+     * @param trustedRoles see the record description
+     */
     public SecuritySettings {
         action = action == null ? "block" : action;
         categories = categories == null ? Map.of() : Map.copyOf(categories);

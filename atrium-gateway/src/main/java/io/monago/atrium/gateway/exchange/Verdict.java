@@ -54,7 +54,30 @@ public record Verdict(
         Optional<String> errorCode,
         RequestTags tags) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param auditId see the record description
+     * @param timestamp see the record description
+     * @param workspaceId see the record description
+     * @param keyId see the record description
+     * @param model see the record description
+     * @param provider see the record description
+     * @param decision see the record description
+     * @param blockReason see the record description
+     * @param piiDetected see the record description
+     * @param piiRedacted see the record description
+     * @param piiInput see the record description
+     * @param piiOutput see the record description
+     * @param securityIncidents see the record description
+     * @param matchedRules see the record description
+     * @param usage see the record description
+     * @param costIdr see the record description
+     * @param latencyMs see the record description
+     * @param status see the record description
+     * @param errorCode see the record description
+     * @param tags see the record description
+     */
     public Verdict {
         piiRedacted = List.copyOf(piiRedacted);
         piiInput = Map.copyOf(piiInput);
