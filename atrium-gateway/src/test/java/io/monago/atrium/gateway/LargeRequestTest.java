@@ -31,11 +31,10 @@ class LargeRequestTest {
 
     private static final String KEY = "sk-mng-large-request";
     /**
-     * Twenty times tighter than Vert.x's 2 s default, and well under what the large request's work
-     * holds an event loop for when it stays there (several hundred milliseconds), yet loose enough
-     * for a garbage-collection pause or a busy machine.
+     * Over ten times tighter than Vert.x's 2 s default, and well under what the large request's work
+     * holds an event loop for when it stays there (several hundred milliseconds).
      */
-    private static final long EVENT_LOOP_LIMIT_MS = 100;
+    private static final long EVENT_LOOP_LIMIT_MS = 150;
 
     @TempDir
     Path dataDir;
@@ -87,9 +86,12 @@ class LargeRequestTest {
             }
             send(gateway, big(64 * 1024));
             ((VertxInternal) gateway.vertx()).blockedThreadChecker().setThreadBlockedHandler(event -> {
-                if (event.thread().getName().contains("eventloop")) {
+                StackTraceElement[] stack = event.thread().getStackTrace();
+                // A stall is an event loop caught doing a call's work. One found back in its selector
+                // had finished its task by the time it was looked at: the machine, not the gateway,
+                // kept it from running (a busy machine, a collection pause).
+                if (event.thread().getName().contains("eventloop") && doingACallsWork(stack)) {
                     StringBuilder where = new StringBuilder();
-                    StackTraceElement[] stack = event.thread().getStackTrace();
                     for (int i = 0; i < Math.min(12, stack.length); i++) {
                         where.append("\n    at ").append(stack[i]);
                     }
@@ -109,6 +111,16 @@ class LargeRequestTest {
             }
             return new Run(large.get(60, TimeUnit.SECONDS).statusCode(), during, List.copyOf(stalls));
         }
+    }
+
+    private static boolean doingACallsWork(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String c = frame.getClassName();
+            if (c.startsWith("io.monago.atrium") || c.startsWith("com.fasterxml") || c.startsWith("com.knuddels")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpResponse<String> send(Gateway gateway, String body) throws Exception {
