@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the gateway did with a call, parsed from its nine {@code X-Monago-*} response headers
- * (PROTOCOL.md §3). Every completion and every exception carries one; a response without the
+ * (docs/protocol.md §3). Every completion and every exception carries one; a response without the
  * headers (a plain OpenAI server, say) gives {@link #empty()}.
  *
  * <pre>{@code

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code user} and {@code metadata} limits of PROTOCOL.md §2, checked before anything is sent. */
+/** {@code user} and {@code metadata} limits of docs/protocol.md §2, checked before anything is sent. */
 class RequestLimitsTest {
 
     private static ChatCompletionRequest.Builder base() {

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * One call's audit record, from {@code GET /audit/{id}} (PROTOCOL.md §6): who called, what policy
+ * One call's audit record, from {@code GET /audit/{id}} (docs/protocol.md §6): who called, what policy
  * decided, which PII types and how many, cost, and the hashes chaining it to the record before. It
  * never holds a detected PII value or an API key.
  *

@@ -829,7 +829,7 @@ public final class ChatCompletionRequest {
 
         /**
          * Sets a body field this SDK does not model. Written after the typed fields, so it replaces
-         * a typed field of the same name. The gateway refuses names outside PROTOCOL.md §2.
+         * a typed field of the same name. The gateway refuses names outside docs/protocol.md §2.
          *
          * @param name the field name
          * @param value a {@link JsonNode}, or plain Java values (maps, lists, strings, numbers,

@@ -22,7 +22,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>The class is thrown as itself for answers that fit no subclass: a 400 that is not a policy
- * block, a 404, a 413 (PROTOCOL.md §4).
+ * block, a 404, a 413 (docs/protocol.md §4).
  */
 public class AtriumException extends RuntimeException {
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The HTTP response behind an {@link AtriumException}: status, headers, body (as text, and as a
- * JSON tree when it is JSON), the parsed governance, and the protocol's error fields (PROTOCOL.md
+ * JSON tree when it is JSON), the parsed governance, and the protocol's error fields (docs/protocol.md
  * §4).
  *
  * <pre>{@code

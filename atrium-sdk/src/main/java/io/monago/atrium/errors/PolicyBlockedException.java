@@ -1,7 +1,7 @@
 package io.monago.atrium.errors;
 
 /**
- * Policy blocked the call (PROTOCOL.md §4). Thrown as itself for a rule that is not about PII,
+ * Policy blocked the call (docs/protocol.md §4). Thrown as itself for a rule that is not about PII,
  * security or the model; the three subclasses name those cases. Every block carries the audit id,
  * the block reason and decision {@code blocked}.
  *

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs endpoint calls: builds the HTTP request (auth, user agent, idempotency key, headers), passes
  * it through the pipeline (the user's interceptors, retry, logging, transport) and turns the answer
- * into a result or the exception PROTOCOL.md §4 names. Shared by the blocking and the async client.
+ * into a result or the exception docs/protocol.md §4 names. Shared by the blocking and the async client.
  *
  * <p>Internal: not part of the public API.
  */

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The gateway's endpoints (PROTOCOL.md §1): path, method, body and parser of each.
+ * The gateway's endpoints (docs/protocol.md §1): path, method, body and parser of each.
  *
  * <p>Internal: not part of the public API.
  */

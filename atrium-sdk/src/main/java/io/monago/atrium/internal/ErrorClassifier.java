@@ -12,7 +12,7 @@ import io.monago.atrium.errors.SecurityBlockedException;
 import java.util.Locale;
 
 /**
- * Turns a gateway error response into the exception PROTOCOL.md §4 names. This is the only place
+ * Turns a gateway error response into the exception docs/protocol.md §4 names. This is the only place
  * that decides; it agrees with the Python SDK so both report the same thing for the same answer.
  *
  * <p>Internal: not part of the public API.

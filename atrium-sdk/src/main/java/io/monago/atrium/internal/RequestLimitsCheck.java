@@ -5,7 +5,7 @@ import io.monago.atrium.protocol.RequestLimits;
 import java.util.Map;
 
 /**
- * Checks a request body's {@code user} and {@code metadata} against the limits of PROTOCOL.md §2
+ * Checks a request body's {@code user} and {@code metadata} against the limits of docs/protocol.md §2
  * before anything is sent. Lengths count characters (code points), as OpenAI and the gateway do.
  * Messages name the field and the limit, never a value.
  *

@@ -3,7 +3,7 @@ package io.monago.atrium.protocol;
 import java.util.Set;
 
 /**
- * The top-level fields of a chat-completions request body that the protocol accepts (PROTOCOL.md
+ * The top-level fields of a chat-completions request body that the protocol accepts (docs/protocol.md
  * §2). Any other field is rejected with {@link ErrorCode#INVALID_REQUEST} naming it.
  */
 public final class ChatCompletionFields {

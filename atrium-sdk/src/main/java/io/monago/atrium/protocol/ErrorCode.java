@@ -3,7 +3,7 @@ package io.monago.atrium.protocol;
 import java.util.Optional;
 
 /**
- * Error codes of PROTOCOL.md §4, with the HTTP status and error type each is sent with.
+ * Error codes of docs/protocol.md §4, with the HTTP status and error type each is sent with.
  *
  * <pre>{@code
  * ErrorCode c = ErrorCode.PII_BLOCKED;

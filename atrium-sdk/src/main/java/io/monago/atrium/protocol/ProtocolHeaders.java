@@ -3,7 +3,7 @@ package io.monago.atrium.protocol;
 import java.util.List;
 
 /**
- * HTTP header names of the Atrium protocol (PROTOCOL.md §2–§4).
+ * HTTP header names of the Atrium protocol (docs/protocol.md §2–§4).
  *
  * <p>Names are case-insensitive on the wire; these are the spellings the gateway emits.
  *
@@ -32,7 +32,7 @@ public final class ProtocolHeaders {
     /** Human sentence saying why a call was blocked. */
     public static final String BLOCK_REASON = "X-Monago-Block-Reason";
 
-    /** The nine governance headers, in the order PROTOCOL.md §3 lists them. */
+    /** The nine governance headers, in the order docs/protocol.md §3 lists them. */
     public static final List<String> GOVERNANCE = List.of(
             AUDIT_ID,
             PII_DETECTED,

@@ -1,7 +1,7 @@
 package io.monago.atrium.protocol;
 
 /**
- * Limits on request tagging (PROTOCOL.md §2), enforced by the SDK before sending and by the gateway
+ * Limits on request tagging (docs/protocol.md §2), enforced by the SDK before sending and by the gateway
  * on receipt.
  */
 public final class RequestLimits {
