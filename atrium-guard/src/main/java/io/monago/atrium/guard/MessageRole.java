@@ -30,21 +30,14 @@ public enum MessageRole {
         if (role == null) {
             return UNKNOWN;
         }
-        switch (role.toLowerCase(Locale.ROOT)) {
-            case "system":
-                return SYSTEM;
-            case "developer":
-                return DEVELOPER;
-            case "user":
-                return USER;
-            case "assistant":
-                return ASSISTANT;
-            case "tool":
-            case "function":
-                return TOOL;
-            default:
-                return UNKNOWN;
-        }
+        return switch (role.toLowerCase(Locale.ROOT)) {
+            case "system" -> SYSTEM;
+            case "developer" -> DEVELOPER;
+            case "user" -> USER;
+            case "assistant" -> ASSISTANT;
+            case "tool", "function" -> TOOL;
+            default -> UNKNOWN;
+        };
     }
 
     /**

@@ -15,7 +15,13 @@ import java.util.Objects;
  * @param text the text itself
  */
 public record TextSegment(String path, MessageRole role, String text) {
-    /** Validates that no component is null. */
+    /**
+     * Validates that no component is null.
+     *
+     * @param path where the text sits in the request
+     * @param role the role of the message the text belongs to
+     * @param text the text itself
+     */
     public TextSegment {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(role, "role");

@@ -82,9 +82,9 @@ public final class SecurityModelTrainer {
          * @return the changed settings
          */
         public Settings with(String name, double value) {
-            switch (name) {
-                case "seed":
-                    return new Settings(
+            return switch (name) {
+                case "seed" ->
+                    new Settings(
                             (long) value,
                             bits,
                             window,
@@ -98,8 +98,8 @@ public final class SecurityModelTrainer {
                             paraphraseRate,
                             hardNegativeWeight,
                             synthetic);
-                case "epochs":
-                    return new Settings(
+                case "epochs" ->
+                    new Settings(
                             seed,
                             bits,
                             window,
@@ -113,8 +113,8 @@ public final class SecurityModelTrainer {
                             paraphraseRate,
                             hardNegativeWeight,
                             synthetic);
-                case "learningRate":
-                    return new Settings(
+                case "learningRate" ->
+                    new Settings(
                             seed,
                             bits,
                             window,
@@ -128,8 +128,8 @@ public final class SecurityModelTrainer {
                             paraphraseRate,
                             hardNegativeWeight,
                             synthetic);
-                case "l2":
-                    return new Settings(
+                case "l2" ->
+                    new Settings(
                             seed,
                             bits,
                             window,
@@ -143,8 +143,8 @@ public final class SecurityModelTrainer {
                             paraphraseRate,
                             hardNegativeWeight,
                             synthetic);
-                case "otherCategoryWeight":
-                    return new Settings(
+                case "otherCategoryWeight" ->
+                    new Settings(
                             seed,
                             bits,
                             window,
@@ -158,8 +158,8 @@ public final class SecurityModelTrainer {
                             paraphraseRate,
                             hardNegativeWeight,
                             synthetic);
-                case "positiveWeight":
-                    return new Settings(
+                case "positiveWeight" ->
+                    new Settings(
                             seed,
                             bits,
                             window,
@@ -173,8 +173,8 @@ public final class SecurityModelTrainer {
                             paraphraseRate,
                             hardNegativeWeight,
                             synthetic);
-                case "paraphrases":
-                    return new Settings(
+                case "paraphrases" ->
+                    new Settings(
                             seed,
                             bits,
                             window,
@@ -188,8 +188,8 @@ public final class SecurityModelTrainer {
                             paraphraseRate,
                             hardNegativeWeight,
                             synthetic);
-                case "hardNegativeWeight":
-                    return new Settings(
+                case "hardNegativeWeight" ->
+                    new Settings(
                             seed,
                             bits,
                             window,
@@ -203,8 +203,8 @@ public final class SecurityModelTrainer {
                             paraphraseRate,
                             value,
                             synthetic);
-                case "synthetic":
-                    return new Settings(
+                case "synthetic" ->
+                    new Settings(
                             seed,
                             bits,
                             window,
@@ -218,9 +218,8 @@ public final class SecurityModelTrainer {
                             paraphraseRate,
                             hardNegativeWeight,
                             (int) value);
-                default:
-                    throw new IllegalArgumentException("unknown setting " + name);
-            }
+                default -> throw new IllegalArgumentException("unknown setting " + name);
+            };
         }
     }
 

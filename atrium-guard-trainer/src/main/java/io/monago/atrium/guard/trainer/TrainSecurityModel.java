@@ -160,14 +160,17 @@ public final class TrainSecurityModel {
     static List<SecurityModelTrainer.Settings> grid(String spec) {
         List<SecurityModelTrainer.Settings> settings =
                 new java.util.ArrayList<>(List.of(SecurityModelTrainer.Settings.DEFAULT));
-        for (String axis : spec.split(";")) {
+        for (String axis : spec.split(";", -1)) {
             if (axis.isBlank()) {
                 continue;
             }
-            String[] nameAndValues = axis.split("=");
+            String[] nameAndValues = axis.split("=", -1);
+            if (nameAndValues.length != 2) {
+                throw new IllegalArgumentException("expected name=value,value... in '" + axis + "'");
+            }
             List<SecurityModelTrainer.Settings> next = new java.util.ArrayList<>();
             for (SecurityModelTrainer.Settings base : settings) {
-                for (String value : nameAndValues[1].split(",")) {
+                for (String value : nameAndValues[1].split(",", -1)) {
                     next.add(base.with(nameAndValues[0].strip(), Double.parseDouble(value)));
                 }
             }

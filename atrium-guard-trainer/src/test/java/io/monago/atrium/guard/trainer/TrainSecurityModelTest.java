@@ -28,6 +28,13 @@ class TrainSecurityModelTest {
     }
 
     @Test
+    void aMalformedAxisIsRejected() {
+        assertThatThrownBy(() -> TrainSecurityModel.grid("l2")).hasMessageContaining("'l2'");
+        assertThatThrownBy(() -> TrainSecurityModel.grid("l2=1e-4=3e-4")).hasMessageContaining("'l2=1e-4=3e-4'");
+        assertThatThrownBy(() -> TrainSecurityModel.grid("l2=1e-4,")).isInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
     void theShippedWeightsAreWrittenIntoTheGuardsResources() {
         assertThat(TrainSecurityModel.SHIPPED.normalize().toString().replace('\\', '/'))
                 .endsWith(

@@ -85,18 +85,10 @@ public final class PiiPolicy {
                 continue;
             }
             switch (rule.action()) {
-                case REDACT:
-                    redact.add(f);
-                    break;
-                case BLOCK:
-                    block.add(f);
-                    break;
-                case FLAG:
-                    flag.add(f);
-                    break;
-                default:
-                    allow.add(f);
-                    break;
+                case REDACT -> redact.add(f);
+                case BLOCK -> block.add(f);
+                case FLAG -> flag.add(f);
+                default -> allow.add(f);
             }
         }
         return new PiiVerdict(redact, block, flag, allow);

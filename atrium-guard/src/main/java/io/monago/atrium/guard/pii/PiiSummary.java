@@ -97,10 +97,10 @@ public record PiiSummary(
      * @return the sum
      */
     public PiiSummary plus(PiiSummary other) {
-        if (other == EMPTY) {
+        if (!other.detected()) {
             return this;
         }
-        if (this == EMPTY) {
+        if (!detected()) {
             return other;
         }
         return new PiiSummary(

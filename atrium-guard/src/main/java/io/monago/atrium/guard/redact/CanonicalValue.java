@@ -13,25 +13,16 @@ final class CanonicalValue {
 
     static String of(EntityType type, CharSequence value) {
         char[] folded = FoldedText.fold(value);
-        switch (type) {
-            case NIK:
-            case KK:
-            case NPWP:
-            case BPJS:
-            case CREDIT_CARD:
-            case SSN:
-            case BANK_ACCOUNT:
-                return digits(folded);
-            case PHONE:
+        return switch (type) {
+            case NIK, KK, NPWP, BPJS, CREDIT_CARD, SSN, BANK_ACCOUNT -> digits(folded);
+            case PHONE -> {
                 String d = digits(folded);
-                return d.startsWith("62") && d.length() >= 10 ? "0" + d.substring(2) : d;
-            case EMAIL:
-                return email(visible(folded).toLowerCase(Locale.ROOT));
-            case IBAN:
-                return visible(folded).replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
-            default:
-                return visible(folded);
-        }
+                yield d.startsWith("62") && d.length() >= 10 ? "0" + d.substring(2) : d;
+            }
+            case EMAIL -> email(visible(folded).toLowerCase(Locale.ROOT));
+            case IBAN -> visible(folded).replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+            default -> visible(folded);
+        };
     }
 
     private static String digits(char[] folded) {

@@ -78,7 +78,7 @@ public final class PiiRedactor {
      */
     public RedactedText redactOutput(CharSequence answer, RedactionSession session) {
         PiiVerdict verdict = policy.evaluate(scanner.scan(answer));
-        if (verdict == PiiVerdict.NONE) {
+        if (verdict.redact().isEmpty() && verdict.block().isEmpty()) {
             return new RedactedText(answer.toString(), verdict);
         }
         return new RedactedText(session.redactOutput(answer, verdict.toReplace()), verdict);

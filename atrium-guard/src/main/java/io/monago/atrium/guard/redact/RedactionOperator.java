@@ -110,7 +110,7 @@ public sealed interface RedactionOperator {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof SaltedHash && Arrays.equals(salt, ((SaltedHash) o).salt);
+            return o instanceof SaltedHash other && Arrays.equals(salt, other.salt);
         }
 
         @Override

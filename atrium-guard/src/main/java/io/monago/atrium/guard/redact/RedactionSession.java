@@ -127,7 +127,9 @@ public final class RedactionSession {
             out.append(text, copied, f.start());
             out.append(
                     replacement(f.type(), text.subSequence(f.start(), f.end()).toString(), input));
-            (input ? counts : outputCounts)[f.type().ordinal()]++;
+            @SuppressWarnings("EnumOrdinal") // the counters are int arrays indexed by ordinal
+            int slot = f.type().ordinal();
+            (input ? counts : outputCounts)[slot]++;
             copied = f.end();
         }
         return out.append(text, copied, text.length()).toString();
@@ -135,11 +137,11 @@ public final class RedactionSession {
 
     private String replacement(EntityType type, String value, boolean restorable) {
         RedactionOperator op = operators.getOrDefault(type, defaultOperator);
-        if (op instanceof RedactionOperator.Mask) {
-            return mask((RedactionOperator.Mask) op, value);
+        if (op instanceof RedactionOperator.Mask masking) {
+            return mask(masking, value);
         }
-        if (op instanceof RedactionOperator.SaltedHash) {
-            return hash((RedactionOperator.SaltedHash) op, type, CanonicalValue.of(type, value));
+        if (op instanceof RedactionOperator.SaltedHash hashing) {
+            return hash(hashing, type, CanonicalValue.of(type, value));
         }
         if (op == RedactionOperator.remove()) {
             return "";
@@ -151,7 +153,9 @@ public final class RedactionSession {
         String key = type.name() + '\u0000' + CanonicalValue.of(type, value);
         String placeholder = placeholderByValue.get(key);
         if (placeholder == null) {
-            placeholder = "[" + type.name() + "_" + (++numbers[type.ordinal()]) + "]";
+            @SuppressWarnings("EnumOrdinal") // the counters are int arrays indexed by ordinal
+            int number = ++numbers[type.ordinal()];
+            placeholder = "[" + type.name() + "_" + number + "]";
             placeholderByValue.put(key, placeholder);
             longestPlaceholder = Math.max(longestPlaceholder, placeholder.length());
             if (reversible && restorable) {
@@ -301,8 +305,10 @@ public final class RedactionSession {
     private static Map<EntityType, Integer> countsOf(int[] byType) {
         Map<EntityType, Integer> m = new EnumMap<>(EntityType.class);
         for (EntityType t : EntityType.values()) {
-            if (byType[t.ordinal()] > 0) {
-                m.put(t, byType[t.ordinal()]);
+            @SuppressWarnings("EnumOrdinal") // the counters are int arrays indexed by ordinal
+            int count = byType[t.ordinal()];
+            if (count > 0) {
+                m.put(t, count);
             }
         }
         return Collections.unmodifiableMap(m);

@@ -56,6 +56,7 @@ final class KnownWords {
     }
 
     /** The words of one text, looked up. */
+    @SuppressWarnings("ArrayRecordComponent") // per-request scratch arrays, read by index, never compared
     record Lookup(int[] termIds, int[] frequentIds, int rotatedWords) {}
 
     Lookup lookUp(NormalizedText text) {

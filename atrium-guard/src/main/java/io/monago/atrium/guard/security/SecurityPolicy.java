@@ -103,7 +103,7 @@ public final class SecurityPolicy {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SecurityPolicy && ((SecurityPolicy) other).policies.equals(policies);
+        return other instanceof SecurityPolicy that && that.policies.equals(policies);
     }
 
     @Override

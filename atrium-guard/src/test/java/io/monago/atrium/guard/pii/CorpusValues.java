@@ -2,6 +2,7 @@ package io.monago.atrium.guard.pii;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -188,14 +189,11 @@ final class CorpusValues {
 
     Value nik() {
         String d = nikDigits();
-        switch (rnd.nextInt(5)) {
-            case 0:
-                return new Value(group(d, 4, 4, 4, 4, " "), true, "4-4-4-4");
-            case 1:
-                return new Value(group(d, 6, 6, 4, "."), true, "6.6.4");
-            default:
-                return new Value(d, true, "plain");
-        }
+        return switch (rnd.nextInt(5)) {
+            case 0 -> new Value(group(d, 4, 4, 4, 4, " "), true, "4-4-4-4");
+            case 1 -> new Value(group(d, 6, 6, 4, "."), true, "6.6.4");
+            default -> new Value(d, true, "plain");
+        };
     }
 
     Value kk() {
@@ -217,18 +215,16 @@ final class CorpusValues {
 
     Value npwp() {
         String d = npwpDigits();
-        switch (rnd.nextInt(4)) {
-            case 0:
-                return new Value(d, false, "plain-15");
-            case 1:
-                return new Value("0" + d, false, "plain-16");
-            default:
-                return new Value(
+        return switch (rnd.nextInt(4)) {
+            case 0 -> new Value(d, false, "plain-15");
+            case 1 -> new Value("0" + d, false, "plain-16");
+            default ->
+                new Value(
                         d.substring(0, 2) + "." + d.substring(2, 5) + "." + d.substring(5, 8) + "." + d.charAt(8) + "-"
                                 + d.substring(9, 12) + "." + d.substring(12),
                         true,
                         "canonical");
-        }
+        };
     }
 
     Value bpjs() {
@@ -245,29 +241,37 @@ final class CorpusValues {
         String rest = digits(rnd.nextInt(3) == 0 ? 7 : 8);
         String mobile = op + rest;
         switch (form) {
-            case 0:
+            case 0 -> {
                 return new Value(mobile, true, "08 plain");
-            case 1:
+            }
+            case 1 -> {
                 return new Value(op + "-" + rest.substring(0, 4) + "-" + rest.substring(4), true, "08 dashes");
-            case 2:
+            }
+            case 2 -> {
                 return new Value(op + " " + rest.substring(0, 4) + " " + rest.substring(4), true, "08 spaces");
-            case 3:
+            }
+            case 3 -> {
                 return new Value(op + "." + rest.substring(0, 4) + "." + rest.substring(4), true, "08 dots");
-            case 4:
+            }
+            case 4 -> {
                 return new Value(
                         "+62 " + op.substring(1) + "-" + rest.substring(0, 4) + "-" + rest.substring(4),
                         true,
                         "+62 dashes");
-            case 5:
+            }
+            case 5 -> {
                 return new Value("+62" + mobile.substring(1), true, "+62 plain");
-            case 6:
+            }
+            case 6 -> {
                 return new Value("62" + mobile.substring(1), true, "62 plain");
-            case 7:
+            }
+            case 7 -> {
                 return new Value(
                         "+62 " + op.substring(1) + " " + rest.substring(0, 4) + " " + rest.substring(4),
                         true,
                         "+62 spaces");
-            case 8: {
+            }
+            case 8 -> {
                 String area = pick(AREA_CODES);
                 String local = digits(area.length() == 2 ? 8 : 7);
                 return new Value(
@@ -276,15 +280,15 @@ final class CorpusValues {
                         true,
                         "landline parens");
             }
-            case 9: {
+            case 9 -> {
                 String area = pick(AREA_CODES);
                 return new Value("0" + area + "-" + digits(7), true, "landline dash");
             }
-            case 10: {
+            case 10 -> {
                 String area = pick(AREA_CODES);
                 return new Value("+62 " + area + " " + digits(7), true, "landline +62");
             }
-            case 11:
+            case 11 -> {
                 return new Value(
                         pick(new String[] {
                                     "+44 20 7946 0",
@@ -299,13 +303,15 @@ final class CorpusValues {
                                 + digits(3),
                         true,
                         "international");
-            case 12:
+            }
+            case 12 -> {
                 return new Value(
                         "(" + (2 + rnd.nextInt(8)) + digits(2) + ") " + (2 + rnd.nextInt(8)) + digits(2) + "-"
                                 + digits(4),
                         true,
                         "nanp");
-            default: {
+            }
+            default -> {
                 String area = pick(AREA_CODES);
                 return new Value("0" + area + digits(7), false, "landline plain");
             }
@@ -313,67 +319,39 @@ final class CorpusValues {
     }
 
     Value email() {
-        String first = pick(FIRST).toLowerCase();
-        String last = pick(LAST).toLowerCase();
-        String local;
-        switch (rnd.nextInt(5)) {
-            case 0:
-                local = first + "." + last;
-                break;
-            case 1:
-                local = first + last.charAt(0) + (1970 + rnd.nextInt(40));
-                break;
-            case 2:
-                local = first.charAt(0) + last;
-                break;
-            case 3:
-                local = first + "_" + last + rnd.nextInt(100);
-                break;
-            default:
-                local = first + "+rs" + rnd.nextInt(10);
-                break;
-        }
+        String first = pick(FIRST).toLowerCase(Locale.ROOT);
+        String last = pick(LAST).toLowerCase(Locale.ROOT);
+        String local = switch (rnd.nextInt(5)) {
+            case 0 -> first + "." + last;
+            case 1 -> first + last.charAt(0) + (1970 + rnd.nextInt(40));
+            case 2 -> first.charAt(0) + last;
+            case 3 -> first + "_" + last + rnd.nextInt(100);
+            default -> first + "+rs" + rnd.nextInt(10);
+        };
         String domain = pick(DOMAINS);
-        switch (rnd.nextInt(10)) {
-            case 0:
-                return new Value(local + " [at] " + domain.replace(".", " [dot] "), true, "spelled [at]");
-            case 1:
-                return new Value(local + "(at)" + domain.replace(".", "(dot)"), true, "spelled (at)");
-            case 2:
-                return new Value(local + " at " + domain.replace(".", " dot "), true, "spelled words");
-            case 3:
-                return new Value(local + "\uFF20" + domain, true, "full-width at");
-            case 4:
-                return new Value(local + "[at]" + domain, true, "spelled [at] literal dots");
-            default:
-                return new Value(local + "@" + domain, true, "plain");
-        }
+        return switch (rnd.nextInt(10)) {
+            case 0 -> new Value(local + " [at] " + domain.replace(".", " [dot] "), true, "spelled [at]");
+            case 1 -> new Value(local + "(at)" + domain.replace(".", "(dot)"), true, "spelled (at)");
+            case 2 -> new Value(local + " at " + domain.replace(".", " dot "), true, "spelled words");
+            case 3 -> new Value(local + "\uFF20" + domain, true, "full-width at");
+            case 4 -> new Value(local + "[at]" + domain, true, "spelled [at] literal dots");
+            default -> new Value(local + "@" + domain, true, "plain");
+        };
     }
 
     String cardDigits() {
         String prefix;
         int length = 16;
         switch (rnd.nextInt(7)) {
-            case 0:
-            case 1:
-                prefix = "4" + digits(3);
-                break;
-            case 2:
-                prefix = (54 + rnd.nextInt(2)) + digits(2);
-                break;
-            case 3:
-                prefix = (2221 + rnd.nextInt(500)) + "";
-                break;
-            case 4:
+            case 0, 1 -> prefix = "4" + digits(3);
+            case 2 -> prefix = (54 + rnd.nextInt(2)) + digits(2);
+            case 3 -> prefix = (2221 + rnd.nextInt(500)) + "";
+            case 4 -> {
                 prefix = (rnd.nextBoolean() ? "34" : "37") + digits(2);
                 length = 15;
-                break;
-            case 5:
-                prefix = "6011";
-                break;
-            default:
-                prefix = (51 + rnd.nextInt(3)) + digits(2);
-                break;
+            }
+            case 5 -> prefix = "6011";
+            default -> prefix = (51 + rnd.nextInt(3)) + digits(2);
         }
         String payload = prefix + digits(length - 1 - prefix.length());
         return payload + luhnCheckDigit(payload);
@@ -384,14 +362,11 @@ final class CorpusValues {
         if (d.length() == 15) {
             return new Value(rnd.nextBoolean() ? group(d, 4, 6, 5, " ") : d, true, "amex");
         }
-        switch (rnd.nextInt(4)) {
-            case 0:
-                return new Value(group(d, 4, 4, 4, 4, " "), true, "4-4-4-4 spaces");
-            case 1:
-                return new Value(group(d, 4, 4, 4, 4, "-"), true, "4-4-4-4 dashes");
-            default:
-                return new Value(d, true, "plain");
-        }
+        return switch (rnd.nextInt(4)) {
+            case 0 -> new Value(group(d, 4, 4, 4, 4, " "), true, "4-4-4-4 spaces");
+            case 1 -> new Value(group(d, 4, 4, 4, 4, "-"), true, "4-4-4-4 dashes");
+            default -> new Value(d, true, "plain");
+        };
     }
 
     Value iban() {
@@ -436,7 +411,8 @@ final class CorpusValues {
     static String ibanCheck(String country, String bban) {
         String rearranged = bban + country + "00";
         StringBuilder numeric = new StringBuilder();
-        for (char ch : rearranged.toCharArray()) {
+        for (int i = 0; i < rearranged.length(); i++) {
+            char ch = rearranged.charAt(i);
             numeric.append(Character.isDigit(ch) ? String.valueOf(ch) : String.valueOf(ch - 'A' + 10));
         }
         int check = 98
@@ -450,68 +426,65 @@ final class CorpusValues {
             area = 1 + rnd.nextInt(899);
         } while (area == 666);
         String d = String.format("%03d%02d%04d", area, 1 + rnd.nextInt(99), 1 + rnd.nextInt(9999));
-        switch (rnd.nextInt(4)) {
-            case 0:
-                return new Value(d, false, "plain");
-            case 1:
-                return new Value(group(d, 3, 2, 4, " "), true, "spaces");
-            default:
-                return new Value(group(d, 3, 2, 4, "-"), true, "dashes");
-        }
+        return switch (rnd.nextInt(4)) {
+            case 0 -> new Value(d, false, "plain");
+            case 1 -> new Value(group(d, 3, 2, 4, " "), true, "spaces");
+            default -> new Value(group(d, 3, 2, 4, "-"), true, "dashes");
+        };
     }
 
     Value passport() {
-        switch (rnd.nextInt(6)) {
-            case 0:
-                return new Value(pick(new String[] {"A", "B", "C", "X", "E"}) + digits(7), false, "ID letter+7");
-            case 1:
-                return new Value(pick(new String[] {"A", "B", "C", "X"}) + " " + digits(7), false, "ID letter space 7");
-            case 2:
-                return new Value((1 + rnd.nextInt(9)) + digits(8), false, "9 digits");
-            case 3:
-                return new Value((char) ('A' + rnd.nextInt(26)) + digits(8), false, "US letter+8");
-            case 4:
-                return new Value(
+        return switch (rnd.nextInt(6)) {
+            case 0 -> new Value(pick(new String[] {"A", "B", "C", "X", "E"}) + digits(7), false, "ID letter+7");
+            case 1 -> new Value(pick(new String[] {"A", "B", "C", "X"}) + " " + digits(7), false, "ID letter space 7");
+            case 2 -> new Value((1 + rnd.nextInt(9)) + digits(8), false, "9 digits");
+            case 3 -> new Value((char) ('A' + rnd.nextInt(26)) + digits(8), false, "US letter+8");
+            case 4 ->
+                new Value(
                         "C" + digits(2) + (char) ('A' + rnd.nextInt(26)) + digits(2) + (char) ('A' + rnd.nextInt(26))
                                 + digits(2),
                         false,
                         "DE alnum");
-            default:
-                return new Value(
+            default ->
+                new Value(
                         (char) ('A' + rnd.nextInt(26)) + "" + (char) ('A' + rnd.nextInt(26)) + digits(7),
                         false,
                         "2 letters+7");
-        }
+        };
     }
 
     Value ipAddress() {
         switch (rnd.nextInt(5)) {
-            case 0:
+            case 0 -> {
                 return new Value(
                         "10." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254)),
                         true,
                         "v4 private");
-            case 1:
+            }
+            case 1 -> {
                 return new Value("192.168." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254)), true, "v4 private");
-            case 2:
+            }
+            case 2 -> {
                 return new Value(
                         (11 + rnd.nextInt(200)) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "."
                                 + (1 + rnd.nextInt(254)),
                         true,
                         "v4 public");
-            case 3: {
+            }
+            case 3 -> {
                 StringBuilder b = new StringBuilder("2001:db8");
                 for (int i = 0; i < 6; i++) {
                     b.append(':').append(Integer.toHexString(rnd.nextInt(65536)));
                 }
                 return new Value(b.toString(), true, "v6 full");
             }
-            default:
+            default -> {
                 return new Value(
                         "fe80::" + Integer.toHexString(256 + rnd.nextInt(65000)) + ":"
                                 + Integer.toHexString(4096 + rnd.nextInt(60000)),
                         true,
                         "v6 compressed");
+            }
         }
     }
 
@@ -520,54 +493,37 @@ final class CorpusValues {
         int day = d[0];
         int month = d[1];
         int year = d[2];
-        switch (rnd.nextInt(9)) {
-            case 0:
-                return new Value(two(day) + "-" + two(month) + "-" + year, false, "dd-mm-yyyy");
-            case 1:
-                return new Value(two(day) + "/" + two(month) + "/" + year, false, "dd/mm/yyyy");
-            case 2:
-                return new Value(year + "-" + two(month) + "-" + two(day), false, "iso");
-            case 3:
-                return new Value(day + " " + MONTHS_ID[month - 1] + " " + year, false, "d Bulan yyyy");
-            case 4:
-                return new Value(day + " " + MONTHS_EN[month - 1] + " " + year, false, "d Month yyyy");
-            case 5:
-                return new Value(MONTHS_EN[month - 1] + " " + day + ", " + year, false, "Month d, yyyy");
-            case 6:
-                return new Value(two(day) + "." + two(month) + "." + year, false, "dd.mm.yyyy");
-            case 7:
-                return new Value(day + " " + MONTHS_EN[month - 1].substring(0, 3) + " " + year, false, "d Mon yyyy");
-            default:
-                return new Value(two(day) + "-" + two(month) + "-" + two(year % 100), false, "dd-mm-yy");
-        }
+        return switch (rnd.nextInt(9)) {
+            case 0 -> new Value(two(day) + "-" + two(month) + "-" + year, false, "dd-mm-yyyy");
+            case 1 -> new Value(two(day) + "/" + two(month) + "/" + year, false, "dd/mm/yyyy");
+            case 2 -> new Value(year + "-" + two(month) + "-" + two(day), false, "iso");
+            case 3 -> new Value(day + " " + MONTHS_ID[month - 1] + " " + year, false, "d Bulan yyyy");
+            case 4 -> new Value(day + " " + MONTHS_EN[month - 1] + " " + year, false, "d Month yyyy");
+            case 5 -> new Value(MONTHS_EN[month - 1] + " " + day + ", " + year, false, "Month d, yyyy");
+            case 6 -> new Value(two(day) + "." + two(month) + "." + year, false, "dd.mm.yyyy");
+            case 7 -> new Value(day + " " + MONTHS_EN[month - 1].substring(0, 3) + " " + year, false, "d Mon yyyy");
+            default -> new Value(two(day) + "-" + two(month) + "-" + two(year % 100), false, "dd-mm-yy");
+        };
     }
 
     Value bankAccount() {
         int len = 10 + rnd.nextInt(7);
         String d = (1 + rnd.nextInt(9)) + digits(len - 1);
-        switch (rnd.nextInt(4)) {
-            case 0:
-                return new Value(d.substring(0, 3) + "-" + d.substring(3, 6) + "-" + d.substring(6), false, "dashes");
-            case 1:
-                return new Value(group(d, 4, d.length() - 4, " "), false, "space");
-            default:
-                return new Value(d, false, "plain");
-        }
+        return switch (rnd.nextInt(4)) {
+            case 0 -> new Value(d.substring(0, 3) + "-" + d.substring(3, 6) + "-" + d.substring(6), false, "dashes");
+            case 1 -> new Value(group(d, 4, d.length() - 4, " "), false, "space");
+            default -> new Value(d, false, "plain");
+        };
     }
 
     Value mrn() {
-        switch (rnd.nextInt(5)) {
-            case 0:
-                return new Value(digits(2) + "-" + digits(2) + "-" + digits(2), false, "00-00-00");
-            case 1:
-                return new Value(digits(8), false, "8 digits");
-            case 2:
-                return new Value("RM-" + (2015 + rnd.nextInt(10)) + "-" + digits(6), false, "RM-yyyy-n");
-            case 3:
-                return new Value(digits(6), false, "6 digits");
-            default:
-                return new Value(digits(3) + "." + digits(3), false, "000.000");
-        }
+        return switch (rnd.nextInt(5)) {
+            case 0 -> new Value(digits(2) + "-" + digits(2) + "-" + digits(2), false, "00-00-00");
+            case 1 -> new Value(digits(8), false, "8 digits");
+            case 2 -> new Value("RM-" + (2015 + rnd.nextInt(10)) + "-" + digits(6), false, "RM-yyyy-n");
+            case 3 -> new Value(digits(6), false, "6 digits");
+            default -> new Value(digits(3) + "." + digits(3), false, "000.000");
+        };
     }
 
     String base62(int n) {
@@ -598,35 +554,24 @@ final class CorpusValues {
 
     /** A secret written as it would be pasted; the whole text is the value unless noted by the template. */
     Value secret() {
-        switch (rnd.nextInt(12)) {
-            case 0:
-                return new Value("sk-proj-" + base64url(48), true, "openai");
-            case 1:
-                return new Value("sk-ant-api03-" + base64url(80), true, "anthropic");
-            case 2:
-                return new Value((rnd.nextBoolean() ? "AKIA" : "ASIA") + upperDigits(16), true, "aws");
-            case 3:
-                return new Value("ghp_" + base62(36), true, "github");
-            case 4:
-                return new Value("github_pat_" + base62(22) + "_" + base62(59), true, "github pat");
-            case 5:
-                return new Value("xoxb-" + digits(11) + "-" + digits(13) + "-" + base62(24), true, "slack");
-            case 6:
-                return new Value(
+        return switch (rnd.nextInt(12)) {
+            case 0 -> new Value("sk-proj-" + base64url(48), true, "openai");
+            case 1 -> new Value("sk-ant-api03-" + base64url(80), true, "anthropic");
+            case 2 -> new Value((rnd.nextBoolean() ? "AKIA" : "ASIA") + upperDigits(16), true, "aws");
+            case 3 -> new Value("ghp_" + base62(36), true, "github");
+            case 4 -> new Value("github_pat_" + base62(22) + "_" + base62(59), true, "github pat");
+            case 5 -> new Value("xoxb-" + digits(11) + "-" + digits(13) + "-" + base62(24), true, "slack");
+            case 6 ->
+                new Value(
                         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOi" + base64url(40) + "." + base64url(43),
                         true,
                         "jwt");
-            case 7:
-                return new Value("sk_live_" + base62(24), true, "stripe");
-            case 8:
-                return new Value("AIza" + base64url(35), true, "google");
-            case 9:
-                return new Value("glpat-" + base64url(20), true, "gitlab");
-            case 10:
-                return new Value("sk-mng-" + base62(32), true, "monago");
-            default:
-                return new Value(pem(), true, "pem");
-        }
+            case 7 -> new Value("sk_live_" + base62(24), true, "stripe");
+            case 8 -> new Value("AIza" + base64url(35), true, "google");
+            case 9 -> new Value("glpat-" + base64url(20), true, "gitlab");
+            case 10 -> new Value("sk-mng-" + base62(32), true, "monago");
+            default -> new Value(pem(), true, "pem");
+        };
     }
 
     String pem() {
@@ -644,20 +589,17 @@ final class CorpusValues {
 
     /** A password-like value for "password: ..." sentences. */
     String password() {
-        switch (rnd.nextInt(5)) {
-            case 0:
-                return pick(new String[] {"hunter", "rahasia", "sayang", "bandung", "jakarta", "admin", "qwerty"})
+        return switch (rnd.nextInt(5)) {
+            case 0 ->
+                pick(new String[] {"hunter", "rahasia", "sayang", "bandung", "jakarta", "admin", "qwerty"})
                         + (1 + rnd.nextInt(9999));
-            case 1:
-                return pick(FIRST) + "#" + (1990 + rnd.nextInt(35));
-            case 2:
-                return base62(12) + "!";
-            case 3:
-                return pick(new String[] {"P@ssw0rd", "Welcome1", "Summer2024!", "Rahasia123", "S3cure-Pass"})
+            case 1 -> pick(FIRST) + "#" + (1990 + rnd.nextInt(35));
+            case 2 -> base62(12) + "!";
+            case 3 ->
+                pick(new String[] {"P@ssw0rd", "Welcome1", "Summer2024!", "Rahasia123", "S3cure-Pass"})
                         + rnd.nextInt(100);
-            default:
-                return base62(24);
-        }
+            default -> base62(24);
+        };
     }
 
     static String group(String d, int a, int b, String sep) {

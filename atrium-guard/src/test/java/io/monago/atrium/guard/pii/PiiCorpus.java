@@ -4,6 +4,7 @@ import io.monago.atrium.guard.pii.entity.EntityType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -120,21 +121,10 @@ final class PiiCorpus {
     }
 
     private static boolean evadable(EntityType type) {
-        switch (type) {
-            case NIK:
-            case KK:
-            case NPWP:
-            case BPJS:
-            case PHONE:
-            case CREDIT_CARD:
-            case SSN:
-            case BANK_ACCOUNT:
-            case EMAIL:
-            case IBAN:
-                return true;
-            default:
-                return false;
-        }
+        return switch (type) {
+            case NIK, KK, NPWP, BPJS, PHONE, CREDIT_CARD, SSN, BANK_ACCOUNT, EMAIL, IBAN -> true;
+            default -> false;
+        };
     }
 
     private String pickEvasion(EntityType type, String text) {
@@ -162,21 +152,23 @@ final class PiiCorpus {
     private String evade(String evasion, String s) {
         StringBuilder b = new StringBuilder();
         switch (evasion) {
-            case "full-width":
-                for (char c : s.toCharArray()) {
+            case "full-width" -> {
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
                     b.append(
                             c > ' ' && c < 127 && (Character.isLetterOrDigit(c) || c == '@') ? (char) (c + 0xFEE0) : c);
                 }
                 return b.toString();
-            case "arabic-indic":
-            case "persian":
+            }
+            case "arabic-indic", "persian" -> {
                 char zero = evasion.equals("persian") ? '\u06F0' : '\u0660';
-                for (char c : s.toCharArray()) {
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
                     b.append(Character.isDigit(c) ? (char) (zero + c - '0') : c);
                 }
                 return b.toString();
-            case "zero-width":
-            case "zero-width-each":
+            }
+            case "zero-width", "zero-width-each" -> {
                 for (int i = 0; i < s.length(); i++) {
                     b.append(s.charAt(i));
                     boolean between = i + 1 < s.length()
@@ -187,14 +179,19 @@ final class PiiCorpus {
                     }
                 }
                 return b.toString();
-            case "spaced":
+            }
+            case "spaced" -> {
                 return String.join(" ", s.split(""));
-            case "dotted":
+            }
+            case "dotted" -> {
                 return rnd.nextBoolean() ? String.join(".", s.split("")) : String.join(".", s.split("(?<=\\G.{4})"));
-            case "dashed":
+            }
+            case "dashed" -> {
                 return String.join("-", s.split("(?<=\\G.{4})"));
-            default:
+            }
+            default -> {
                 return s;
+            }
         }
     }
 
@@ -235,7 +232,7 @@ final class PiiCorpus {
             "No. Pesanan " + v.digits(6) + (char) ('A' + rnd.nextInt(26)) + (char) ('A' + rnd.nextInt(26))
                     + " diproses.",
             "Invoice INV-" + (2020 + rnd.nextInt(6)) + "-" + v.digits(6) + " jatuh tempo besok.",
-            "Faktur " + (2020 + rnd.nextInt(6)) + "/" + v.two(1 + rnd.nextInt(12)) + "/" + v.digits(5)
+            "Faktur " + (2020 + rnd.nextInt(6)) + "/" + CorpusValues.two(1 + rnd.nextInt(12)) + "/" + v.digits(5)
                     + " sudah dibayar.",
             "PO-" + v.digits(5) + " approved by procurement.",
             "Nomor resi JNE " + "JP" + v.digits(10) + " belum bergerak.",
@@ -424,7 +421,7 @@ final class PiiCorpus {
 
     private String notEmail() {
         return v.pick(new String[] {
-            "Follow @" + v.pick(CorpusValues.FIRST).toLowerCase() + "_official for updates.",
+            "Follow @" + v.pick(CorpusValues.FIRST).toLowerCase(Locale.ROOT) + "_official for updates.",
             "Annotate it with @Override.",
             "Meet me at 5pm at the lobby.",
             "ssh root@localhost",
@@ -433,7 +430,7 @@ final class PiiCorpus {
             "Ping " + v.pick(CorpusValues.FIRST) + " @ channel #general",
             "user@host:~$ ls -la",
             "a@b",
-            "Kirim ke @" + v.pick(CorpusValues.LAST).toLowerCase() + " ya",
+            "Kirim ke @" + v.pick(CorpusValues.LAST).toLowerCase(Locale.ROOT) + " ya",
         });
     }
 
@@ -446,7 +443,7 @@ final class PiiCorpus {
             "Bab 10.0.0.0.1 lampiran",
             "Versi aplikasi 3.1.4.1 sudah rilis.",
             "Time 12:30:45",
-            "MAC 00:1A:2B:" + hex(2).toUpperCase() + ":4D:5E",
+            "MAC 00:1A:2B:" + hex(2).toUpperCase(Locale.ROOT) + ":4D:5E",
             "ratio 16:9",
             "C++ std::vector<int> v;",
             "Rasio 3:2:1",

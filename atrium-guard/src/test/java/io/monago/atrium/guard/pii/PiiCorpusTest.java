@@ -128,7 +128,8 @@ class PiiCorpusTest {
 
     private static String show(String text) {
         StringBuilder b = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '\n') {
                 b.append("\\n");
             } else if (c < 0x20 || (c >= 0x200B && c <= 0x2060) || c == '\uFEFF') {

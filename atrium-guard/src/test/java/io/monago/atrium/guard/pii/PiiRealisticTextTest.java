@@ -45,9 +45,16 @@ class PiiRealisticTextTest {
 
     @Test
     void developerPastingConfig() {
-        String text = "Why does this fail?\n```\nspring.datasource.url=jdbc:postgresql://10.20.30.40:5432/app\n"
-                + "spring.datasource.password=Xk9#mQ2!vLp\nopenai.api-key=sk-proj-9fKq2LmN8vX4rT6yW1zA3bC5dE7gH0jJ\n"
-                + "server.port=8080\nlogging.level.root=INFO\n```\nStack: java.lang.IllegalStateException at Foo.java:42";
+        String text = """
+                Why does this fail?
+                ```
+                spring.datasource.url=jdbc:postgresql://10.20.30.40:5432/app
+                spring.datasource.password=Xk9#mQ2!vLp
+                openai.api-key=sk-proj-9fKq2LmN8vX4rT6yW1zA3bC5dE7gH0jJ
+                server.port=8080
+                logging.level.root=INFO
+                ```
+                Stack: java.lang.IllegalStateException at Foo.java:42""";
         assertThat(found(text))
                 .containsExactly(
                         "IP_ADDRESS=10.20.30.40",

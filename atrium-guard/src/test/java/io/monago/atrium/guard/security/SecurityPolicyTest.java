@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.monago.atrium.guard.MessageRole;
 import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SecurityPolicyTest {
@@ -80,7 +81,7 @@ class SecurityPolicyTest {
     @Test
     void wireNamesRoundTrip() {
         for (IncidentCategory category : IncidentCategory.values()) {
-            assertThat(IncidentCategory.fromWire(" " + category.wireName().toUpperCase() + " "))
+            assertThat(IncidentCategory.fromWire(" " + category.wireName().toUpperCase(Locale.ROOT) + " "))
                     .contains(category);
         }
         assertThat(IncidentCategory.fromWire("pii")).isEmpty();

@@ -22,7 +22,7 @@ public final class Iban {
                 + "MD24 ME22 MK19 MN20 MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 "
                 + "RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 "
                 + "VG24 XK20 YE30";
-        for (String entry : table.split(" ")) {
+        for (String entry : table.split(" ", -1)) {
             LENGTHS.put(key(entry.charAt(0), entry.charAt(1)), Integer.parseInt(entry.substring(2)));
         }
     }

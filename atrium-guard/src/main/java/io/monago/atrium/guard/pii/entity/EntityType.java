@@ -45,6 +45,7 @@ public enum EntityType {
      *
      * @return {@code 1 << ordinal()}
      */
+    @SuppressWarnings("EnumOrdinal") // a bit set in an int: the scanner tests types with one mask per character
     public int bit() {
         return 1 << ordinal();
     }

@@ -137,11 +137,13 @@ final class ContextTracker implements Context {
      * it ({@code 3201... adalah NIK saya}) uses that word up too.
      */
     void findingOf(EntityType type, int start, int end, int contextDistance) {
-        if (contextDistance > BEFORE && afterWordEnd[type.ordinal()] > 0) {
-            usedUpTo = Math.max(usedUpTo, afterWordEnd[type.ordinal()]);
+        @SuppressWarnings("EnumOrdinal") // the per-type state is primitive arrays indexed by ordinal
+        int t = type.ordinal();
+        if (contextDistance > BEFORE && afterWordEnd[t] > 0) {
+            usedUpTo = Math.max(usedUpTo, afterWordEnd[t]);
         }
-        lastFindingEnd[type.ordinal()] = end;
-        lastFindingLength[type.ordinal()] = visibleLength(start, end);
+        lastFindingEnd[t] = end;
+        lastFindingLength[t] = visibleLength(start, end);
     }
 
     /** Sets the candidate the next questions are about. */
@@ -154,6 +156,7 @@ final class ContextTracker implements Context {
     @Override
     public int distance(EntityType type) {
         computeBefore();
+        @SuppressWarnings("EnumOrdinal") // the per-type state is primitive arrays indexed by ordinal
         int t = type.ordinal();
         if (before[t] != NONE) {
             return before[t];

@@ -232,9 +232,12 @@ final class NumberScanner {
                     }
                 }
             }
+            // Identity on purpose: an equal match found in a shorter window is still another candidate.
+            @SuppressWarnings("ReferenceEquality")
+            boolean otherToEnd = bestToEnd != best;
             if (best != null
                     && bestToEnd != null
-                    && bestToEnd != best
+                    && otherToEnd
                     && bestToEnd.hasContext() == best.hasContext()
                     && bestToEnd.match().confidence() >= WHOLE_RUN_CONFIDENCE) {
                 best = bestToEnd; // one value over a value and a dangling fragment of the same run

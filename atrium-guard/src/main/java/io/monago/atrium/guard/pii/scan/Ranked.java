@@ -35,7 +35,7 @@ record Ranked(Match match, int context) {
         if (length != otherLength) {
             return length > otherLength;
         }
-        return match.type().ordinal() < other.match.type().ordinal();
+        return match.type().compareTo(other.match.type()) < 0;
     }
 
     boolean overlaps(Ranked other) {

@@ -45,35 +45,20 @@ final class ScanPass {
         while (i < n) {
             char c = t[i];
             switch (CharClass.of(c)) {
-                case CharClass.LETTER:
-                    i = word(i);
-                    break;
-                case CharClass.DIGIT:
-                    i = numbers.scan(i, i, false, false);
-                    break;
-                case CharClass.AT:
-                    i = atSign(i);
-                    break;
-                case CharClass.PLUS:
-                    i = plus(i);
-                    break;
-                case CharClass.OPEN:
-                    i = open(i);
-                    break;
-                case CharClass.DASH:
-                    i = dash(i);
-                    break;
-                case CharClass.COLON:
-                    i = colon(i);
-                    break;
-                case CharClass.STOP:
+                case CharClass.LETTER -> i = word(i);
+                case CharClass.DIGIT -> i = numbers.scan(i, i, false, false);
+                case CharClass.AT -> i = atSign(i);
+                case CharClass.PLUS -> i = plus(i);
+                case CharClass.OPEN -> i = open(i);
+                case CharClass.DASH -> i = dash(i);
+                case CharClass.COLON -> i = colon(i);
+                case CharClass.STOP -> {
                     if (c == '\n' || i + 1 == n || t[i + 1] <= ' ') {
                         context.sentenceEndsAt(i + 1);
                     }
                     i++;
-                    break;
-                default:
-                    i++;
+                }
+                default -> i++;
             }
         }
         return OverlapResolver.resolve(found, engine.enabled, original);
@@ -153,8 +138,8 @@ final class ScanPass {
             }
         }
         // A JWT header, or a key with no digit in its first letters (AKIA... of letters only).
-        return e - s >= 16 && engine.secretPrefixes.mayStart(t[s])
-                || e - s >= 10 && t[s] == 'e' && t[s + 1] == 'y' && t[s + 2] == 'J';
+        return (e - s >= 16 && engine.secretPrefixes.mayStart(t[s]))
+                || (e - s >= 10 && t[s] == 'e' && t[s + 1] == 'y' && t[s + 2] == 'J');
     }
 
     private int compound(int s, int flags) {

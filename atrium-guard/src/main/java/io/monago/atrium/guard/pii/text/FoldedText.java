@@ -30,8 +30,8 @@ public final class FoldedText {
     public static char[] fold(CharSequence text) {
         int n = text.length();
         char[] out = new char[n];
-        if (text instanceof String) {
-            ((String) text).getChars(0, n, out, 0);
+        if (text instanceof String s) {
+            s.getChars(0, n, out, 0);
         } else {
             for (int i = 0; i < n; i++) {
                 out[i] = text.charAt(i);
@@ -69,29 +69,22 @@ public final class FoldedText {
             return (char) (c - 0xFEE0); // full-width ASCII block
         }
         switch (c) {
-            case 0x00A0:
-            case 0x1680:
-            case 0x202F:
-            case 0x205F:
-            case 0x3000:
+            case 0x00A0, 0x1680, 0x202F, 0x205F, 0x3000 -> {
                 return ' ';
-            case 0x00AD:
-            case 0x180E:
-            case 0x061C:
-            case 0xFEFF:
+            }
+            case 0x00AD, 0x180E, 0x061C, 0xFEFF -> {
                 return IGNORED;
-            case 0x2212:
-            case 0xFE58:
-            case 0xFE63:
+            }
+            case 0x2212, 0xFE58, 0xFE63 -> {
                 return '-';
-            case 0xFE6B:
+            }
+            case 0xFE6B -> {
                 return '@';
-            case 0x2024:
-            case 0x3002:
-            case 0xFE52:
+            }
+            case 0x2024, 0x3002, 0xFE52 -> {
                 return '.';
-            default:
-                break;
+            }
+            default -> {}
         }
         if (c >= 0x2000 && c <= 0x200A) {
             return ' ';

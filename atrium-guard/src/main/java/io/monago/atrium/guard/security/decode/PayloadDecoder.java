@@ -95,7 +95,7 @@ public final class PayloadDecoder {
                 percent = text.indexOf('%', percent + 1);
             }
             int regionStart = -1;
-            if (end - start >= MIN_RUN || percent >= 0 && percent < end) {
+            if (end - start >= MIN_RUN || (percent >= 0 && percent < end)) {
                 regionStart = start;
             }
             // Spaced hex pairs run across tokens: the tail of one, whole tokens of pairs, the head of another.
@@ -135,7 +135,7 @@ public final class PayloadDecoder {
         int pairs = 0;
         for (int i = end - 2; i >= start && isHex(text.charAt(i)) && isHex(text.charAt(i + 1)); i -= 3) {
             pairs++;
-            if (i - 1 < start || text.charAt(i - 1) != ',' && text.charAt(i - 1) != ':') {
+            if (i - 1 < start || (text.charAt(i - 1) != ',' && text.charAt(i - 1) != ':')) {
                 break;
             }
         }
@@ -452,9 +452,9 @@ public final class PayloadDecoder {
     private static long alphabetBits(int from) {
         long bits = 0;
         for (int c = from; c < from + 64; c++) {
-            if (c >= 'A' && c <= 'Z'
-                    || c >= 'a' && c <= 'z'
-                    || c >= '0' && c <= '9'
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
                     || c == '+'
                     || c == '/'
                     || c == '-'
@@ -477,7 +477,7 @@ public final class PayloadDecoder {
             if (Character.isLetter(c)) {
                 letters++;
                 good++;
-            } else if (Character.isDigit(c) || Character.isWhitespace(c) || c >= 0x20 && c < 0x7F) {
+            } else if (Character.isDigit(c) || Character.isWhitespace(c) || (c >= 0x20 && c < 0x7F)) {
                 good++;
             }
         }

@@ -39,7 +39,11 @@ final class IntIndex {
         return distinctKeys.length == 0 ? EMPTY : new IntIndex(distinctKeys);
     }
 
-    /** @return the position of {@code key}, or -1 (always for a negative key) */
+    /**
+     * Looks a key up.
+     *
+     * @return the position of {@code key}, or -1 (always for a negative key)
+     */
     int get(int key) {
         if (key < 0) {
             return -1;

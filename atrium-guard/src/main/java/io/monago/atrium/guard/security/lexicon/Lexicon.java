@@ -105,14 +105,9 @@ public final class Lexicon {
             for (Phrase phrase : rules.get(r).slots().get(0).phrases()) {
                 Term first = phrase.first();
                 switch (first.kind()) {
-                    case PREFIX:
-                        start.get(first.key()).add(r);
-                        break;
-                    case SUFFIX:
-                        end.get(first.key()).add(r);
-                        break;
-                    default:
-                        byTerm.get(first.id()).add(r);
+                    case PREFIX -> start.get(first.key()).add(r);
+                    case SUFFIX -> end.get(first.key()).add(r);
+                    default -> byTerm.get(first.id()).add(r);
                 }
             }
         }
@@ -138,7 +133,7 @@ public final class Lexicon {
                 }
             }
             Slot.Anchors first = rules.get(r).slots().get(0).anchors();
-            if (anchor == null || first != null && cost(anchor, functionWords) >= cost(first, functionWords)) {
+            if (anchor == null || (first != null && cost(anchor, functionWords) >= cost(first, functionWords))) {
                 // No anchor, or none rarer than the rule's first word: tried wherever that word is.
                 anchorReach[r] = UNBOUNDED;
             } else {
@@ -201,7 +196,8 @@ public final class Lexicon {
         this.cliticEnds = ends.toString();
         long low = 0;
         long high = 0;
-        for (char c : cliticEnds.toCharArray()) {
+        for (int i = 0; i < cliticEnds.length(); i++) {
+            char c = cliticEnds.charAt(i);
             if (c < 64) {
                 low |= 1L << c;
             } else if (c < 128) {
@@ -490,7 +486,8 @@ public final class Lexicon {
     private void tryRules(
             int[] candidates, TermSequence words, int position, int[] nextAnchor, int[] lastStart, List<RuleHit> hits) {
         for (int r : candidates) {
-            if (lastStart[r] == position || anchorReach[r] != UNBOUNDED && nextAnchor[r] - position > anchorReach[r]) {
+            if (lastStart[r] == position
+                    || (anchorReach[r] != UNBOUNDED && nextAnchor[r] - position > anchorReach[r])) {
                 continue;
             }
             Rule rule = rules.get(r);
@@ -503,7 +500,7 @@ public final class Lexicon {
     }
 
     private static int keyHash(CharSequence text, int from) {
-        return (text.charAt(from) & 31) << 10 | (text.charAt(from + 1) & 31) << 5 | text.charAt(from + 2) & 31;
+        return ((text.charAt(from) & 31) << 10) | ((text.charAt(from + 1) & 31) << 5) | (text.charAt(from + 2) & 31);
     }
 
     /** How often an anchor's words may be expected in a text: function words weigh as a hundred others. */
@@ -520,7 +517,7 @@ public final class Lexicon {
         Set<String> words = new HashSet<>();
         for (String line : readLines(FUNCTION_WORDS)) {
             if (!line.startsWith("#")) {
-                for (String word : line.strip().split("\\s+")) {
+                for (String word : line.strip().split("\\s+", -1)) {
                     if (!word.isEmpty()) {
                         words.add(TextNormalizer.foldCompatibility(word));
                     }

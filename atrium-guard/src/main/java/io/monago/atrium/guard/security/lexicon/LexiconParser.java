@@ -5,6 +5,7 @@ import io.monago.atrium.guard.security.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,8 @@ final class LexiconParser {
     private final List<String> startKeys = new ArrayList<>();
 
     private final List<String> endKeys = new ArrayList<>();
-    private final Map<List<String>, Map<String, Integer>> indexes = new java.util.IdentityHashMap<>();
+    /** Each list's words by position, keyed by the list itself: the lists grow, so they are keys by identity. */
+    private final IdentityHashMap<List<String>, Map<String, Integer>> indexes = new IdentityHashMap<>();
 
     private final Map<String, Set<String>> wordClasses = new HashMap<>();
     private final Map<String, Set<String>> stemClasses = new HashMap<>();
@@ -98,7 +100,8 @@ final class LexiconParser {
             if (head.startsWith("@")) {
                 String name = head.substring(1);
                 List<Phrase> phrases = new ArrayList<>();
-                for (String alternative : body.split("\\|")) {
+                // -1: a trailing '|' leaves an empty alternative, rejected as a leading or doubled one is.
+                for (String alternative : body.split("\\|", -1)) {
                     String trimmed = alternative.strip();
                     if (trimmed.startsWith("@")) {
                         phrases.addAll(Optional.ofNullable(classes.get(trimmed.substring(1)))
@@ -130,13 +133,13 @@ final class LexiconParser {
                             .addAll(members);
                 }
             } else if (head.equals("clitics")) {
-                cliticMask = addClitics(TextNormalizer.foldCompatibility(body).split("\\s+"), source, lineNo);
+                cliticMask = addClitics(TextNormalizer.foldCompatibility(body).split("\\s+", -1), source, lineNo);
             } else if (head.equals("vocabulary")) {
-                for (String word : body.split("\\s+")) {
+                for (String word : body.split("\\s+", -1)) {
                     addVocabulary(term(TextNormalizer.foldCompatibility(word)));
                 }
             } else if (head.startsWith("rule ") || head.startsWith("marker ")) {
-                String[] parts = head.split("\\s+");
+                String[] parts = head.split("\\s+", -1);
                 if (parts.length != 4) {
                     throw new LexiconFormatException(
                             source, lineNo, "expected '<rule|marker> <category> <weight> <id> = ...'");
@@ -163,7 +166,7 @@ final class LexiconParser {
     private List<Slot> parseSlots(String body, Map<String, List<Phrase>> classes, String source, int lineNo) {
         List<Slot> slots = new ArrayList<>();
         int gap = 0;
-        for (String token : body.split("\\s+")) {
+        for (String token : body.split("\\s+", -1)) {
             if (token.startsWith("~")) {
                 gap = parseGap(token, source, lineNo);
                 continue;
@@ -174,7 +177,7 @@ final class LexiconParser {
                 throw new LexiconFormatException(source, lineNo, "empty alternative in '" + token + "'");
             }
             List<Phrase> phrases = new ArrayList<>();
-            for (String alternative : spec.split("\\|")) {
+            for (String alternative : spec.split("\\|", -1)) {
                 if (alternative.startsWith("@")) {
                     phrases.addAll(Optional.ofNullable(classes.get(alternative.substring(1)))
                             .orElseThrow(() -> new LexiconFormatException(
@@ -215,7 +218,10 @@ final class LexiconParser {
                 throw new LexiconFormatException(source, lineNo, "empty alternative");
             }
             List<Term> terms = new ArrayList<>();
-            for (String word : folded.split("[\\s_]+")) {
+            for (String word : folded.split("[\\s_]+", -1)) {
+                if (word.isEmpty()) {
+                    throw new LexiconFormatException(source, lineNo, "empty word in '" + alternative.strip() + "'");
+                }
                 Term term = term(word);
                 terms.add(term);
                 addVocabulary(term);

@@ -18,7 +18,11 @@ final class Phrase {
         return terms.length;
     }
 
-    /** @return the number of words matched, or -1 */
+    /**
+     * Matches this phrase's words at a position.
+     *
+     * @return the number of words matched, or -1
+     */
     int matchAt(TermSequence words, int position) {
         if (position + terms.length > words.size()) {
             return -1;

@@ -82,6 +82,7 @@ final class Slot {
      * @param startKeys stem keys (the word starts with one of these stems' first letters)
      * @param endKeys ending keys
      */
+    @SuppressWarnings("ArrayRecordComponent") // compact id tables read while the lexicon is built, never compared
     record Anchors(int[] terms, int[] startKeys, int[] endKeys) {
         int size() {
             return terms.length + startKeys.length + endKeys.length;

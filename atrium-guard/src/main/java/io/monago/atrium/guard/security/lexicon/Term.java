@@ -25,16 +25,14 @@ record Term(String text, Kind kind, int id, int cliticMask, int key) {
 
     /** Whether the word at {@code index} of a text matches. */
     boolean matches(TermSequence words, int index) {
-        switch (kind) {
-            case PREFIX:
-                return words.text().wordStartsWith(index, text);
-            case SUFFIX:
-                return words.text().wordEndsWith(index, text);
-            default:
-                return words.term(index) == id
-                        || cliticMask != 0
+        return switch (kind) {
+            case PREFIX -> words.text().wordStartsWith(index, text);
+            case SUFFIX -> words.text().wordEndsWith(index, text);
+            default ->
+                words.term(index) == id
+                        || (cliticMask != 0
                                 && words.withoutClitic(index) == id
-                                && (cliticMask >>> words.clitic(index) & 1) != 0;
-        }
+                                && ((cliticMask >>> words.clitic(index)) & 1) != 0);
+        };
     }
 }

@@ -100,8 +100,8 @@ public final class FeatureHasher {
 
     /**
      * Emits the features of a word that depend on its neighbours: its bigram with the word before,
-     * its lexicon classes and ordered pairs of classes up to three words apart ("@override ...
-     * @directive" generalises over synonyms and languages).
+     * its lexicon classes and ordered pairs of classes up to three words apart ("{@code @override
+     * ... @directive}" generalises over synonyms and languages).
      *
      * @param wordHashes the hashes of all words
      * @param classes the lexicon classes of each word

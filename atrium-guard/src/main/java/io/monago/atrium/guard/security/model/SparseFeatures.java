@@ -17,10 +17,35 @@ import java.util.Set;
  * double z = bias + x.dot(weights, heads, head);
  * }</pre>
  *
- * @param buckets feature buckets, each once
- * @param values the value of each bucket
+ * <p>A class rather than a record: its two arrays are shared, not copied, for the trainer's inner
+ * loop, and two vectors are never compared.
  */
-public record SparseFeatures(int[] buckets, float[] values) {
+public final class SparseFeatures {
+    private final int[] buckets;
+    private final float[] values;
+
+    private SparseFeatures(int[] buckets, float[] values) {
+        this.buckets = buckets;
+        this.values = values;
+    }
+
+    /**
+     * The feature buckets, each once; the array itself, not to be changed.
+     *
+     * @return feature buckets
+     */
+    public int[] buckets() {
+        return buckets;
+    }
+
+    /**
+     * The value of each bucket, at the same index; the array itself, not to be changed.
+     *
+     * @return bucket values
+     */
+    public float[] values() {
+        return values;
+    }
 
     /**
      * Extracts the features of a whole text.

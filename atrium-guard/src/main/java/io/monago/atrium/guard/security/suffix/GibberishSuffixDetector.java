@@ -166,14 +166,16 @@ public final class GibberishSuffixDetector {
         }
         facts.judgeTail();
         // Read the text before the tail a third at a time, while the tail could still score high.
-        for (int collected = TAIL; floor > 0; collected += HEAD / 3) {
-            if (facts.upperBound() < floor) {
-                return 0;
+        if (floor > 0) {
+            for (int collected = TAIL; ; collected += HEAD / 3) {
+                if (facts.upperBound() < floor) {
+                    return 0;
+                }
+                if (collected >= TAIL + HEAD) {
+                    break;
+                }
+                facts.collect(collected + HEAD / 3);
             }
-            if (collected >= TAIL + HEAD) {
-                break;
-            }
-            facts.collect(collected + HEAD / 3);
         }
         facts.collect(TAIL + HEAD);
         facts.findFunctionWords();
@@ -360,7 +362,7 @@ public final class GibberishSuffixDetector {
             findFunctionWords(); // of the tokens collected so far: the last TAIL
             double best = 0;
             for (int tail : TAILS) {
-                if (size < MIN_TAIL || tail > size && tail > MIN_TAIL && walked == 0) {
+                if (size < MIN_TAIL || (tail > size && tail > MIN_TAIL && walked == 0)) {
                     continue;
                 }
                 int tailLength = Math.min(tail, size);
@@ -381,7 +383,7 @@ public final class GibberishSuffixDetector {
         }
 
         double[] features(int tailLength) {
-            if (size < MIN_TAIL || tailLength > size && tailLength > MIN_TAIL) {
+            if (size < MIN_TAIL || (tailLength > size && tailLength > MIN_TAIL)) {
                 return null;
             }
             int tail = Math.min(tailLength, size);
@@ -458,7 +460,7 @@ public final class GibberishSuffixDetector {
     private static double oddness(
             int length, int letters, int odd, int innerOdd, boolean caseSplice, boolean capitalFirst) {
         double score = 0;
-        if (odd >= 2 || innerOdd >= 1 && letters > 0) {
+        if (odd >= 2 || (innerOdd >= 1 && letters > 0)) {
             score += 1.0;
         } else if (odd == 1) {
             score += 0.4;
@@ -485,7 +487,7 @@ public final class GibberishSuffixDetector {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.startsWith("#")) {
-                    for (String word : line.strip().split("\\s+")) {
+                    for (String word : line.strip().split("\\s+", -1)) {
                         if (!word.isEmpty()) {
                             words.add(word);
                         }

@@ -44,7 +44,7 @@ public final class Confusables {
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                String[] parts = trimmed.split("\\s+");
+                String[] parts = trimmed.split("\\s+", -1);
                 if (parts.length < 2 || parts[0].codePointCount(0, parts[0].length()) != 1 || parts[1].length() != 1) {
                     throw new IllegalStateException(
                             RESOURCE + " line " + lineNo + ": expected '<look-alike> <latin letter>'");

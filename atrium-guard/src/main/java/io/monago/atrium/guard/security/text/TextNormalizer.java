@@ -93,37 +93,36 @@ public final class TextNormalizer {
             return VISIBLE;
         }
         switch (cp) {
-            case 0x00AD:
-            case 0x034F:
-            case 0x180E:
-            case 0x200B:
-            case 0x200C:
-            case 0x200D:
-            case 0x2060:
-            case 0x2061:
-            case 0x2062:
-            case 0x2063:
-            case 0x2064:
-            case 0xFEFF:
-            case 0x115F:
-            case 0x1160:
-            case 0x3164:
-            case 0xFFA0:
+            case 0x00AD,
+                    0x034F,
+                    0x180E,
+                    0x200B,
+                    0x200C,
+                    0x200D,
+                    0x2060,
+                    0x2061,
+                    0x2062,
+                    0x2063,
+                    0x2064,
+                    0xFEFF,
+                    0x115F,
+                    0x1160,
+                    0x3164,
+                    0xFFA0 -> {
                 return ZERO_WIDTH;
-            case 0x200E:
-            case 0x200F:
-            case 0x061C:
+            }
+            case 0x200E, 0x200F, 0x061C -> {
                 return BIDI_MARK;
-            default:
-                break;
+            }
+            default -> {}
         }
-        if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069) {
+        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
             return BIDI_CONTROL;
         }
         if (cp >= TAG_BASE && cp <= TAG_BASE + 0x7F) {
             return TAG;
         }
-        if (cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF) {
+        if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
             return VARIATION_SELECTOR;
         }
         return VISIBLE;
@@ -325,10 +324,10 @@ public final class TextNormalizer {
                 int length = tokenLength;
                 boolean plain = length > 0
                         && (nonLetters == 0
-                                || nonLetters == 1
+                                || (nonLetters == 1
                                         && lastNonLetter == length - 1
                                         && length >= 2
-                                        && PLAIN_END.indexOf(token[length - 1]) >= 0);
+                                        && PLAIN_END.indexOf(token[length - 1]) >= 0));
                 if (plain && length > 1) {
                     // The common case: one lower-case word, hashed already, nothing to undo.
                     if (hadInvisible && isKeyword(token, 0, length)) {
@@ -339,7 +338,8 @@ public final class TextNormalizer {
                     out.plainToken(token, length, bare ? length : length - 1, bare ? hash : hashBeforeLast, newline);
                 } else if (plain
                         || length > MAX_FOLDED_TOKEN
-                        || !(hasLetter && hasLeet && leetSpellsKeyword(length)) && !isSeparatedLetters(token, length)) {
+                        || (!(hasLetter && hasLeet && leetSpellsKeyword(length))
+                                && !isSeparatedLetters(token, length))) {
                     // Nothing to undo: the token stays as it is, without becoming a String.
                     if (hadInvisible && length <= MAX_FOLDED_TOKEN && isKeyword(token, 0, length)) {
                         invisibleKeywords++;
@@ -588,7 +588,7 @@ public final class TextNormalizer {
         }
         int letters = 0;
         for (int i = start; i < end; i += 2) {
-            if (!Character.isLetter(token[i]) || i + 1 < end && token[i + 1] != separator) {
+            if (!Character.isLetter(token[i]) || (i + 1 < end && token[i + 1] != separator)) {
                 return false;
             }
             letters++;
@@ -642,36 +642,22 @@ public final class TextNormalizer {
     }
 
     private static char leetLetter(char c) {
-        switch (c) {
-            case '0':
-                return 'o';
-            case '1':
-                return 'i';
-            case '3':
-                return 'e';
-            case '4':
-                return 'a';
-            case '5':
-                return 's';
-            case '7':
-                return 't';
-            case '8':
-                return 'b';
-            case '9':
-                return 'g';
-            case '@':
-                return 'a';
-            case '$':
-                return 's';
-            case '!':
-                return 'i';
-            case '|':
-                return 'l';
-            case '+':
-                return 't';
-            default:
-                return 0;
-        }
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4' -> 'a';
+            case '5' -> 's';
+            case '7' -> 't';
+            case '8' -> 'b';
+            case '9' -> 'g';
+            case '@' -> 'a';
+            case '$' -> 's';
+            case '!' -> 'i';
+            case '|' -> 'l';
+            case '+' -> 't';
+            default -> 0;
+        };
     }
 
     /**

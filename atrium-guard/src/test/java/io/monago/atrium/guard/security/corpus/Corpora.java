@@ -80,8 +80,9 @@ public final class Corpora {
             boolean injection = ((Number) row.get("label")).intValue() == 1;
             Set<IncidentCategory> labels =
                     injection ? EnumSet.of(IncidentCategory.PROMPT_INJECTION) : EnumSet.noneOf(IncidentCategory.class);
+            n++;
             rows.add(new LabelledText(
-                    "deepset-" + (++n),
+                    "deepset-" + n,
                     (String) row.get("text"),
                     labels,
                     "unknown",

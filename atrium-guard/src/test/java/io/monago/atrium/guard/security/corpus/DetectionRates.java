@@ -75,17 +75,29 @@ public record DetectionRates(
         return measure(analyzer, policy, rows.stream().filter(filter).toList());
     }
 
-    /** @return detected / attacks */
+    /**
+     * The share of attacks detected.
+     *
+     * @return detected / attacks
+     */
     public double detectionRate() {
         return attacks == 0 ? Double.NaN : (double) detected / attacks;
     }
 
-    /** @return false positives / benign */
+    /**
+     * The share of benign texts flagged.
+     *
+     * @return false positives / benign
+     */
     public double falsePositiveRate() {
         return benign == 0 ? Double.NaN : (double) falsePositives / benign;
     }
 
-    /** @return a one-line summary for reports */
+    /**
+     * Both rates, with their counts.
+     *
+     * @return a one-line summary for reports
+     */
     public String summary() {
         return String.format(
                 Locale.ROOT,

@@ -32,25 +32,24 @@ final class JsonLine {
     private Object value() {
         skipSpace();
         char c = peek();
-        switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return string();
-            case 't':
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> string();
+            case 't' -> {
                 expect("true");
-                return Boolean.TRUE;
-            case 'f':
+                yield true;
+            }
+            case 'f' -> {
                 expect("false");
-                return Boolean.FALSE;
-            case 'n':
+                yield false;
+            }
+            case 'n' -> {
                 expect("null");
-                return null;
-            default:
-                return number();
-        }
+                yield null;
+            }
+            default -> number();
+        };
     }
 
     private Map<String, Object> object() {
@@ -113,27 +112,16 @@ final class JsonLine {
             }
             char e = text.charAt(at++);
             switch (e) {
-                case 'n':
-                    out.append('\n');
-                    break;
-                case 't':
-                    out.append('\t');
-                    break;
-                case 'r':
-                    out.append('\r');
-                    break;
-                case 'b':
-                    out.append('\b');
-                    break;
-                case 'f':
-                    out.append('\f');
-                    break;
-                case 'u':
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'u' -> {
                     out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
                     at += 4;
-                    break;
-                default:
-                    out.append(e);
+                }
+                default -> out.append(e);
             }
         }
     }

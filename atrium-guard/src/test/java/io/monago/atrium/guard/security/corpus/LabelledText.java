@@ -14,7 +14,7 @@ import java.util.Set;
  * @param language {@code en}, {@code id}, {@code mix}, or {@code unknown}
  * @param source {@code direct}, {@code email}, {@code tool} or {@code document}
  * @param hardNegative benign text that uses attack vocabulary innocently
- * @param split {@code train} or {@code test}
+ * @param split the split it belongs to, {@code "train"} or {@code "test"}
  * @param obfuscation how the text was disguised, or empty
  * @param group rows written from one sentence or template share a group, and a split
  */
@@ -29,12 +29,20 @@ public record LabelledText(
         String obfuscation,
         String group) {
 
-    /** @return true for an attack */
+    /**
+     * Whether the row is an attack.
+     *
+     * @return true for an attack
+     */
     public boolean attack() {
         return !labels.isEmpty();
     }
 
-    /** @return true when the row belongs to the held-out split */
+    /**
+     * Whether the row is held out from training.
+     *
+     * @return true when the row belongs to the held-out split
+     */
     public boolean heldOut() {
         return "test".equals(split);
     }

@@ -55,20 +55,13 @@ public final class EmailRecognizer {
     public static int bracketedWord(char[] t, int open, String word) {
         char close;
         switch (t[open]) {
-            case '[':
-                close = ']';
-                break;
-            case '(':
-                close = ')';
-                break;
-            case '{':
-                close = '}';
-                break;
-            case '<':
-                close = '>';
-                break;
-            default:
+            case '[' -> close = ']';
+            case '(' -> close = ')';
+            case '{' -> close = '}';
+            case '<' -> close = '>';
+            default -> {
                 return -1;
+            }
         }
         int p = open + 1;
         if (p < t.length && t[p] == ' ') {

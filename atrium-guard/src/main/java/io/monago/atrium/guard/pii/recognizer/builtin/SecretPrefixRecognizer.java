@@ -41,7 +41,7 @@ public final class SecretPrefixRecognizer implements TokenRecognizer {
     private record Rule(String prefix, int minBody, int maxBody, int alphabet, boolean mixed, String name) {}
 
     @SuppressWarnings("unchecked")
-    private final List<Rule>[] byFirstChar = new List[128];
+    private final List<Rule>[] byFirstChar = (List<Rule>[]) new List<?>[128];
 
     /** Creates the recogniser with the prefixes listed above. */
     public SecretPrefixRecognizer() {
@@ -139,21 +139,14 @@ public final class SecretPrefixRecognizer implements TokenRecognizer {
 
     private static boolean inAlphabet(char c, int alphabet) {
         boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        switch (alphabet) {
-            case ALNUM:
-                return alnum;
-            case ALNUM_DASH_UNDERSCORE:
-                return alnum || c == '-' || c == '_';
-            case ALNUM_UNDERSCORE:
-                return alnum || c == '_';
-            case ALNUM_DASH:
-                return alnum || c == '-';
-            case UPPER_DIGIT:
-                return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            case ALNUM_DASH_UNDERSCORE_DOT:
-                return alnum || c == '-' || c == '_' || c == '.';
-            default:
-                return false;
-        }
+        return switch (alphabet) {
+            case ALNUM -> alnum;
+            case ALNUM_DASH_UNDERSCORE -> alnum || c == '-' || c == '_';
+            case ALNUM_UNDERSCORE -> alnum || c == '_';
+            case ALNUM_DASH -> alnum || c == '-';
+            case UPPER_DIGIT -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            case ALNUM_DASH_UNDERSCORE_DOT -> alnum || c == '-' || c == '_' || c == '.';
+            default -> false;
+        };
     }
 }
