@@ -30,10 +30,20 @@ public enum ErrorCode {
     MODEL_NOT_FOUND(404, "model_not_found", "invalid_request_error"),
     /** A resource other than a model (an audit record, a route) does not exist. */
     NOT_FOUND(404, "not_found", "invalid_request_error"),
+    /** The method is not served on this path. */
+    METHOD_NOT_ALLOWED(405, "method_not_allowed", "invalid_request_error"),
+    /** The request (its head or its body) did not arrive within the server's time limit. */
+    REQUEST_TIMEOUT(408, "request_timeout", "invalid_request_error"),
     /** A call with the same {@code Idempotency-Key} is still being processed; retry shortly. */
     REQUEST_IN_PROGRESS(409, "request_in_progress", "invalid_request_error"),
     /** Body over the configured limit. */
     REQUEST_TOO_LARGE(413, "request_too_large", "invalid_request_error"),
+    /** The request line (method, path and query) is over the server's limit. */
+    URI_TOO_LONG(414, "uri_too_long", "invalid_request_error"),
+    /** The body is not {@code application/json}. */
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "invalid_request_error"),
+    /** The request's headers are over the server's limit. */
+    REQUEST_HEADERS_TOO_LARGE(431, "request_headers_too_large", "invalid_request_error"),
     /** Request rate over the limit. */
     RATE_LIMIT_EXCEEDED(429, "rate_limit_exceeded", "rate_limit_error"),
     /** Spending budget exhausted. */
