@@ -37,16 +37,14 @@ public record PiiSettings(
         Integer maskKeepEnd,
         String hashSalt) {
 
-    /**
-     * Entity overrides of the shipped policy. */
+    /** Entity overrides of the shipped policy. */
     public static final Map<String, EntitySetting> DEFAULT_ENTITIES = Map.of(
-            "SSN",
-            EntitySetting.of("block"),
-            "CREDIT_CARD",
-            EntitySetting.of("block"),
-            "SECRET",
-            EntitySetting.of("block"));
-    /** Fills defaults.
+            "SSN", EntitySetting.of("block"),
+            "CREDIT_CARD", EntitySetting.of("block"),
+            "SECRET", EntitySetting.of("block"));
+
+    /**
+     * Fills defaults.
      *
      * @param action see the record description
      * @param minConfidence see the record description

@@ -7,10 +7,11 @@ package io.monago.atrium.gateway.config;
  */
 public record PricingConfig(Double usdToIdr) {
 
-    /**
-     * Default exchange rate. */
+    /** Default exchange rate. */
     public static final double DEFAULT_USD_TO_IDR = 16_500.0;
-    /** Fills defaults.
+
+    /**
+     * Fills defaults.
      *
      * @param usdToIdr see the record description
      */

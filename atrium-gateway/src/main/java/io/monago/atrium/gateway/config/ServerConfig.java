@@ -15,14 +15,15 @@ package io.monago.atrium.gateway.config;
 public record ServerConfig(
         String host, Integer port, String dataDir, Long maxBodyBytes, Long drainTimeoutMs, Long inlineWorkMaxBytes) {
 
-    /**
-     * Default port. */
+    /** Default port. */
     public static final int DEFAULT_PORT = 8080;
     /** Default body limit: 4 MiB, room for long documents and several images by URL. */
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
     /** Default size up to which a request's CPU-heavy work stays on the event loop. */
     public static final long DEFAULT_INLINE_WORK_MAX_BYTES = 32L * 1024;
-    /** Fills defaults.
+
+    /**
+     * Fills defaults.
      *
      * @param host see the record description
      * @param port see the record description

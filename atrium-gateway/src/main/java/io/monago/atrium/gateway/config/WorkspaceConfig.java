@@ -12,10 +12,11 @@ import java.util.List;
  */
 public record WorkspaceConfig(String id, List<String> models, PiiSettings pii, SecuritySettings security) {
 
-    /**
-     * Id of the workspace that exists when no configuration names one. */
+    /** Id of the workspace that exists when no configuration names one. */
     public static final String DEFAULT_ID = "default";
-    /** Fills defaults.
+
+    /**
+     * Fills defaults.
      *
      * @param id see the record description
      * @param models see the record description

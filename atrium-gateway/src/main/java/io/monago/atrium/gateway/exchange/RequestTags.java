@@ -19,11 +19,12 @@ public record RequestTags(
         Optional<String> traceId,
         Optional<String> idempotencyKey) {
 
-    /**
-     * Nothing attached. */
+    /** Nothing attached. */
     public static final RequestTags NONE =
             new RequestTags(Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
-    /** Copies the metadata.
+
+    /**
+     * Copies the metadata.
      *
      * @param user see the record description
      * @param sessionId see the record description
