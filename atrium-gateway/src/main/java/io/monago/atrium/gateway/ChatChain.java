@@ -1,6 +1,5 @@
 package io.monago.atrium.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.monago.atrium.gateway.access.ModelAccessFilter;
 import io.monago.atrium.gateway.audit.AuditFilter;
 import io.monago.atrium.gateway.audit.AuditStore;
@@ -21,6 +20,7 @@ import io.monago.atrium.gateway.route.ModelRouter;
 import io.monago.atrium.gateway.route.RouteFilter;
 import io.monago.atrium.gateway.upstream.ProviderEndpoint;
 import io.monago.atrium.gateway.validate.ChatRequestValidator;
+import io.monago.atrium.gateway.validate.RequestJson;
 import io.monago.atrium.gateway.validate.RequestTagReader;
 import io.monago.atrium.gateway.validate.ValidateFilter;
 import io.monago.atrium.gateway.workspace.Workspaces;
@@ -47,7 +47,6 @@ final class ChatChain {
      * @param scanner the PII scanner
      * @param tokens the token counter
      * @param costs the cost meter
-     * @param json the shared mapper
      * @param offload moves large work off the event loop
      * @param maxBodyBytes the body limit
      */
@@ -60,18 +59,20 @@ final class ChatChain {
             PiiScanner scanner,
             TokenCounter tokens,
             CostMeter costs,
-            ObjectMapper json,
             Offload offload,
             long maxBodyBytes) {}
 
     static FilterChain create(Parts p) {
+        RequestJson requestJson = new RequestJson();
         List<Filter> filters = List.of(
                 new AuditFilter(p.audit(), System::nanoTime),
                 new AuthenticateFilter(p.authenticator(), p.workspaces()),
                 new IdempotencyFilter(p.idempotency(), p.offload()),
                 new ValidateFilter(
-                        new ChatRequestValidator(p.json()),
-                        new RequestTagReader(p.json()),
+                        new ChatRequestValidator(requestJson),
+                        new RequestTagReader(requestJson),
+                        p.scanner(),
+                        model -> p.router().route(model).isPresent(),
                         p.offload(),
                         p.maxBodyBytes()),
                 new ModelAccessFilter(),

@@ -148,7 +148,6 @@ public final class Gateway implements AutoCloseable {
                     scanner,
                     new TokenCounter(),
                     new CostMeter(effective.pricing().usdToIdr()),
-                    json,
                     offload,
                     effective.server().maxBodyBytes()));
             AtomicBoolean draining = new AtomicBoolean();

@@ -98,7 +98,7 @@ public final class ConversationTexts {
     private static void text(List<TextSlot> slots, ObjectNode owner, String field, String path, MessageRole role) {
         JsonNode v = owner.get(field);
         if (v != null && v.isTextual() && !v.asText().isEmpty()) {
-            slots.add(new TextSlot(new TextSegment(path, role, v.asText()), owner, field));
+            slots.add(new TextSlot(new TextSegment(path, role, v.asText()), text -> owner.put(field, text)));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.monago.atrium.gateway.exchange;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.chat.Usage;
 import io.monago.atrium.gateway.workspace.WorkspacePolicy;
+import io.monago.atrium.guard.TextSegment;
 import io.monago.atrium.protocol.PolicyDecision;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +35,10 @@ public final class Exchange {
     private Principal principal;
     private WorkspacePolicy workspace;
     private RequestTags tags = RequestTags.NONE;
+    private List<TextSegment> headerTexts = List.of();
     private ObjectNode body;
     private String model;
+    private String recordedModel;
     private ModelRoute route;
     private Inspection inspection;
     private PolicyOutcome policyOutcome;
@@ -111,7 +114,7 @@ public final class Exchange {
         return required(workspace, "workspace");
     }
 
-    /** {@return what the caller attached} */
+    /** {@return what the caller attached, in the form the record keeps (no PII value, no raw key)} */
     public RequestTags tags() {
         return tags;
     }
@@ -119,10 +122,18 @@ public final class Exchange {
     /**
      * Records what the caller attached.
      *
-     * @param tags what the caller attached
+     * @param stored the tags in the form the record keeps
+     * @param headerTexts the tag texts that came from headers only, as sent: kept in memory for
+     *     inspection, never stored or forwarded
      */
-    public void tags(RequestTags tags) {
-        this.tags = tags;
+    public void tags(RequestTags stored, List<TextSegment> headerTexts) {
+        this.tags = stored;
+        this.headerTexts = List.copyOf(headerTexts);
+    }
+
+    /** {@return the tag texts that came from headers only, as sent, for inspection} */
+    public List<TextSegment> headerTexts() {
+        return headerTexts;
     }
 
     /** {@return the parsed request body, which governance rewrites in place; set by validation} */
@@ -134,11 +145,14 @@ public final class Exchange {
      * Records the parsed body and the model it asks for.
      *
      * @param body the parsed body
-     * @param model the requested model
+     * @param model the requested model, for routing
+     * @param recordedModel what the record says the model was: the name, or a marker when the name
+     *     is not a configured one or holds personal data
      */
-    public void body(ObjectNode body, String model) {
+    public void body(ObjectNode body, String model, String recordedModel) {
         this.body = body;
         this.model = model;
+        this.recordedModel = recordedModel;
     }
 
     /** {@return the model the caller asked for, once the body is parsed} */
@@ -289,7 +303,7 @@ public final class Exchange {
                 receivedAt,
                 principal().map(Principal::workspaceId).orElse(fallbackWorkspace),
                 principal().map(Principal::keyId),
-                Optional.ofNullable(model),
+                Optional.ofNullable(recordedModel),
                 Optional.ofNullable(provider),
                 finalDecision,
                 reason,

@@ -4,6 +4,7 @@ import io.monago.atrium.gateway.chain.Filter;
 import io.monago.atrium.gateway.chain.Offload;
 import io.monago.atrium.gateway.chain.Step;
 import io.monago.atrium.gateway.chat.ConversationTexts;
+import io.monago.atrium.gateway.chat.ForwardedStrings;
 import io.monago.atrium.gateway.chat.TextSlot;
 import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.exchange.Inspection;
@@ -18,9 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the guard over every text the model would see: PII in each text, prompt attacks over the
- * conversation (the workspace decides which roles are trusted). Finds; decides nothing. A large
- * request is inspected on the worker pool while the event loop serves other calls.
+ * Runs the guard over every string the caller sent that leaves the gateway or stays on its record:
+ * PII in each (the conversation, every other string of the body, the tags that came by header),
+ * prompt attacks over the conversation (the workspace decides which roles are trusted). Finds;
+ * decides nothing. A large request is inspected on the worker pool while the event loop serves
+ * other calls.
  */
 public final class InspectInputFilter implements Filter {
 
@@ -44,26 +47,39 @@ public final class InspectInputFilter implements Filter {
     @Override
     public Future<Step> onRequest(Exchange exchange) {
         WorkspacePolicy ws = exchange.workspace();
-        List<TextSlot> slots = ConversationTexts.of(exchange.body());
+        List<TextSlot> conversation = ConversationTexts.of(exchange.body());
+        List<TextSlot> slots = new ArrayList<>(conversation);
+        slots.addAll(ForwardedStrings.of(exchange.body(), conversation));
+        for (TextSegment header : exchange.headerTexts()) {
+            slots.add(TextSlot.readOnly(header));
+        }
         long chars = 0;
         for (TextSlot s : slots) {
             chars += s.segment().text().length();
         }
-        return offload.run(chars, () -> inspect(ws, slots)).map(inspection -> {
+        int conversationSize = conversation.size();
+        return offload.run(chars, () -> inspect(ws, slots, conversationSize)).map(inspection -> {
             exchange.inspection(inspection);
             return Step.CONTINUE;
         });
     }
 
-    /** Reads only the texts it is given, so it may run on any thread. */
-    private Inspection inspect(WorkspacePolicy ws, List<TextSlot> slots) {
+    /**
+     * Reads only the texts it is given, so it may run on any thread. Every text is read for PII;
+     * the conversation (the first {@code conversationSize} slots, what the model reads as its
+     * prompt) is also read for prompt attacks.
+     */
+    private Inspection inspect(WorkspacePolicy ws, List<TextSlot> slots, int conversationSize) {
         List<List<PiiFinding>> findings = new ArrayList<>(slots.size());
-        List<TextSegment> segments = new ArrayList<>(slots.size());
-        for (TextSlot slot : slots) {
+        List<TextSegment> conversation = new ArrayList<>(conversationSize);
+        for (int i = 0; i < slots.size(); i++) {
+            TextSlot slot = slots.get(i);
             findings.add(scanner.scan(slot.segment().text()));
-            segments.add(slot.segment());
+            if (i < conversationSize) {
+                conversation.add(slot.segment());
+            }
         }
-        SecurityReport security = ws.analysesSecurity() ? ws.analyzer().analyze(segments) : NOT_ANALYSED;
+        SecurityReport security = ws.analysesSecurity() ? ws.analyzer().analyze(conversation) : NOT_ANALYSED;
         return new Inspection(slots, findings, security);
     }
 }

@@ -1,16 +1,15 @@
 package io.monago.atrium.gateway.validate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.protocol.ChatCompletionFields;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -72,14 +71,22 @@ public final class ChatRequestValidator {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
 
-    private final ObjectMapper json;
+    /** The content part types and the one field each must hold, with its JSON type. */
+    private static final Map<String, Kind> PART_FIELDS = Map.of(
+            "text", Kind.STRING,
+            "image_url", Kind.OBJECT,
+            "input_audio", Kind.OBJECT,
+            "file", Kind.OBJECT,
+            "refusal", Kind.STRING);
+
+    private final RequestJson json;
 
     /**
      * Creates the validator.
      *
-     * @param json the shared mapper
+     * @param json reads the body with the gateway's limits
      */
-    public ChatRequestValidator(ObjectMapper json) {
+    public ChatRequestValidator(RequestJson json) {
         this.json = json;
     }
 
@@ -95,13 +102,9 @@ public final class ChatRequestValidator {
         }
         JsonNode tree;
         try {
-            tree = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            return Result.rejected("the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            return Result.rejected("the request body cannot be read");
+            tree = json.read(body, "the request body");
+        } catch (RequestJson.Invalid e) {
+            return Result.rejected(e.getMessage());
         }
         if (!(tree instanceof ObjectNode obj)) {
             return Result.rejected("the request body must be a JSON object");
@@ -110,7 +113,7 @@ public final class ChatRequestValidator {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!ChatCompletionFields.ALLOWED.contains(f)) {
-                unknown.add(f);
+                unknown.add(Echo.name(f));
             }
         }
         if (!unknown.isEmpty()) {
@@ -128,7 +131,7 @@ public final class ChatRequestValidator {
             Kind kind = KINDS.getOrDefault(e.getKey(), Kind.ANY);
             if (!e.getValue().isNull() && !matches(kind, e.getValue())) {
                 return Result.rejected("field " + e.getKey() + " must be " + describe(kind) + ", got "
-                        + e.getValue().getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                        + e.getValue().getNodeType().name().toLowerCase(Locale.ROOT));
             }
         }
         if (model.asText().isBlank()) {
@@ -138,6 +141,11 @@ public final class ChatRequestValidator {
         messages(obj.get("messages"), problems);
         if (!problems.isEmpty()) {
             return Result.rejected(problems.get(0));
+        }
+        Optional<String> unpaired = Surrogates.firstUnpaired(obj, "");
+        if (unpaired.isPresent()) {
+            return Result.rejected(unpaired.get() + " holds an unpaired surrogate (a lone \\uD800-\\uDFFF):"
+                    + " send well-formed Unicode");
         }
         return new Result(obj, model.asText(), null);
     }
@@ -158,21 +166,35 @@ public final class ChatRequestValidator {
             if (role == null || !role.isTextual()) {
                 problems.add(at + ".role is required");
             } else if (!ROLES.contains(role.asText())) {
-                problems.add(at + ".role must be one of system, developer, user, assistant, tool; got '"
-                        + abbreviate(role.asText()) + "'");
+                // The value is not repeated: whatever was put there goes back to no one.
+                problems.add(at + ".role must be one of system, developer, user, assistant, tool");
             }
             JsonNode content = m.get("content");
             if (content != null && !content.isNull() && !content.isTextual() && !content.isArray()) {
                 problems.add(at + ".content must be a string or an array of content parts");
             } else if (content != null && content.isArray()) {
-                for (int j = 0; j < content.size(); j++) {
-                    JsonNode part = content.get(j);
-                    if (!part.isObject() || !part.path("type").isTextual()) {
-                        problems.add(at + ".content[" + j + "] must be an object with a type");
-                        return;
-                    }
+                for (int j = 0; j < content.size() && problems.isEmpty(); j++) {
+                    part(content.get(j), at + ".content[" + j + "]", problems);
                 }
             }
+        }
+    }
+
+    /** A content part holds a known type and, under that type's name, a value of the right kind. */
+    private static void part(JsonNode part, String at, List<String> problems) {
+        if (!part.isObject() || !part.path("type").isTextual()) {
+            problems.add(at + " must be an object with a type");
+            return;
+        }
+        String type = part.get("type").asText();
+        Kind kind = PART_FIELDS.get(type);
+        if (kind == null) {
+            problems.add(at + ".type must be one of text, image_url, input_audio, file, refusal");
+            return;
+        }
+        JsonNode value = part.get(type);
+        if (value == null || !matches(kind, value)) {
+            problems.add(at + "." + type + " must be " + describe(kind));
         }
     }
 
@@ -202,10 +224,6 @@ public final class ChatRequestValidator {
             case STRING_OR_OBJECT -> "a string or an object";
             case ANY -> "any value";
         };
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 32 ? s : s.substring(0, 32) + "...";
     }
 
     /**

@@ -1,33 +1,39 @@
 package io.monago.atrium.gateway.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.monago.atrium.gateway.exchange.InboundRequest;
 import io.monago.atrium.gateway.exchange.RequestTags;
+import io.monago.atrium.guard.MessageRole;
+import io.monago.atrium.guard.TextSegment;
 import io.monago.atrium.protocol.ProtocolHeaders;
 import io.monago.atrium.protocol.RequestLimits;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads what the caller attached for the audit trail (docs/protocol.md §2): {@code user} and
- * {@code metadata} from the body, else the {@code X-Monago-*} headers; the trace id from
- * {@code traceparent}; the {@code Idempotency-Key}. Checks OpenAI's limits.
+ * {@code metadata} from the body, else the {@code X-Monago-*} headers (UTF-8, strictly); the trace
+ * id from {@code traceparent}; the {@code Idempotency-Key}. Checks OpenAI's limits, and says which
+ * values came from headers only: those are stored but never forwarded, so inspection reads them on
+ * their own (the body's are read with the rest of the body).
  */
 public final class RequestTagReader {
 
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
-    private final ObjectMapper json;
+    private final RequestJson json;
 
     /**
      * Creates the reader.
      *
-     * @param json the shared mapper
+     * @param json reads the metadata header with the gateway's limits
      */
-    public RequestTagReader(ObjectMapper json) {
+    public RequestTagReader(RequestJson json) {
         this.json = json;
     }
 
@@ -40,28 +46,37 @@ public final class RequestTagReader {
      */
     public Result read(InboundRequest request, JsonNode body) {
         Map<String, String> metadata = new LinkedHashMap<>();
+        Map<String, String> metadataFromHeaders = new LinkedHashMap<>();
         Optional<String> headerMeta = request.header(ProtocolHeaders.METADATA);
         if (headerMeta.isPresent()) {
-            if (headerMeta.get().getBytes(StandardCharsets.UTF_8).length > RequestLimits.METADATA_HEADER_MAX_BYTES) {
+            byte[] bytes = headerMeta.get().getBytes(StandardCharsets.ISO_8859_1);
+            if (bytes.length > RequestLimits.METADATA_HEADER_MAX_BYTES) {
                 return Result.invalid("header " + ProtocolHeaders.METADATA + " is over "
                         + RequestLimits.METADATA_HEADER_MAX_BYTES + " bytes");
             }
             JsonNode parsed;
             try {
-                parsed = json.readTree(headerMeta.get());
-            } catch (java.io.IOException e) {
-                return Result.invalid("header " + ProtocolHeaders.METADATA + " must hold a JSON object");
+                parsed = json.read(bytes, "header " + ProtocolHeaders.METADATA);
+            } catch (RequestJson.Invalid e) {
+                return Result.invalid(e.getMessage() + "; it must hold one JSON object of strings");
             }
-            String problem = collect(parsed, "header " + ProtocolHeaders.METADATA, metadata);
+            String problem = collect(parsed, "header " + ProtocolHeaders.METADATA, metadataFromHeaders);
             if (problem != null) {
                 return Result.invalid(problem);
             }
         }
-        Optional<String> sessionHeader = request.header(ProtocolHeaders.SESSION_ID);
-        if (sessionHeader.isPresent()) {
-            metadata.putIfAbsent(RequestLimits.SESSION_ID_KEY, sessionHeader.get());
+        Header session = header(request, ProtocolHeaders.SESSION_ID, RequestLimits.METADATA_VALUE_MAX_CHARS);
+        if (session.problem != null) {
+            return Result.invalid(session.problem);
         }
-        Optional<String> user = request.header(ProtocolHeaders.USER_ID);
+        session.value.ifPresent(v -> metadataFromHeaders.putIfAbsent(RequestLimits.SESSION_ID_KEY, v));
+        metadata.putAll(metadataFromHeaders);
+        Header userHeader = header(request, ProtocolHeaders.USER_ID, RequestLimits.USER_MAX_CHARS);
+        if (userHeader.problem != null) {
+            return Result.invalid(userHeader.problem);
+        }
+        Optional<String> user = userHeader.value;
+        boolean userFromHeader = user.isPresent();
         if (body != null) {
             JsonNode bodyMeta = body.get("metadata");
             if (bodyMeta != null && !bodyMeta.isNull()) {
@@ -71,10 +86,12 @@ public final class RequestTagReader {
                     return Result.invalid(problem);
                 }
                 metadata.putAll(fromBody);
+                fromBody.keySet().forEach(metadataFromHeaders::remove);
             }
             JsonNode bodyUser = body.get("user");
             if (bodyUser != null && bodyUser.isTextual()) {
                 user = Optional.of(bodyUser.asText());
+                userFromHeader = false;
             }
         }
         if (user.isPresent() && user.get().length() > RequestLimits.USER_MAX_CHARS) {
@@ -91,13 +108,45 @@ public final class RequestTagReader {
         Optional<String> traceId = request.header(ProtocolHeaders.TRACEPARENT)
                 .map(String::trim)
                 .map(TRACEPARENT::matcher)
-                .filter(java.util.regex.Matcher::matches)
+                .filter(Matcher::matches)
                 .map(m -> m.group(1));
+        List<TextSegment> headerOnly = new ArrayList<>();
+        if (userFromHeader) {
+            headerOnly.add(segment("header " + ProtocolHeaders.USER_ID, user.get()));
+        }
+        metadataFromHeaders.forEach((k, v) -> {
+            headerOnly.add(segment("key of header metadata." + k, k));
+            headerOnly.add(segment("header metadata." + k, v));
+        });
         return new Result(
                 new RequestTags(
                         user, Optional.ofNullable(metadata.get(RequestLimits.SESSION_ID_KEY)), metadata, traceId, idem),
+                headerOnly,
                 null);
     }
+
+    private static TextSegment segment(String path, String text) {
+        return new TextSegment(path, MessageRole.USER, text);
+    }
+
+    /** A tag header's value, decoded as strict UTF-8 and checked against its limit. */
+    private static Header header(InboundRequest request, String name, int maxChars) {
+        Optional<String> raw = request.header(name);
+        if (raw.isEmpty()) {
+            return new Header(Optional.empty(), null);
+        }
+        byte[] bytes = raw.get().getBytes(StandardCharsets.ISO_8859_1);
+        if (Utf8.firstInvalid(bytes) >= 0) {
+            return new Header(Optional.empty(), "header " + name + " is not valid UTF-8");
+        }
+        String value = new String(bytes, StandardCharsets.UTF_8);
+        if (value.length() > maxChars) {
+            return new Header(Optional.empty(), "header " + name + " is longer than " + maxChars + " characters");
+        }
+        return new Header(Optional.of(value), null);
+    }
+
+    private record Header(Optional<String> value, String problem) {}
 
     private static String collect(JsonNode node, String what, Map<String, String> into) {
         if (!node.isObject()) {
@@ -108,10 +157,10 @@ public final class RequestTagReader {
                 return what + " has a key longer than " + RequestLimits.METADATA_KEY_MAX_CHARS + " characters";
             }
             if (!e.getValue().isTextual()) {
-                return what + "." + e.getKey() + " must be a string";
+                return what + "." + Echo.name(e.getKey()) + " must be a string";
             }
             if (e.getValue().asText().length() > RequestLimits.METADATA_VALUE_MAX_CHARS) {
-                return what + "." + e.getKey() + " is longer than " + RequestLimits.METADATA_VALUE_MAX_CHARS
+                return what + "." + Echo.name(e.getKey()) + " is longer than " + RequestLimits.METADATA_VALUE_MAX_CHARS
                         + " characters";
             }
             into.put(e.getKey(), e.getValue().asText());
@@ -122,12 +171,13 @@ public final class RequestTagReader {
     /**
      * The outcome.
      *
-     * @param tags the tags, when valid
+     * @param tags the tags, as sent, when valid
+     * @param headerOnly the texts among them that came from headers only, for inspection
      * @param problem what breaks a limit
      */
-    public record Result(RequestTags tags, String problem) {
+    public record Result(RequestTags tags, List<TextSegment> headerOnly, String problem) {
         static Result invalid(String problem) {
-            return new Result(null, problem);
+            return new Result(null, List.of(), problem);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.monago.atrium.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.monago.atrium.gateway.config.ConfigLoader;
+import io.monago.atrium.gateway.support.Calls;
 import io.monago.atrium.gateway.support.RunningGateway;
 import io.monago.atrium.protocol.ProtocolHeaders;
 import io.monago.atrium.protocol.RequestLimits;
@@ -97,7 +98,7 @@ class RequestValidationTest {
         assertThat(record.path("metadata").path("ward").asText()).isEqualTo("icu");
         assertThat(record.path("metadata").path("shift").asText()).isEqualTo("night");
         assertThat(record.path("trace_id").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
-        assertThat(record.path("idempotency_key").asText()).isEqualTo("idem-123");
+        assertThat(record.path("idempotency_key").asText()).isEqualTo(Calls.storedIdempotencyKey("idem-123"));
     }
 
     @Test

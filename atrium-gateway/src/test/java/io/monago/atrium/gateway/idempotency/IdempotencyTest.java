@@ -2,6 +2,7 @@ package io.monago.atrium.gateway.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.monago.atrium.gateway.support.Calls;
 import io.monago.atrium.gateway.support.FakeOpenAiUpstream;
 import io.monago.atrium.gateway.support.RunningGateway;
 import io.monago.atrium.protocol.ProtocolHeaders;
@@ -70,7 +71,7 @@ class IdempotencyTest {
                         .json()
                         .path("idempotency_key")
                         .asText())
-                .isEqualTo("idem-retry-1");
+                .isEqualTo(Calls.storedIdempotencyKey("idem-retry-1"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.monago.atrium.gateway.chain.ChunkPipeline;
 import io.monago.atrium.gateway.chain.Endpoint;
 import io.monago.atrium.gateway.chain.Filter;
 import io.monago.atrium.gateway.chain.FilterChain;
+import io.monago.atrium.gateway.chain.Offload;
 import io.monago.atrium.gateway.config.ConfigLoader;
 import io.monago.atrium.gateway.config.GatewayConfig;
 import io.monago.atrium.gateway.exchange.Exchange;
@@ -15,6 +16,10 @@ import io.monago.atrium.gateway.exchange.InboundRequest;
 import io.monago.atrium.gateway.exchange.Principal;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.gateway.provider.ChunkReceiver;
+import io.monago.atrium.gateway.validate.ChatRequestValidator;
+import io.monago.atrium.gateway.validate.RequestJson;
+import io.monago.atrium.gateway.validate.RequestTagReader;
+import io.monago.atrium.gateway.validate.ValidateFilter;
 import io.monago.atrium.gateway.workspace.WorkspacePolicy;
 import io.monago.atrium.gateway.workspace.Workspaces;
 import io.monago.atrium.guard.pii.PiiScanner;
@@ -23,8 +28,11 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +80,39 @@ public final class Calls {
         Exchange ex = request(body, Map.of());
         ex.caller(new Principal("test-key", workspace.id(), false, Optional.empty(), false), workspace);
         ObjectNode parsed = (ObjectNode) json(body);
-        ex.body(parsed, parsed.path("model").asText());
+        ex.body(parsed, parsed.path("model").asText(), parsed.path("model").asText());
+        return ex;
+    }
+
+    /** What an audit record keeps of an {@code Idempotency-Key}: its SHA-256, never the key. */
+    public static String storedIdempotencyKey(String key) {
+        try {
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(
+                                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The validation filter, as the gateway builds it, with every model name routable. */
+    public static ValidateFilter validateFilter(long maxBodyBytes) {
+        RequestJson json = new RequestJson();
+        return new ValidateFilter(
+                new ChatRequestValidator(json),
+                new RequestTagReader(json),
+                SCANNER,
+                model -> true,
+                Offload.inline(),
+                maxBodyBytes);
+    }
+
+    /** A raw request from a caller already authenticated into the default workspace. */
+    public static Exchange authenticated(String body, Map<String, String> headers) {
+        Exchange ex = request(body, headers);
+        WorkspacePolicy ws = defaultWorkspace();
+        ex.caller(new Principal("test-key", ws.id(), false, Optional.empty(), false), ws);
         return ex;
     }
 

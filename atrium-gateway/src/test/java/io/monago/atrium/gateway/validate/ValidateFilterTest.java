@@ -2,7 +2,6 @@ package io.monago.atrium.gateway.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.monago.atrium.gateway.chain.Offload;
 import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.exchange.InboundRequest;
 import io.monago.atrium.gateway.support.Calls;
@@ -14,12 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class ValidateFilterTest {
 
-    private final ValidateFilter filter = new ValidateFilter(
-            new ChatRequestValidator(Calls.JSON), new RequestTagReader(Calls.JSON), Offload.inline(), 1024);
+    private final ValidateFilter filter = Calls.validateFilter(1024);
 
     @Test
     void aValidBodyIsParsedOnceWithItsTags() {
-        Exchange ex = Calls.request(
+        Exchange ex = Calls.authenticated(
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"user\":\"u-7\"}",
                 Map.of("X-Monago-Session-Id", "ward-7"));
 
@@ -32,7 +30,7 @@ class ValidateFilterTest {
 
     @Test
     void anInvalidBodyIsRefusedNamingTheField() {
-        Exchange ex = Calls.request("{\"model\":\"m\",\"messages\":[],\"temprature\":1}", Map.of());
+        Exchange ex = Calls.authenticated("{\"model\":\"m\",\"messages\":[],\"temprature\":1}", Map.of());
 
         var r = Calls.rejection(Calls.run(filter, ex, Calls.unreachable()));
 
