@@ -125,6 +125,9 @@ public final class ForwardedStrings {
             "nullable",
             "examples");
 
+    /** Fields of the protocol that hold the caller's identifiers. */
+    private static final Set<String> IDENTIFIER_FIELDS = Set.of("user", "safety_identifier", "prompt_cache_key");
+
     private ForwardedStrings() {}
 
     /**
@@ -163,7 +166,12 @@ public final class ForwardedStrings {
             JsonNode v = e.getValue();
             if (v.isTextual()) {
                 if (!v.textValue().isEmpty() && !skipped(node, key, v.textValue(), top) && !covered.contains(child)) {
-                    values.add(new TextSlot(segment(child, v.textValue()), text -> node.put(key, text)));
+                    // A caller's own key (a metadata key) and the identifier fields name what the value
+                    // identifies; a field of the protocol says nothing about it.
+                    values.add(
+                            KNOWN_KEYS.contains(key) && !IDENTIFIER_FIELDS.contains(key)
+                                    ? new TextSlot(segment(child, v.textValue()), text -> node.put(key, text))
+                                    : TextSlot.identifier(child, key, v.textValue(), text -> node.put(key, text)));
                 }
             } else if (v.isObject()) {
                 walkObject((ObjectNode) v, child, covered, values, keys, false);
@@ -171,7 +179,7 @@ public final class ForwardedStrings {
                 walkArray((ArrayNode) v, child, covered, values, keys);
             }
             if (!KNOWN_KEYS.contains(key)) {
-                keys.add(new TextSlot(segment("key of " + child, key), text -> rename(node, key, text)));
+                keys.add(TextSlot.identifier("key of " + child, "", key, text -> rename(node, key, text)));
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.monago.atrium.gateway.exchange;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.monago.atrium.gateway.chat.TextSlot;
 import io.monago.atrium.gateway.chat.Usage;
 import io.monago.atrium.gateway.workspace.WorkspacePolicy;
-import io.monago.atrium.guard.TextSegment;
 import io.monago.atrium.protocol.PolicyDecision;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class Exchange {
     private Principal principal;
     private WorkspacePolicy workspace;
     private RequestTags tags = RequestTags.NONE;
-    private List<TextSegment> headerTexts = List.of();
+    private List<TextSlot> headerTexts = List.of();
     private ObjectNode body;
     private String model;
     private String recordedModel;
@@ -123,16 +123,16 @@ public final class Exchange {
      * Records what the caller attached.
      *
      * @param stored the tags in the form the record keeps
-     * @param headerTexts the tag texts that came from headers only, as sent: kept in memory for
-     *     inspection, never stored or forwarded
+     * @param headerTexts the tag texts that came from headers only, as sent, as read-only slots:
+     *     kept in memory for inspection, never stored or forwarded
      */
-    public void tags(RequestTags stored, List<TextSegment> headerTexts) {
+    public void tags(RequestTags stored, List<TextSlot> headerTexts) {
         this.tags = stored;
         this.headerTexts = List.copyOf(headerTexts);
     }
 
     /** {@return the tag texts that came from headers only, as sent, for inspection} */
-    public List<TextSegment> headerTexts() {
+    public List<TextSlot> headerTexts() {
         return headerTexts;
     }
 

@@ -50,9 +50,7 @@ public final class InspectInputFilter implements Filter {
         List<TextSlot> conversation = ConversationTexts.of(exchange.body());
         List<TextSlot> slots = new ArrayList<>(conversation);
         slots.addAll(ForwardedStrings.of(exchange.body(), conversation));
-        for (TextSegment header : exchange.headerTexts()) {
-            slots.add(TextSlot.readOnly(header));
-        }
+        slots.addAll(exchange.headerTexts());
         long chars = 0;
         for (TextSlot s : slots) {
             chars += s.segment().text().length();
@@ -74,12 +72,26 @@ public final class InspectInputFilter implements Filter {
         List<TextSegment> conversation = new ArrayList<>(conversationSize);
         for (int i = 0; i < slots.size(); i++) {
             TextSlot slot = slots.get(i);
-            findings.add(scanner.scan(slot.segment().text()));
+            findings.add(owned(slot, scanner.scan(slot.segment().text())));
             if (i < conversationSize) {
                 conversation.add(slot.segment());
             }
         }
         SecurityReport security = ws.analysesSecurity() ? ws.analyzer().analyze(conversation) : NOT_ANALYSED;
         return new Inspection(slots, findings, security);
+    }
+
+    /** The findings in the text a slot owns; those in the key read before it as context are not its own. */
+    private static List<PiiFinding> owned(TextSlot slot, List<PiiFinding> found) {
+        if (slot.from() == 0 || found.isEmpty()) {
+            return found;
+        }
+        List<PiiFinding> own = new ArrayList<>(found.size());
+        for (PiiFinding f : found) {
+            if (slot.owns(f.start())) {
+                own.add(f);
+            }
+        }
+        return own;
     }
 }

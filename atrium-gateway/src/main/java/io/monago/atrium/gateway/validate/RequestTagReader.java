@@ -1,10 +1,9 @@
 package io.monago.atrium.gateway.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.monago.atrium.gateway.chat.TextSlot;
 import io.monago.atrium.gateway.exchange.InboundRequest;
 import io.monago.atrium.gateway.exchange.RequestTags;
-import io.monago.atrium.guard.MessageRole;
-import io.monago.atrium.guard.TextSegment;
 import io.monago.atrium.protocol.ProtocolHeaders;
 import io.monago.atrium.protocol.RequestLimits;
 import java.nio.charset.StandardCharsets;
@@ -110,23 +109,19 @@ public final class RequestTagReader {
                 .map(TRACEPARENT::matcher)
                 .filter(Matcher::matches)
                 .map(m -> m.group(1));
-        List<TextSegment> headerOnly = new ArrayList<>();
+        List<TextSlot> headerOnly = new ArrayList<>();
         if (userFromHeader) {
-            headerOnly.add(segment("header " + ProtocolHeaders.USER_ID, user.get()));
+            headerOnly.add(TextSlot.readOnlyIdentifier("header " + ProtocolHeaders.USER_ID, "user", user.get()));
         }
         metadataFromHeaders.forEach((k, v) -> {
-            headerOnly.add(segment("key of header metadata." + k, k));
-            headerOnly.add(segment("header metadata." + k, v));
+            headerOnly.add(TextSlot.readOnlyIdentifier("key of header metadata." + k, "", k));
+            headerOnly.add(TextSlot.readOnlyIdentifier("header metadata." + k, k, v));
         });
         return new Result(
                 new RequestTags(
                         user, Optional.ofNullable(metadata.get(RequestLimits.SESSION_ID_KEY)), metadata, traceId, idem),
                 headerOnly,
                 null);
-    }
-
-    private static TextSegment segment(String path, String text) {
-        return new TextSegment(path, MessageRole.USER, text);
     }
 
     /** A tag header's value, decoded as strict UTF-8 and checked against its limit. */
@@ -175,7 +170,7 @@ public final class RequestTagReader {
      * @param headerOnly the texts among them that came from headers only, for inspection
      * @param problem what breaks a limit
      */
-    public record Result(RequestTags tags, List<TextSegment> headerOnly, String problem) {
+    public record Result(RequestTags tags, List<TextSlot> headerOnly, String problem) {
         static Result invalid(String problem) {
             return new Result(null, List.of(), problem);
         }

@@ -1,13 +1,16 @@
 package io.monago.atrium.gateway.validate;
 
+import io.monago.atrium.gateway.chat.TextSlot;
 import io.monago.atrium.gateway.exchange.RequestTags;
 import io.monago.atrium.guard.pii.PiiScanner;
 import io.monago.atrium.guard.pii.entity.PiiFinding;
 import io.monago.atrium.guard.redact.RedactionOperator;
 import io.monago.atrium.guard.redact.RedactionSession;
+import io.monago.atrium.protocol.RequestLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,19 +35,27 @@ final class StoredTags {
         RedactionSession session =
                 RedactionSession.builder().operator(operator).reversible(false).build();
         Map<String, String> metadata = new LinkedHashMap<>();
-        sent.metadata().forEach((k, v) -> metadata.put(clean(k, session), clean(v, session)));
-        Optional<String> sessionId = sent.sessionId().map(s -> clean(s, session));
+        sent.metadata().forEach((k, v) -> metadata.put(clean("", k, session), clean(k, v, session)));
+        Optional<String> sessionId = Optional.ofNullable(metadata.get(RequestLimits.SESSION_ID_KEY));
         return new RequestTags(
-                sent.user().map(u -> clean(u, session)),
+                sent.user().map(u -> clean("user", u, session)),
                 sessionId,
                 metadata,
                 sent.traceId(),
                 sent.idempotencyKey().map(StoredTags::hash));
     }
 
-    private String clean(String text, RedactionSession session) {
-        List<PiiFinding> findings = scanner.scan(text);
-        return findings.isEmpty() ? text : session.redact(text, findings);
+    /** An identifier, read with its name in front as context, as inspection reads it. */
+    private String clean(String name, String value, RedactionSession session) {
+        String context = TextSlot.identifierContext(name);
+        String text = context + value;
+        List<PiiFinding> own = new ArrayList<>();
+        for (PiiFinding f : scanner.scan(text)) {
+            if (f.start() >= context.length()) {
+                own.add(f);
+            }
+        }
+        return own.isEmpty() ? value : session.redact(text, own).substring(context.length());
     }
 
     static String hash(String idempotencyKey) {

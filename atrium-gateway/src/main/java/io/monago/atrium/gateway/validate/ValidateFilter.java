@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The body must be within the size limit, sent as JSON, and a valid chat-completions request;
@@ -26,6 +27,8 @@ public final class ValidateFilter implements Filter {
     public static final String UNLISTED_MODEL = "[unlisted model]";
     /** What the record says for a model name that holds personal data. */
     public static final String WITHHELD_MODEL = "[model name withheld: personal data]";
+
+    private static final Pattern LONG_NUMBER = Pattern.compile("[0-9]{10,}");
 
     private final ChatRequestValidator validator;
     private final RequestTagReader tags;
@@ -79,17 +82,16 @@ public final class ValidateFilter implements Filter {
         if (r.rejection() != null) {
             return new Step.Reject(r.rejection());
         }
-        List<PiiFinding> inModel = scanner.scan(r.model());
-        String recorded = !inModel.isEmpty() ? WITHHELD_MODEL : routable.test(r.model()) ? r.model() : UNLISTED_MODEL;
+        Optional<String> inModel = personalData(r.model());
+        String recorded = inModel.isPresent() ? WITHHELD_MODEL : routable.test(r.model()) ? r.model() : UNLISTED_MODEL;
         exchange.body(r.body(), r.model(), recorded);
         RequestTagReader.Result t = tags.read(exchange.request(), r.body());
         if (t.problem() != null) {
             return new Step.Reject(Rejection.invalid(t.problem()));
         }
         exchange.tags(storedTags.of(t.tags(), exchange.workspace().operator()), t.headerOnly());
-        if (!inModel.isEmpty()) {
-            String reason =
-                    "PII detected in the model name: " + inModel.get(0).type().name();
+        if (inModel.isPresent()) {
+            String reason = "PII detected in the model name: " + inModel.get();
             return new Step.Reject(Rejection.block(
                     ErrorCode.PII_BLOCKED,
                     "the model name holds personal data; send the name of a model, and the data in a message",
@@ -100,6 +102,19 @@ public final class ValidateFilter implements Filter {
                     "stream: true is not supported by this gateway yet; send the request without stream"));
         }
         return Step.CONTINUE;
+    }
+
+    /**
+     * What personal data a model name holds, if any. A model name goes upstream as it is and cannot
+     * be redacted, so any finding refuses the call; so does a run of ten or more digits, which no
+     * model is named with and which an identity number, a card or a phone number is.
+     */
+    private Optional<String> personalData(String model) {
+        List<PiiFinding> found = scanner.scan(model);
+        if (!found.isEmpty()) {
+            return Optional.of(found.get(0).type().name());
+        }
+        return LONG_NUMBER.matcher(model).find() ? Optional.of("a number of ten or more digits") : Optional.empty();
     }
 
     /** A body is JSON when it says so, or says nothing; anything else is refused, not guessed at. */

@@ -67,8 +67,23 @@ public final class RunningGateway implements AutoCloseable {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(b::header);
+        headers.forEach(b::setHeader);
         return send(b.build());
+    }
+
+    /** Posts raw bytes, for bodies that are not valid UTF-8 or not JSON. */
+    public Reply postBytes(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::setHeader);
+        return send(b.build());
+    }
+
+    /** The audit database of a gateway started with {@code dataDir}. */
+    public static Path auditDatabase(Path dataDir) {
+        return dataDir.resolve("audit.db");
     }
 
     public Reply chat(String body) {
