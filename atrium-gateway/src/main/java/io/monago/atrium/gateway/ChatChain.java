@@ -5,10 +5,12 @@ import io.monago.atrium.gateway.audit.AuditFilter;
 import io.monago.atrium.gateway.audit.AuditStore;
 import io.monago.atrium.gateway.auth.AuthenticateFilter;
 import io.monago.atrium.gateway.auth.Authenticator;
+import io.monago.atrium.gateway.chain.Answer;
 import io.monago.atrium.gateway.chain.Filter;
 import io.monago.atrium.gateway.chain.FilterChain;
 import io.monago.atrium.gateway.chain.Offload;
 import io.monago.atrium.gateway.chat.TokenCounter;
+import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.gateway.idempotency.IdempotencyCache;
 import io.monago.atrium.gateway.idempotency.IdempotencyFilter;
 import io.monago.atrium.gateway.inspect.InspectInputFilter;
@@ -25,7 +27,9 @@ import io.monago.atrium.gateway.validate.RequestTagReader;
 import io.monago.atrium.gateway.validate.ValidateFilter;
 import io.monago.atrium.gateway.workspace.Workspaces;
 import io.monago.atrium.guard.pii.PiiScanner;
+import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The order a chat call walks through the gateway. Audit is outermost, so every call is recorded
@@ -82,5 +86,20 @@ final class ChatChain {
                 new RedactFilter(p.offload()),
                 new MeterFilter(p.tokens(), p.costs(), p.offload()));
         return new FilterChain(filters, new ProviderEndpoint());
+    }
+
+    /**
+     * The chain of a call refused before its body was read whole (it came too slowly, or its
+     * chunked encoding was broken): audit and authentication as in {@link #create}, so the call is
+     * recorded under its key like any other, then the refusal instead of the rest.
+     */
+    static Function<Rejection, FilterChain> refusals(Parts p) {
+        List<Filter> filters = List.of(
+                new AuditFilter(p.audit(), System::nanoTime),
+                new AuthenticateFilter(p.authenticator(), p.workspaces()));
+        return rejection -> {
+            Future<Answer> refused = Future.succeededFuture(new Answer.Failure(rejection));
+            return new FilterChain(filters, exchange -> refused);
+        };
     }
 }

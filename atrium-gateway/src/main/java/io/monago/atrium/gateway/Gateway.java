@@ -7,7 +7,6 @@ import io.monago.atrium.gateway.audit.SqliteAuditStore;
 import io.monago.atrium.gateway.auth.Authenticator;
 import io.monago.atrium.gateway.auth.KeyBootstrap;
 import io.monago.atrium.gateway.auth.KeyRegistry;
-import io.monago.atrium.gateway.chain.FilterChain;
 import io.monago.atrium.gateway.chain.Offload;
 import io.monago.atrium.gateway.chat.TokenCounter;
 import io.monago.atrium.gateway.config.GatewayConfig;
@@ -30,7 +29,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -139,7 +137,7 @@ public final class Gateway implements AutoCloseable {
                     "atrium-work", Runtime.getRuntime().availableProcessors());
             Offload offload = new Offload(workers, effective.server().inlineWorkMaxBytes());
             GovernanceRenderer renderer = new GovernanceRenderer(json);
-            FilterChain chain = ChatChain.create(new ChatChain.Parts(
+            ChatChain.Parts parts = new ChatChain.Parts(
                     audit,
                     authenticator,
                     workspaces,
@@ -149,27 +147,29 @@ public final class Gateway implements AutoCloseable {
                     new TokenCounter(),
                     new CostMeter(effective.pricing().usdToIdr()),
                     offload,
-                    effective.server().maxBodyBytes()));
+                    effective.server().maxBodyBytes());
             AtomicBoolean draining = new AtomicBoolean();
             ChatCompletionsHandler chat = new ChatCompletionsHandler(
-                    chain, new AuditIds(clock), clock, workspaces.defaultId(), renderer, offload);
-            var routes = GatewayRoutes.create(
+                    ChatChain.create(parts),
+                    ChatChain.refusals(parts),
+                    new AuditIds(clock),
+                    clock,
+                    workspaces.defaultId(),
+                    renderer,
+                    offload);
+            HttpServer unstarted = vertx.createHttpServer(GatewayRoutes.serverOptions());
+            GatewayRoutes.install(
+                    unstarted,
                     vertx,
-                    effective.server().maxBodyBytes(),
+                    effective.server(),
                     chat,
                     new ModelsHandler(authenticator, router, workspaces, renderer),
                     new AuditHandler(authenticator, audit, renderer),
                     new HealthHandler(audit, draining::get),
                     renderer);
             HttpServer server = await(
-                    vertx.createHttpServer(new HttpServerOptions()
-                                    // HTTP/1.1 with keep-alive; cleartext HTTP/2 upgrades end badly for in-flight
-                                    // calls of some clients (the JDK's) when the gateway drains.
-                                    .setHttp2ClearTextEnabled(false))
-                            .requestHandler(routes)
-                            .listen(
-                                    effective.server().port(),
-                                    effective.server().host()),
+                    unstarted.listen(
+                            effective.server().port(), effective.server().host()),
                     "listen on " + effective.server().host() + ":"
                             + effective.server().port());
             return new Gateway(

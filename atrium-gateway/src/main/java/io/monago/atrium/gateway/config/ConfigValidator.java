@@ -72,6 +72,15 @@ final class ConfigValidator {
         if (s.drainTimeoutMs() < 0) {
             throw source.error("server.drain_timeout_ms", "must not be negative");
         }
+        if (s.requestHeadTimeoutMs() <= 0) {
+            throw source.error("server.request_head_timeout_ms", "must be positive");
+        }
+        if (s.requestBodyTimeoutMs() <= 0) {
+            throw source.error("server.request_body_timeout_ms", "must be positive");
+        }
+        if (s.maxConnections() <= 0) {
+            throw source.error("server.max_connections", "must be positive");
+        }
     }
 
     private void provider(String name, ProviderConfig p) {

@@ -11,9 +11,24 @@ package io.monago.atrium.gateway.config;
  * @param inlineWorkMaxBytes CPU-heavy work (parsing, inspection, token counting) on a request of up
  *     to this many bytes runs on the event loop; larger requests do it on the worker pool, so one
  *     large request never stalls the calls sharing its event loop; default 32 KiB
+ * @param requestHeadTimeoutMs a connection must deliver a complete request head within this many
+ *     milliseconds of being opened, or of the end of the previous answer on a kept-alive connection,
+ *     or it is closed; default 10 000
+ * @param requestBodyTimeoutMs a request's whole body must arrive within this many milliseconds of
+ *     its head, or the call is answered 408; default 60 000
+ * @param maxConnections connections open at once; those beyond are closed as soon as they are
+ *     accepted; default 1 000
  */
 public record ServerConfig(
-        String host, Integer port, String dataDir, Long maxBodyBytes, Long drainTimeoutMs, Long inlineWorkMaxBytes) {
+        String host,
+        Integer port,
+        String dataDir,
+        Long maxBodyBytes,
+        Long drainTimeoutMs,
+        Long inlineWorkMaxBytes,
+        Long requestHeadTimeoutMs,
+        Long requestBodyTimeoutMs,
+        Integer maxConnections) {
 
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -21,6 +36,12 @@ public record ServerConfig(
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
     /** Default size up to which a request's CPU-heavy work stays on the event loop. */
     public static final long DEFAULT_INLINE_WORK_MAX_BYTES = 32L * 1024;
+    /** Default time a connection has to deliver a request head: generous for any real client. */
+    public static final long DEFAULT_REQUEST_HEAD_TIMEOUT_MS = 10_000;
+    /** Default time a request has to deliver its whole body: 4 MiB at well under 1 Mbit/s. */
+    public static final long DEFAULT_REQUEST_BODY_TIMEOUT_MS = 60_000;
+    /** Default limit of connections open at once. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
 
     /**
      * Fills defaults.
@@ -31,6 +52,9 @@ public record ServerConfig(
      * @param maxBodyBytes see the record description
      * @param drainTimeoutMs see the record description
      * @param inlineWorkMaxBytes see the record description
+     * @param requestHeadTimeoutMs see the record description
+     * @param requestBodyTimeoutMs see the record description
+     * @param maxConnections see the record description
      */
     public ServerConfig {
         host = host == null ? "127.0.0.1" : host;
@@ -39,11 +63,14 @@ public record ServerConfig(
         maxBodyBytes = maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
         drainTimeoutMs = drainTimeoutMs == null ? 30_000L : drainTimeoutMs;
         inlineWorkMaxBytes = inlineWorkMaxBytes == null ? DEFAULT_INLINE_WORK_MAX_BYTES : inlineWorkMaxBytes;
+        requestHeadTimeoutMs = requestHeadTimeoutMs == null ? DEFAULT_REQUEST_HEAD_TIMEOUT_MS : requestHeadTimeoutMs;
+        requestBodyTimeoutMs = requestBodyTimeoutMs == null ? DEFAULT_REQUEST_BODY_TIMEOUT_MS : requestBodyTimeoutMs;
+        maxConnections = maxConnections == null ? DEFAULT_MAX_CONNECTIONS : maxConnections;
     }
 
     /** {@return the defaults} */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -54,7 +81,16 @@ public record ServerConfig(
      * @return the copy
      */
     public ServerConfig withListen(String newHost, int newPort) {
-        return new ServerConfig(newHost, newPort, dataDir, maxBodyBytes, drainTimeoutMs, inlineWorkMaxBytes);
+        return new ServerConfig(
+                newHost,
+                newPort,
+                dataDir,
+                maxBodyBytes,
+                drainTimeoutMs,
+                inlineWorkMaxBytes,
+                requestHeadTimeoutMs,
+                requestBodyTimeoutMs,
+                maxConnections);
     }
 
     /**
@@ -64,7 +100,16 @@ public record ServerConfig(
      * @return the copy
      */
     public ServerConfig withDataDir(String newDataDir) {
-        return new ServerConfig(host, port, newDataDir, maxBodyBytes, drainTimeoutMs, inlineWorkMaxBytes);
+        return new ServerConfig(
+                host,
+                port,
+                newDataDir,
+                maxBodyBytes,
+                drainTimeoutMs,
+                inlineWorkMaxBytes,
+                requestHeadTimeoutMs,
+                requestBodyTimeoutMs,
+                maxConnections);
     }
 
     /**
@@ -74,6 +119,15 @@ public record ServerConfig(
      * @return the copy
      */
     public ServerConfig withInlineWorkMaxBytes(long bytes) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, drainTimeoutMs, bytes);
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                maxBodyBytes,
+                drainTimeoutMs,
+                bytes,
+                requestHeadTimeoutMs,
+                requestBodyTimeoutMs,
+                maxConnections);
     }
 }

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code POST /v1/chat/completions}, as HTTP glue only: makes the call's {@link Exchange}, walks it
@@ -28,7 +29,10 @@ import java.util.Optional;
  */
 public final class ChatCompletionsHandler {
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private final FilterChain chain;
+    private final Function<Rejection, FilterChain> refusals;
     private final AuditIds auditIds;
     private final Clock clock;
     private final String fallbackWorkspace;
@@ -39,6 +43,9 @@ public final class ChatCompletionsHandler {
      * Creates the handler.
      *
      * @param chain the filter chain every call walks through
+     * @param refusals the chain of a call refused before its body was read whole (it came too
+     *     slowly, or its encoding was broken): it records and authenticates the call like the full
+     *     chain, then answers with the refusal given
      * @param auditIds makes each call's audit id
      * @param clock the wall clock, for the record's timestamp
      * @param fallbackWorkspace the workspace a call is recorded under when its key is unknown
@@ -47,12 +54,14 @@ public final class ChatCompletionsHandler {
      */
     public ChatCompletionsHandler(
             FilterChain chain,
+            Function<Rejection, FilterChain> refusals,
             AuditIds auditIds,
             Clock clock,
             String fallbackWorkspace,
             GovernanceRenderer renderer,
             Offload offload) {
         this.chain = chain;
+        this.refusals = refusals;
         this.auditIds = auditIds;
         this.clock = clock;
         this.fallbackWorkspace = fallbackWorkspace;
@@ -67,7 +76,7 @@ public final class ChatCompletionsHandler {
      * @param body the raw body
      */
     public void handle(RoutingContext ctx, Buffer body) {
-        walk(ctx, InboundRequest.of(ctx.request().headers(), body.getBytes()));
+        walk(ctx, chain, InboundRequest.of(ctx.request().headers(), body.getBytes()), false);
     }
 
     /**
@@ -77,16 +86,58 @@ public final class ChatCompletionsHandler {
      * @param ctx the routing context
      */
     public void tooLarge(RoutingContext ctx) {
-        walk(ctx, InboundRequest.oversized(ctx.request().headers()));
+        walk(ctx, chain, InboundRequest.oversized(ctx.request().headers()), false);
     }
 
-    private void walk(RoutingContext ctx, InboundRequest request) {
+    /**
+     * Handles a call whose declared body is over the limit and whose client waits for {@code 100
+     * Continue} before sending it: refused like {@link #tooLarge}, and the connection is closed
+     * after the answer, so the client need not send the body at all.
+     *
+     * @param ctx the routing context
+     */
+    void tooLargeUnsent(RoutingContext ctx) {
+        walk(ctx, chain, InboundRequest.oversized(ctx.request().headers()), true);
+    }
+
+    /**
+     * Handles a call whose body did not arrive whole within {@code server.request_body_timeout_ms}
+     * of its head: 408 {@code request_timeout}, recorded and authenticated like any call; the
+     * connection is closed after the answer.
+     *
+     * @param ctx the routing context
+     * @param limitMs the time limit, for the message
+     */
+    public void timedOut(RoutingContext ctx, long limitMs) {
+        refuse(
+                ctx,
+                Rejection.of(
+                        ErrorCode.REQUEST_TIMEOUT,
+                        "the request body did not arrive whole within the limit of " + limitMs + " ms"));
+    }
+
+    /**
+     * Handles a call whose chunked body could not be decoded (a chunk size that is not a hex
+     * number, say): 400 {@code invalid_request_error}, recorded and authenticated like any call;
+     * the connection is closed after the answer, since the rest of its bytes cannot be read.
+     *
+     * @param ctx the routing context
+     */
+    public void malformed(RoutingContext ctx) {
+        refuse(ctx, Rejection.invalid("the request body's chunked transfer encoding is malformed"));
+    }
+
+    private void refuse(RoutingContext ctx, Rejection rejection) {
+        walk(ctx, refusals.apply(rejection), InboundRequest.of(ctx.request().headers(), NO_BODY), true);
+    }
+
+    private void walk(RoutingContext ctx, FilterChain through, InboundRequest request, boolean thenClose) {
         Exchange exchange =
                 new Exchange(auditIds.next(), clock.instant(), System.nanoTime(), fallbackWorkspace, request);
-        chain.handle(exchange)
+        through.handle(exchange)
                 .compose(answer -> render(exchange, answer))
-                .onSuccess(reply -> send(ctx.response(), exchange, reply))
-                .onFailure(e -> send(ctx.response(), exchange, error(exchange, internalError())));
+                .onSuccess(reply -> send(ctx, exchange, reply, thenClose))
+                .onFailure(e -> send(ctx, exchange, error(exchange, internalError()), thenClose));
     }
 
     private Future<HttpReply> render(Exchange exchange, Answer answer) {
@@ -136,12 +187,20 @@ public final class ChatCompletionsHandler {
         return Rejection.of(ErrorCode.INTERNAL_ERROR, "the gateway failed to process the request");
     }
 
-    private static void send(HttpServerResponse response, Exchange exchange, HttpReply reply) {
+    private static void send(RoutingContext ctx, Exchange exchange, HttpReply reply, boolean thenClose) {
         exchange.replied(reply);
+        HttpServerResponse response = ctx.response();
         if (response.closed() || response.ended()) {
             return;
         }
         response.headers().addAll(reply.headers());
-        response.setStatusCode(reply.status()).end(reply.body());
+        if (thenClose) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.setStatusCode(reply.status()).end(reply.body()).onComplete(ar -> {
+            if (thenClose) {
+                ctx.request().connection().close();
+            }
+        });
     }
 }
