@@ -5,6 +5,7 @@ import io.monago.atrium.guard.pii.PiiPolicy;
 import io.monago.atrium.guard.pii.PiiScanner;
 import io.monago.atrium.guard.pii.PiiSummary;
 import io.monago.atrium.guard.pii.PiiVerdict;
+import io.monago.atrium.guard.pii.entity.PiiFinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,6 +79,36 @@ public final class PiiRedactor {
      */
     public RedactedText redactOutput(CharSequence answer, RedactionSession session) {
         PiiVerdict verdict = policy.evaluate(scanner.scan(answer));
+        if (verdict.redact().isEmpty() && verdict.block().isEmpty()) {
+            return new RedactedText(answer.toString(), verdict);
+        }
+        return new RedactedText(session.redactOutput(answer, verdict.toReplace()), verdict);
+    }
+
+    /**
+     * Like {@link #redactOutput(CharSequence, RedactionSession)}, for the next piece of an answer
+     * whose earlier text was already sent: that text is read as context (a context word before a
+     * number makes the number certain) but neither counted nor redacted again.
+     *
+     * @param context the end of the answer already sent
+     * @param answer the next piece, as the upstream sent it
+     * @param session the request's session
+     * @return the redacted piece and its summary
+     */
+    public RedactedText redactOutput(CharSequence context, CharSequence answer, RedactionSession session) {
+        if (context.length() == 0) {
+            return redactOutput(answer, session);
+        }
+        int offset = context.length();
+        List<PiiFinding> own = new ArrayList<>();
+        for (PiiFinding f : scanner.scan(context.toString() + answer)) {
+            if (f.end() > offset) {
+                // One that began in the context is cut to its part in this piece: the rest is not sent.
+                int start = Math.max(0, f.start() - offset);
+                own.add(new PiiFinding(f.type(), start, f.end() - offset, f.confidence(), f.rule()));
+            }
+        }
+        PiiVerdict verdict = policy.evaluate(own);
         if (verdict.redact().isEmpty() && verdict.block().isEmpty()) {
             return new RedactedText(answer.toString(), verdict);
         }
