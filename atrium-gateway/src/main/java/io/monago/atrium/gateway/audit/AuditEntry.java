@@ -69,6 +69,14 @@ public record AuditEntry(
         o.put("latency_ms", v.latencyMs());
         putOpt(o, "trace_id", v.tags().traceId());
         putOpt(o, "idempotency_key", v.tags().idempotencyKey());
+        if (v.stream().isPresent()) {
+            ObjectNode stream = o.putObject("stream");
+            stream.put("completed", v.stream().get().completed());
+            stream.put("ended_by", v.stream().get().endedBy());
+            stream.put("chunks_delivered", v.stream().get().chunksDelivered());
+        } else {
+            o.putNull("stream");
+        }
         return new AuditEntry(
                 v.auditId(), v.workspaceId(), v.keyId(), v.decision().wire(), v.status(), ts, o);
     }

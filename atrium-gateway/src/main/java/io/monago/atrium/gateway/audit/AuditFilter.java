@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.chain.Answer;
 import io.monago.atrium.gateway.chain.AnswerHalf;
 import io.monago.atrium.gateway.chain.ChunkTransform;
+import io.monago.atrium.gateway.chain.ClientGone;
 import io.monago.atrium.gateway.chain.Filter;
 import io.monago.atrium.gateway.chain.Step;
 import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.exchange.Rejection;
+import io.monago.atrium.gateway.exchange.StreamOutcome;
 import io.monago.atrium.gateway.exchange.Verdict;
+import io.monago.atrium.gateway.provider.ProviderException;
 import io.monago.atrium.protocol.ErrorCode;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -83,9 +86,14 @@ public final class AuditFilter implements Filter, AnswerHalf {
         return written.onFailure(e -> LOG.error("audit record {} could not be stored", v.auditId()));
     }
 
-    /** Records a streamed call once its stream ended, with what the stream carried. */
+    /**
+     * Records a streamed call once its stream ended: how it ended and how many chunks the caller
+     * got. A stream broken off by the provider, by a failed check or by the caller going away is
+     * recorded as such, with the status the caller already received.
+     */
     private final class StreamRecord implements ChunkTransform {
         private final Exchange exchange;
+        private long delivered;
 
         StreamRecord(Exchange exchange) {
             this.exchange = exchange;
@@ -93,19 +101,34 @@ public final class AuditFilter implements Filter, AnswerHalf {
 
         @Override
         public void onChunk(ObjectNode chunk, Consumer<ObjectNode> out) {
+            delivered++;
             out.accept(chunk);
         }
 
         @Override
         public Future<Void> onEnd(Consumer<ObjectNode> out) {
+            exchange.streamed(new StreamOutcome(true, "provider", delivered));
             return write(exchange.freeze(200, Optional.empty(), nanoTime.getAsLong()));
         }
 
         @Override
         public Future<Void> onFailure(Throwable cause) {
-            Rejection broken = Rejection.of(ErrorCode.UPSTREAM_ERROR, "the provider's stream broke off");
-            return write(exchange.freeze(broken.code().status(), Optional.of(broken), nanoTime.getAsLong()))
-                    .recover(e -> Future.succeededFuture());
+            Optional<Rejection> why;
+            String endedBy;
+            if (cause instanceof ClientGone) {
+                why = Optional.empty();
+                endedBy = "client";
+            } else if (cause instanceof ProviderException) {
+                why = Optional.of(Rejection.of(ErrorCode.UPSTREAM_ERROR, "the provider's stream broke off"));
+                endedBy = "provider";
+            } else {
+                why = Optional.of(Rejection.of(ErrorCode.INTERNAL_ERROR, "a check of the answer failed"));
+                endedBy = "gateway";
+            }
+            exchange.streamed(new StreamOutcome(false, endedBy, delivered));
+            // The caller already has a 200 and the start of the answer; the record says how it ended.
+            Verdict v = exchange.freeze(200, why, nanoTime.getAsLong());
+            return write(v).recover(e -> Future.succeededFuture());
         }
     }
 }

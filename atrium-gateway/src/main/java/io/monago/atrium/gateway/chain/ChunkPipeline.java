@@ -45,10 +45,28 @@ public final class ChunkPipeline {
      *
      * @param answer the answer, with its transforms
      * @param receiver gets the transformed chunks, then the end or a failure
+     * @return the running pipeline, to {@link #abort} it
      */
-    public static void run(Answer.Chunked answer, ChunkReceiver receiver) {
+    public static ChunkPipeline run(Answer.Chunked answer, ChunkReceiver receiver) {
         ChunkPipeline p = new ChunkPipeline(answer, receiver);
         answer.source().start(p.new FromSource());
+        return p;
+    }
+
+    /**
+     * Ends the stream from the receiving side (the caller went away): the provider is told to stop
+     * and every transform hears of the failure (the audit filter records the call as cut short);
+     * the receiver is not told again.
+     *
+     * @param cause why
+     */
+    public void abort(Throwable cause) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        answer.source().cancel();
+        failFrom(0, cause, false);
     }
 
     private final class FromSource implements ChunkReceiver {
@@ -78,7 +96,7 @@ public final class ChunkPipeline {
                 return;
             }
             finished = true;
-            failFrom(0, cause);
+            failFrom(0, cause, true);
         }
     }
 
@@ -99,14 +117,16 @@ public final class ChunkPipeline {
                 endFrom(i + 1);
             } else {
                 finished = true;
-                failFrom(i + 1, ar.cause());
+                failFrom(i + 1, ar.cause(), true);
             }
         });
     }
 
-    private void failFrom(int i, Throwable cause) {
+    private void failFrom(int i, Throwable cause, boolean tellReceiver) {
         if (i == transforms.size()) {
-            receiver.fail(cause);
+            if (tellReceiver) {
+                receiver.fail(cause);
+            }
             return;
         }
         Future<Void> handled;
@@ -115,6 +135,6 @@ public final class ChunkPipeline {
         } catch (RuntimeException e) {
             handled = Future.succeededFuture(); // the stream is failing already; the next ones still hear of it
         }
-        handled.onComplete(ar -> failFrom(i + 1, cause));
+        handled.onComplete(ar -> failFrom(i + 1, cause, tellReceiver));
     }
 }

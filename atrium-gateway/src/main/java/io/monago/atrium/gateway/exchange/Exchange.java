@@ -53,6 +53,7 @@ public final class Exchange {
     private Usage usage = Usage.NONE;
     private double costIdr;
     private Verdict verdict;
+    private StreamOutcome stream;
     private final List<Consumer<HttpReply>> replyListeners = new ArrayList<>(1);
 
     /**
@@ -318,8 +319,18 @@ public final class Exchange {
                 (nowNanos - startNanos) / 1_000_000.0,
                 status,
                 rejection.map(r -> r.code().code()),
-                tags);
+                tags,
+                Optional.ofNullable(stream));
         return verdict;
+    }
+
+    /**
+     * Records how a streamed answer ended.
+     *
+     * @param outcome how it ended
+     */
+    public void streamed(StreamOutcome outcome) {
+        this.stream = outcome;
     }
 
     /** {@return the frozen verdict, once the audit filter froze it} */
@@ -335,6 +346,11 @@ public final class Exchange {
      */
     public void onReplied(Consumer<HttpReply> listener) {
         replyListeners.add(listener);
+    }
+
+    /** {@return whether anyone asked to be told the answer as sent (then a streamed one is kept whole)} */
+    public boolean hasReplyListeners() {
+        return !replyListeners.isEmpty();
     }
 
     /**

@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param status the HTTP status of the response
  * @param errorCode the protocol error code, on errors
  * @param tags what the caller attached
+ * @param stream how a streamed answer ended; empty for an answer sent whole
  */
 public record Verdict(
         String auditId,
@@ -52,7 +53,8 @@ public record Verdict(
         double latencyMs,
         int status,
         Optional<String> errorCode,
-        RequestTags tags) {
+        RequestTags tags,
+        Optional<StreamOutcome> stream) {
 
     /**
      * Copies the collections.
@@ -77,6 +79,7 @@ public record Verdict(
      * @param status see the record description
      * @param errorCode see the record description
      * @param tags see the record description
+     * @param stream see the record description
      */
     public Verdict {
         piiRedacted = List.copyOf(piiRedacted);

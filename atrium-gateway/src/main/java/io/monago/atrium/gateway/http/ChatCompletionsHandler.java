@@ -134,10 +134,15 @@ public final class ChatCompletionsHandler {
     private void walk(RoutingContext ctx, FilterChain through, InboundRequest request, boolean thenClose) {
         Exchange exchange =
                 new Exchange(auditIds.next(), clock.instant(), System.nanoTime(), fallbackWorkspace, request);
-        through.handle(exchange)
-                .compose(answer -> render(exchange, answer))
-                .onSuccess(reply -> send(ctx, exchange, reply, thenClose))
-                .onFailure(e -> send(ctx, exchange, error(exchange, internalError()), thenClose));
+        through.handle(exchange).onComplete(ar -> {
+            if (ar.succeeded() && ar.result() instanceof Answer.Chunked chunked) {
+                StreamedReply.start(ctx.response(), exchange, chunked, renderer);
+                return;
+            }
+            Future<HttpReply> reply = ar.succeeded() ? render(exchange, ar.result()) : Future.failedFuture(ar.cause());
+            reply.onSuccess(r -> send(ctx, exchange, r, thenClose))
+                    .onFailure(e -> send(ctx, exchange, error(exchange, internalError()), thenClose));
+        });
     }
 
     private Future<HttpReply> render(Exchange exchange, Answer answer) {
@@ -156,8 +161,7 @@ public final class ChatCompletionsHandler {
         if (answer instanceof Answer.Failure f) {
             return Future.succeededFuture(error(exchange, f.rejection()));
         }
-        // Streamed answers are written as server-sent events; until then the chain never makes one.
-        return Future.succeededFuture(error(exchange, internalError()));
+        return Future.succeededFuture(error(exchange, internalError())); // a stream is written by StreamedReply
     }
 
     private HttpReply error(Exchange exchange, Rejection r) {

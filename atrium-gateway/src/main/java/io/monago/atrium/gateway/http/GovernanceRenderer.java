@@ -2,6 +2,7 @@ package io.monago.atrium.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.gateway.exchange.Verdict;
@@ -28,6 +29,11 @@ public final class GovernanceRenderer {
         this.json = json;
     }
 
+    /** {@return the shared mapper, for bodies made here} */
+    ObjectMapper json() {
+        return json;
+    }
+
     /**
      * Writes the governance headers.
      *
@@ -44,6 +50,37 @@ public final class GovernanceRenderer {
         headers.set(ProtocolHeaders.COST_IDR, decimal(v.costIdr(), 4));
         headers.set(ProtocolHeaders.SECURITY_INCIDENT, String.join(",", v.securityIncidents()));
         headers.set(ProtocolHeaders.BLOCK_REASON, v.blockReason().orElse(""));
+    }
+
+    /**
+     * Renders the {@code governance} object a stream's final chunk carries (docs/protocol.md §5):
+     * the facts of the headers, known only once the stream has ended.
+     *
+     * @param v the verdict
+     * @return the object
+     */
+    public ObjectNode governance(Verdict v) {
+        ObjectNode g = json.createObjectNode();
+        g.put("audit_id", v.auditId());
+        g.put("pii_detected", v.piiDetected());
+        ArrayNode redacted = g.putArray("pii_redacted");
+        v.piiRedacted().forEach(redacted::add);
+        g.put("policy_decision", v.decision().wire());
+        if (v.provider().isPresent()) {
+            g.put("provider", v.provider().get());
+        } else {
+            g.putNull("provider");
+        }
+        g.put("latency_ms", new BigDecimal(decimal(v.latencyMs(), 3)));
+        g.put("cost_idr", new BigDecimal(decimal(v.costIdr(), 4)));
+        ArrayNode incidents = g.putArray("security_incidents");
+        v.securityIncidents().forEach(incidents::add);
+        if (v.blockReason().isPresent()) {
+            g.put("block_reason", v.blockReason().get());
+        } else {
+            g.putNull("block_reason");
+        }
+        return g;
     }
 
     /**

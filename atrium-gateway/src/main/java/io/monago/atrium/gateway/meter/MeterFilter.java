@@ -102,6 +102,9 @@ public final class MeterFilter implements Filter, AnswerHalf {
                 reported = Optional.of(new Usage(
                         u.path("prompt_tokens").asLong(),
                         u.path("completion_tokens").asLong()));
+                if (chunk.path("choices").isEmpty()) {
+                    return; // the provider's usage chunk: the caller gets usage in the final chunk
+                }
             }
             for (JsonNode choice : chunk.path("choices")) {
                 JsonNode content = choice.path("delta").get("content");

@@ -49,7 +49,8 @@ final class AnswerRedaction implements AnswerHalf {
                     });
         }
         if (answer instanceof Answer.Chunked chunked) {
-            return Future.succeededFuture(chunked.through(new StreamedAnswerRedaction(this, exchange)));
+            return Future.succeededFuture(
+                    chunked.through(new StreamedAnswerRedaction(this, redactor, session, exchange)));
         }
         return Future.succeededFuture(answer);
     }

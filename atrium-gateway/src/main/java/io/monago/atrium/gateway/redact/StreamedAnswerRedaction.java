@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.chain.ChunkTransform;
 import io.monago.atrium.gateway.exchange.Exchange;
+import io.monago.atrium.guard.redact.PiiRedactor;
+import io.monago.atrium.guard.redact.RedactionSession;
+import io.monago.atrium.guard.redact.StreamingRedactor;
+import io.monago.atrium.guard.redact.StreamingRestorer;
 import io.vertx.core.Future;
 import java.util.Iterator;
 import java.util.Map;
@@ -12,23 +16,29 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Answer redaction on a streamed answer. No text the model wrote passes before it was checked:
- * each choice's content and tool-call arguments are held until that choice finishes (or the stream
- * ends), then redacted, restored and released as one delta; the chunks' other fields (role, tool
- * call ids and names, finish reasons, usage) pass at once, in order. Holding less than a whole
- * choice, only what could still become a finding, is the job of a finer transform with the same
- * shape.
+ * Answer redaction on a streamed answer, in flight. A choice's content passes through a {@link
+ * StreamingRedactor} (only characters that could still become a finding are held back; the rest
+ * goes out at once, redacted) and, in reversible mode, a {@link StreamingRestorer} (a placeholder
+ * split across chunks is held until complete, then restored). Tool-call arguments are held until
+ * the choice finishes, then checked whole: a half-written JSON argument is not text to release.
+ * Other fields (role, tool call ids and names, finish reasons, usage) pass at once, in order. If a
+ * check fails, the exception ends the stream: no text leaves unchecked.
  */
 final class StreamedAnswerRedaction implements ChunkTransform {
 
     private final AnswerRedaction redaction;
+    private final PiiRedactor redactor;
+    private final RedactionSession session;
     private final Exchange exchange;
     private final AnswerRedaction.Findings found;
-    private final Map<Integer, HeldText> held = new TreeMap<>();
+    private final Map<Integer, ChoiceText> choices = new TreeMap<>();
     private ObjectNode envelope;
 
-    StreamedAnswerRedaction(AnswerRedaction redaction, Exchange exchange) {
+    StreamedAnswerRedaction(
+            AnswerRedaction redaction, PiiRedactor redactor, RedactionSession session, Exchange exchange) {
         this.redaction = redaction;
+        this.redactor = redactor;
+        this.session = session;
         this.exchange = exchange;
         this.found = redaction.new Findings();
     }
@@ -45,17 +55,24 @@ final class StreamedAnswerRedaction implements ChunkTransform {
             if (!(c instanceof ObjectNode choice)) {
                 continue;
             }
-            int index = choice.path("index").asInt(0);
-            HeldText text = held.computeIfAbsent(index, i -> new HeldText());
+            ChoiceText text = choices.computeIfAbsent(choice.path("index").asInt(0), i -> new ChoiceText());
+            boolean finished = choice.hasNonNull("finish_reason");
             if (choice.get("delta") instanceof ObjectNode delta) {
-                hold(delta, text);
+                holdArguments(delta, text);
+                JsonNode content = delta.get("content");
+                String released = content != null && content.isTextual() ? text.accept(content.asText()) : "";
+                if (finished) {
+                    released += text.finish();
+                    putArguments(delta, text);
+                }
+                if (released.isEmpty()) {
+                    delta.remove("content");
+                } else {
+                    delta.put("content", released);
+                }
                 carries |= !delta.isEmpty();
             }
-            boolean finished = choice.hasNonNull("finish_reason");
             carries |= finished || choice.hasNonNull("logprobs");
-            if (finished) {
-                release(index, held.remove(index), out);
-            }
         }
         if (carries) {
             out.accept(chunk);
@@ -64,80 +81,101 @@ final class StreamedAnswerRedaction implements ChunkTransform {
 
     @Override
     public Future<Void> onEnd(Consumer<ObjectNode> out) {
-        for (Iterator<Map.Entry<Integer, HeldText>> it = held.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, HeldText> e = it.next();
-            release(e.getKey(), e.getValue(), out);
-            it.remove();
+        for (Map.Entry<Integer, ChoiceText> e : choices.entrySet()) {
+            ChoiceText text = e.getValue();
+            if (text.done) {
+                continue;
+            }
+            String rest = text.finish();
+            ObjectNode chunk = envelope.deepCopy();
+            ObjectNode choice = chunk.putArray("choices").addObject();
+            choice.put("index", e.getKey());
+            ObjectNode delta = choice.putObject("delta");
+            if (!rest.isEmpty()) {
+                delta.put("content", rest);
+            }
+            putArguments(delta, text);
+            choice.putNull("finish_reason");
+            if (!delta.isEmpty()) {
+                out.accept(chunk);
+            }
         }
-        found.recordOn(exchange);
+        record();
         return Future.succeededFuture();
     }
 
     @Override
     public Future<Void> onFailure(Throwable cause) {
-        held.clear(); // what was held was never checked, so it never leaves
-        found.recordOn(exchange);
+        record();
+        choices.clear(); // what was held was never checked, so it never leaves
         return Future.succeededFuture();
     }
 
-    private static void hold(ObjectNode delta, HeldText text) {
-        JsonNode content = delta.get("content");
-        if (content != null && content.isTextual()) {
-            text.content.append(content.asText());
-            delta.remove("content");
+    private void record() {
+        for (ChoiceText text : choices.values()) {
+            text.redactor.summary().detectedCounts().forEach(found::detected);
+            text.redactor.summary().redactedCounts().keySet().forEach(found::redacted);
+            text.redactor.summary().blockedCounts().keySet().forEach(found::redacted);
         }
-        if (delta.get("tool_calls") instanceof ArrayNode calls) {
-            for (Iterator<JsonNode> it = calls.iterator(); it.hasNext(); ) {
-                JsonNode call = it.next();
-                int i = call.path("index").asInt(0);
-                JsonNode args = call.path("function").get("arguments");
-                if (args != null && args.isTextual() && call.get("function") instanceof ObjectNode fn) {
-                    text.arguments.computeIfAbsent(i, k -> new StringBuilder()).append(args.asText());
-                    fn.remove("arguments");
-                    if (fn.isEmpty()) {
-                        ((ObjectNode) call).remove("function");
-                    }
-                }
-                if (!call.has("id") && !call.has("function") && !call.has("type")) {
-                    it.remove();
-                }
-            }
-            if (calls.isEmpty()) {
-                delta.remove("tool_calls");
-            }
-        }
+        found.recordOn(exchange);
     }
 
-    private void release(int index, HeldText text, Consumer<ObjectNode> out) {
-        if (text == null || text.isEmpty()) {
+    /** Takes a delta's tool-call argument fragments into the choice's held arguments. */
+    private static void holdArguments(ObjectNode delta, ChoiceText text) {
+        if (!(delta.get("tool_calls") instanceof ArrayNode calls)) {
             return;
         }
-        ObjectNode chunk = envelope.deepCopy();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", index);
-        ObjectNode delta = choice.putObject("delta");
-        if (text.content.length() > 0) {
-            delta.put("content", redaction.govern(text.content.toString(), found));
+        for (Iterator<JsonNode> it = calls.iterator(); it.hasNext(); ) {
+            JsonNode call = it.next();
+            JsonNode args = call.path("function").get("arguments");
+            if (args != null && args.isTextual() && call.get("function") instanceof ObjectNode fn) {
+                text.arguments
+                        .computeIfAbsent(call.path("index").asInt(0), k -> new StringBuilder())
+                        .append(args.asText());
+                fn.remove("arguments");
+                if (fn.isEmpty()) {
+                    ((ObjectNode) call).remove("function");
+                }
+            }
+            if (!call.has("id") && !call.has("function") && !call.has("type")) {
+                it.remove();
+            }
         }
-        if (!text.arguments.isEmpty()) {
-            ArrayNode calls = delta.putArray("tool_calls");
-            text.arguments.forEach((i, args) -> {
-                ObjectNode call = calls.addObject();
-                call.put("index", i);
-                call.putObject("function").put("arguments", redaction.govern(args.toString(), found));
-            });
+        if (calls.isEmpty()) {
+            delta.remove("tool_calls");
         }
-        choice.putNull("finish_reason");
-        out.accept(chunk);
     }
 
-    /** One choice's text not yet released. */
-    private static final class HeldText {
-        final StringBuilder content = new StringBuilder();
-        final Map<Integer, StringBuilder> arguments = new TreeMap<>();
+    /** Puts a finished choice's arguments, checked whole, into its last delta. */
+    private void putArguments(ObjectNode delta, ChoiceText text) {
+        if (text.arguments.isEmpty()) {
+            return;
+        }
+        ArrayNode calls = delta.withArray("tool_calls");
+        text.arguments.forEach((i, args) -> {
+            ObjectNode call = calls.addObject();
+            call.put("index", i);
+            call.putObject("function").put("arguments", redaction.govern(args.toString(), found));
+        });
+        text.arguments.clear();
+    }
 
-        boolean isEmpty() {
-            return content.length() == 0 && arguments.isEmpty();
+    /** One choice's text in flight: its redactor, its restorer and the arguments it holds. */
+    private final class ChoiceText {
+        final StreamingRedactor redactor = StreamingRedactor.of(StreamedAnswerRedaction.this.redactor, session);
+        final StreamingRestorer restorer = session.isReversible() ? session.streamingRestorer() : null;
+        final Map<Integer, StringBuilder> arguments = new TreeMap<>();
+        boolean done;
+
+        String accept(String piece) {
+            String redacted = redactor.accept(piece).text();
+            return restorer == null ? redacted : restorer.accept(redacted);
+        }
+
+        String finish() {
+            done = true;
+            String redacted = redactor.finish().text();
+            return restorer == null ? redacted : restorer.accept(redacted) + restorer.finish();
         }
     }
 }

@@ -24,6 +24,8 @@ public final class ProviderEndpoint implements Endpoint {
         Provider provider = exchange.route().provider();
         ProviderCall call = new ProviderCall(exchange.body());
         if (exchange.body().path("stream").asBoolean(false)) {
+            // Usage is always asked for: metering needs it, and the caller gets it in the final chunk.
+            exchange.body().putObject("stream_options").put("include_usage", true);
             return provider.stream(call)
                     .transform(ar ->
                             Future.succeededFuture(ar.succeeded() ? new Answer.Chunked(ar.result()) : failure(ar)));

@@ -97,10 +97,6 @@ public final class ValidateFilter implements Filter {
                     "the model name holds personal data; send the name of a model, and the data in a message",
                     reason));
         }
-        if (r.body().path("stream").asBoolean(false)) {
-            return new Step.Reject(Rejection.invalid(
-                    "stream: true is not supported by this gateway yet; send the request without stream"));
-        }
         return Step.CONTINUE;
     }
 

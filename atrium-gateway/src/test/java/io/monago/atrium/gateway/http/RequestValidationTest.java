@@ -51,7 +51,6 @@ class RequestValidationTest {
             part without type        | {"model":"m","messages":[{"role":"user","content":[{"text":"x"}]}]}  | messages[0].content[0] must be an object with a type
             user too long            | {"model":"m","messages":[{"role":"user","content":"hi"}],"user":"%s"} | field user is longer than 256
             metadata not strings     | {"model":"m","messages":[{"role":"user","content":"hi"}],"metadata":{"a":1}} | field metadata.a must be a string
-            streaming not yet        | {"model":"m","messages":[{"role":"user","content":"hi"}],"stream":true} | stream: true is not supported
             """)
     void badRequestIsNamedAndAudited(String name, String body, String message) {
         RunningGateway.Reply r = gateway.chat(body.replace("%s", "u".repeat(300)));
