@@ -5,7 +5,8 @@
  * <p>Exported: the shared vocabulary ({@code io.monago.atrium.guard}), PII scanning, policy and
  * findings ({@code pii}, {@code pii.entity}), the interfaces and checks for a deployment's own
  * recogniser ({@code pii.recognizer}, {@code pii.check}), redaction ({@code redact}), and the
- * security analysis with its categories ({@code security}, {@code security.category}). Everything
+ * security analysis with its categories ({@code security}, {@code security.category}), and
+ * toxicity classification with its categories ({@code toxicity}, {@code toxicity.category}). Everything
  * else is internal: the scan engine and the built-in recognisers, text folding and normalisation,
  * payload decoding, the lexicon, the learned model and the suffix detector. Their data files are
  * resources of those packages, read by the guard's own classes, so they load on the module path
@@ -20,4 +21,6 @@ module io.monago.atrium.guard {
     exports io.monago.atrium.guard.redact;
     exports io.monago.atrium.guard.security;
     exports io.monago.atrium.guard.security.category;
+    exports io.monago.atrium.guard.toxicity;
+    exports io.monago.atrium.guard.toxicity.category;
 }

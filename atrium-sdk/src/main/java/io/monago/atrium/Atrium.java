@@ -11,6 +11,7 @@ import io.monago.atrium.internal.Sleeper;
 import io.monago.atrium.services.Audit;
 import io.monago.atrium.services.Chat;
 import io.monago.atrium.services.Models;
+import io.monago.atrium.telemetry.CallTelemetry;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -172,6 +173,7 @@ public final class Atrium implements AutoCloseable {
      *   <tr><td>{@link #baseUrl}</td><td>{@value #BASE_URL_ENV}</td><td>{@value #DEFAULT_BASE_URL}</td></tr>
      *   <tr><td>{@link #logLevel}</td><td>{@value #LOG_ENV}</td><td>{@link LogLevel#OFF}</td></tr>
      *   <tr><td>{@link #timeout}</td><td></td><td>60 s per attempt</td></tr>
+     *   <tr><td>{@link #streamIdleTimeout}</td><td></td><td>the per-attempt timeout</td></tr>
      *   <tr><td>{@link #maxRetries}</td><td></td><td>{@value #DEFAULT_MAX_RETRIES}</td></tr>
      * </table>
      */
@@ -179,11 +181,14 @@ public final class Atrium implements AutoCloseable {
         private String apiKey;
         private String baseUrl;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration streamIdleTimeout;
         private int maxRetries = DEFAULT_MAX_RETRIES;
+        private int maxConcurrentRequests = Integer.MAX_VALUE;
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
         private HttpClient httpClient;
         private Executor executor;
         private final List<Interceptor> interceptors = new ArrayList<>();
+        private final List<CallTelemetry> telemetry = new ArrayList<>();
         private LogLevel logLevel;
         private System.Logger logger;
         private Function<String, String> environment = System::getenv;
@@ -216,13 +221,27 @@ public final class Atrium implements AutoCloseable {
         }
 
         /**
-         * Sets how long one attempt may take, connecting included.
+         * Sets how long one attempt may take, connecting included, up to the last byte of the
+         * answer (for a stream, up to its headers; see {@link #streamIdleTimeout}).
          *
          * @param timeout a positive duration; default 60 s
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
             this.timeout = Checks.positive(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Sets how long a stream may send nothing, while it is read, before it fails with an
+         * {@link io.monago.atrium.errors.AtriumTimeoutException}. The per-attempt
+         * {@link #timeout} covers a stream up to its headers; this one the time between its events.
+         *
+         * @param streamIdleTimeout a positive duration; default: the per-attempt timeout
+         * @return this builder
+         */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            this.streamIdleTimeout = Checks.positive(streamIdleTimeout, "streamIdleTimeout");
             return this;
         }
 
@@ -284,6 +303,33 @@ public final class Atrium implements AutoCloseable {
         }
 
         /**
+         * Bounds how many async calls ({@code client.async()}) are in flight at once; by default
+         * there is no bound. A call beyond it waits in a queue, in the order made, and is sent when
+         * one before it ends; cancelling a waiting call removes it and sends nothing. A stream holds
+         * its place until it is read to its end or closed. Blocking calls are not counted: your
+         * threads bound them.
+         *
+         * <pre>{@code
+         * Atrium client = Atrium.builder().maxConcurrentRequests(8).build();
+         * List<CallFuture<ChatCompletion>> calls = requests.stream()
+         *         .map(r -> client.async().chat().completions().create(r))
+         *         .toList();                    // 50 made, at most 8 sent at a time
+         * }</pre>
+         *
+         * @param maxConcurrentRequests at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            if (maxConcurrentRequests < 1) {
+                throw new IllegalArgumentException(
+                        "maxConcurrentRequests must be at least 1, got " + maxConcurrentRequests);
+            }
+            this.maxConcurrentRequests = maxConcurrentRequests;
+            return this;
+        }
+
+        /**
          * Sets the executor async results complete on. Default: the client's own HTTP thread pool
          * (or, with {@link #httpClient}, that client's executor, else the common pool). The client
          * does not shut it down.
@@ -305,6 +351,25 @@ public final class Atrium implements AutoCloseable {
          */
         public Builder addInterceptor(Interceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Adds telemetry: tracing ({@code AtriumTracing}, with OpenTelemetry) or metrics
+         * ({@code AtriumMetrics}, with Micrometer). Each sees every call once, outside the retries
+         * and the interceptors, and every try of it. Without any, calls pass no telemetry step.
+         *
+         * <pre>{@code
+         * Atrium client = Atrium.builder()
+         *         .addTelemetry(AtriumTracing.create(GlobalOpenTelemetry.get()))
+         *         .build();
+         * }</pre>
+         *
+         * @param callTelemetry the telemetry
+         * @return this builder
+         */
+        public Builder addTelemetry(CallTelemetry callTelemetry) {
+            telemetry.add(Objects.requireNonNull(callTelemetry, "telemetry"));
             return this;
         }
 
@@ -381,7 +446,9 @@ public final class Atrium implements AutoCloseable {
                     key,
                     parseBaseUrl(url),
                     timeout,
+                    streamIdleTimeout,
                     maxRetries,
+                    maxConcurrentRequests,
                     defaultHeaders,
                     httpClient,
                     executor,
@@ -389,7 +456,8 @@ public final class Atrium implements AutoCloseable {
                     new Log(sink, level),
                     sleeper,
                     clock,
-                    random);
+                    random,
+                    telemetry);
             return new Atrium(new ApiClient(config));
         }
 

@@ -1,5 +1,6 @@
 package io.monago.atrium;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.monago.atrium.internal.Headers;
 import io.monago.atrium.protocol.PolicyDecision;
 import io.monago.atrium.protocol.ProtocolHeaders;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * What the gateway did with a call, parsed from its nine {@code X-Monago-*} response headers
- * (docs/protocol.md §3). Every completion and every exception carries one; a response without the
- * headers (a plain OpenAI server, say) gives {@link #empty()}.
+ * (docs/protocol.md §3) and, for a stream, merged with the {@code governance} object of its last
+ * chunk (§5). Every completion, stream and exception carries one; a response without the headers (a
+ * plain OpenAI server, say) gives {@link #empty()}.
  *
  * <pre>{@code
  * Governance g = client.chat().completions().create(request).governance();
@@ -85,40 +87,95 @@ public final class Governance {
      * Governance g = Governance.fromHeaders(httpResponse.headers().map());
      * }</pre>
      *
-     * @param headers response headers; names are matched without regard to case, the first value
-     *     of each is used
+     * @param headers response headers; names are matched without regard to case, and repeated
+     *     lines of one header are joined with {@code ", "} as RFC 9110 §5.3 says (so
+     *     {@code X-Monago-Pii-Redacted: NIK} and a second line {@code X-Monago-Pii-Redacted: PHONE}
+     *     read as {@code [NIK, PHONE]})
      * @return the parsed governance
      */
     public static Governance fromHeaders(Map<String, List<String>> headers) {
         Objects.requireNonNull(headers, "headers");
         return new Governance(
-                text(headers, ProtocolHeaders.AUDIT_ID),
-                bool(headers, ProtocolHeaders.PII_DETECTED),
-                list(headers, ProtocolHeaders.PII_REDACTED),
-                text(headers, ProtocolHeaders.POLICY_DECISION),
-                text(headers, ProtocolHeaders.PROVIDER),
-                number(headers, ProtocolHeaders.LATENCY_MS),
-                number(headers, ProtocolHeaders.COST_IDR),
-                list(headers, ProtocolHeaders.SECURITY_INCIDENT),
-                text(headers, ProtocolHeaders.BLOCK_REASON));
+                text(header(headers, ProtocolHeaders.AUDIT_ID)),
+                bool(header(headers, ProtocolHeaders.PII_DETECTED)),
+                list(header(headers, ProtocolHeaders.PII_REDACTED)),
+                text(header(headers, ProtocolHeaders.POLICY_DECISION)),
+                text(header(headers, ProtocolHeaders.PROVIDER)),
+                number(header(headers, ProtocolHeaders.LATENCY_MS)),
+                number(header(headers, ProtocolHeaders.COST_IDR)),
+                list(header(headers, ProtocolHeaders.SECURITY_INCIDENT)),
+                text(header(headers, ProtocolHeaders.BLOCK_REASON)));
     }
 
-    private static String text(Map<String, List<String>> headers, String name) {
-        return Headers.first(headers, name)
-                .map(String::trim)
-                .filter(v -> !v.isEmpty())
-                .orElse(null);
+    /**
+     * Parses the {@code governance} object a stream's last chunk carries (docs/protocol.md §5), on
+     * its own. A stream's whole governance is its headers' with this object merged over them; see
+     * {@link #mergedWith(JsonNode)}.
+     *
+     * <pre>{@code
+     * Governance g = Governance.fromJson(lastChunk.rawJson().path("governance"));
+     * }</pre>
+     *
+     * @param governance the object, with the fields {@code audit_id}, {@code pii_detected},
+     *     {@code pii_redacted}, {@code policy_decision}, {@code provider}, {@code latency_ms},
+     *     {@code cost_idr}, {@code security_incidents} and {@code block_reason}
+     * @return the parsed governance; fields absent, null or of the wrong kind read as absent
+     */
+    public static Governance fromJson(JsonNode governance) {
+        return EMPTY.mergedWith(governance);
     }
 
-    private static boolean bool(Map<String, List<String>> headers, String name) {
-        return Headers.first(headers, name)
-                .map(v -> TRUE_SPELLINGS.contains(v.trim().toLowerCase(Locale.ROOT)))
-                .orElse(false);
+    /**
+     * This governance with the fields of a {@code governance} object written over it: a stream's
+     * headers carry what the gateway knew before the first token, its last chunk what it knew at
+     * the end (docs/protocol.md §5). A field the object carries replaces this one's, an empty list
+     * included; a field absent, null or unreadable in it keeps this one's value.
+     *
+     * <pre>{@code
+     * Governance whole = Governance.fromHeaders(headers).mergedWith(lastChunkGovernance);
+     * }</pre>
+     *
+     * @param governance the object; anything but an object changes nothing
+     * @return the merged governance
+     */
+    public Governance mergedWith(JsonNode governance) {
+        Objects.requireNonNull(governance, "governance");
+        if (!governance.isObject() || governance.isEmpty()) {
+            return this;
+        }
+        Optional<Boolean> detected = jsonBool(governance.get("pii_detected"));
+        OptionalDouble latency = jsonNumber(governance.get("latency_ms"));
+        OptionalDouble cost = jsonNumber(governance.get("cost_idr"));
+        return new Governance(
+                jsonText(governance.get("audit_id")).orElse(auditId),
+                detected.orElse(piiDetected),
+                jsonList(governance.get("pii_redacted")).orElse(piiRedacted),
+                jsonText(governance.get("policy_decision")).orElse(policyDecision),
+                jsonText(governance.get("provider")).orElse(provider),
+                latency.isPresent() ? latency : latencyMs,
+                cost.isPresent() ? cost : costIdr,
+                jsonList(governance.get("security_incidents")).orElse(securityIncidents),
+                jsonText(governance.get("block_reason")).orElse(blockReason));
     }
 
-    private static List<String> list(Map<String, List<String>> headers, String name) {
-        String value = Headers.first(headers, name).orElse("");
-        if (value.isBlank()) {
+    private static String header(Map<String, List<String>> headers, String name) {
+        return Headers.value(headers, name).orElse(null);
+    }
+
+    private static String text(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private static boolean bool(String value) {
+        return value != null && TRUE_SPELLINGS.contains(value.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<String> list(String value) {
+        if (value == null || value.isBlank()) {
             return List.of();
         }
         List<String> items = new ArrayList<>();
@@ -131,12 +188,57 @@ public final class Governance {
         return Collections.unmodifiableList(items);
     }
 
-    private static OptionalDouble number(Map<String, List<String>> headers, String name) {
-        String value = Headers.first(headers, name).map(String::trim).orElse("");
-        if (!DECIMAL.matcher(value).matches()) {
+    private static OptionalDouble number(String value) {
+        String trimmed = value == null ? "" : value.trim();
+        if (!DECIMAL.matcher(trimmed).matches()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(Double.parseDouble(value));
+        return OptionalDouble.of(Double.parseDouble(trimmed));
+    }
+
+    private static Optional<String> jsonText(JsonNode node) {
+        return node != null && node.isTextual() ? Optional.ofNullable(text(node.asText())) : Optional.empty();
+    }
+
+    private static Optional<Boolean> jsonBool(JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isBoolean()) {
+            return Optional.of(node.booleanValue());
+        }
+        return node.isTextual() ? Optional.of(bool(node.asText())) : Optional.empty();
+    }
+
+    private static Optional<List<String>> jsonList(JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isTextual()) {
+            return Optional.of(list(node.asText()));
+        }
+        if (!node.isArray()) {
+            return Optional.empty();
+        }
+        List<String> items = new ArrayList<>(node.size());
+        for (JsonNode item : node) {
+            String value = item.isTextual() ? text(item.asText()) : null;
+            if (value != null) {
+                items.add(value);
+            }
+        }
+        return Optional.of(Collections.unmodifiableList(items));
+    }
+
+    private static OptionalDouble jsonNumber(JsonNode node) {
+        if (node == null) {
+            return OptionalDouble.empty();
+        }
+        if (node.isNumber()) {
+            double d = node.asDouble();
+            return Double.isFinite(d) ? OptionalDouble.of(d) : OptionalDouble.empty();
+        }
+        return node.isTextual() ? number(node.asText()) : OptionalDouble.empty();
     }
 
     /**
@@ -169,22 +271,28 @@ public final class Governance {
     }
 
     /**
-     * What policy decided ({@code X-Monago-Policy-Decision}): {@code allowed}, {@code flagged} or
-     * {@code blocked}, as sent.
+     * What the gateway decided about the call ({@code X-Monago-Policy-Decision}), as an enum.
      *
-     * @return the decision word, or empty when absent
-     */
-    public Optional<String> policyDecision() {
-        return Optional.ofNullable(policyDecision);
-    }
-
-    /**
-     * The policy decision as an enum.
+     * <pre>{@code
+     * if (g.decision().filter(d -> d == PolicyDecision.FLAGGED).isPresent()) { ... }
+     * }</pre>
      *
-     * @return the decision, or empty when absent or not one of the three protocol words
+     * @return the decision, or empty when absent or not exactly one of the protocol's words
+     *     ({@code Blocked} is none of them; {@link #decisionWord()} keeps it as sent)
      */
     public Optional<PolicyDecision> decision() {
         return PolicyDecision.fromWire(policyDecision);
+    }
+
+    /**
+     * The decision word as sent ({@code X-Monago-Policy-Decision}): {@code allowed},
+     * {@code flagged}, {@code blocked} or {@code rejected}, surrounding space removed, case kept, a
+     * word this SDK does not know included.
+     *
+     * @return the word, or empty when absent
+     */
+    public Optional<String> decisionWord() {
+        return Optional.ofNullable(policyDecision);
     }
 
     /**
@@ -236,7 +344,8 @@ public final class Governance {
     /**
      * Whether policy blocked the call.
      *
-     * @return true exactly when the decision is {@code blocked}
+     * @return true exactly when the decision is {@code blocked}, in lower case as the protocol
+     *     writes it
      */
     public boolean blocked() {
         return decision().filter(d -> d == PolicyDecision.BLOCKED).isPresent();
@@ -270,11 +379,34 @@ public final class Governance {
                 blockReason);
     }
 
+    /** {@return the fields present, e.g. {@code Governance{auditId=audit-1, piiDetected=false, decision=allowed}}} */
     @Override
     public String toString() {
-        return "Governance{auditId=" + auditId + ", piiDetected=" + piiDetected + ", piiRedacted=" + piiRedacted
-                + ", policyDecision=" + policyDecision + ", provider=" + provider + ", latencyMs=" + latencyMs
-                + ", costIdr=" + costIdr + ", securityIncidents=" + securityIncidents + ", blockReason="
-                + blockReason + "}";
+        StringBuilder b = new StringBuilder("Governance{");
+        field(b, "auditId", auditId);
+        b.append(b.length() > 11 ? ", " : "").append("piiDetected=").append(piiDetected);
+        if (!piiRedacted.isEmpty()) {
+            b.append(", piiRedacted=").append(piiRedacted);
+        }
+        field(b, "decision", policyDecision);
+        field(b, "provider", provider);
+        if (latencyMs.isPresent()) {
+            b.append(", latencyMs=").append(latencyMs.getAsDouble());
+        }
+        if (costIdr.isPresent()) {
+            b.append(", costIdr=").append(costIdr.getAsDouble());
+        }
+        if (!securityIncidents.isEmpty()) {
+            b.append(", securityIncidents=").append(securityIncidents);
+        }
+        field(b, "blockReason", blockReason);
+        return b.append('}').toString();
+    }
+
+    // An absent field is left out rather than printed as null: the accessors say Optional.
+    private static void field(StringBuilder b, String name, String value) {
+        if (value != null) {
+            b.append(b.length() > 11 ? ", " : "").append(name).append('=').append(value);
+        }
     }
 }

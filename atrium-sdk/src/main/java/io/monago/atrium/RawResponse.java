@@ -60,13 +60,14 @@ public final class RawResponse<T> {
     }
 
     /**
-     * The first value of one header.
+     * The value of one header. Repeated lines of it are joined with {@code ", "}, as RFC 9110 §5.3
+     * says, so a list sent over several lines reads as one list.
      *
      * @param name the header name, any case
      * @return the value, or empty when absent
      */
     public Optional<String> header(String name) {
-        return Headers.first(headers, name);
+        return Headers.value(headers, name);
     }
 
     /**

@@ -28,12 +28,14 @@ public final class RequestOptions {
 
     private final Integer maxRetries;
     private final Duration timeout;
+    private final Duration streamIdleTimeout;
     private final Map<String, String> headers;
     private final String idempotencyKey;
 
     private RequestOptions(Builder b) {
         this.maxRetries = b.maxRetries;
         this.timeout = b.timeout;
+        this.streamIdleTimeout = b.streamIdleTimeout;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.idempotencyKey = b.idempotencyKey;
     }
@@ -75,6 +77,16 @@ public final class RequestOptions {
     }
 
     /**
+     * How long a stream of this call may send nothing while it is read before it fails.
+     *
+     * @return the idle timeout, or empty for the client's setting (by default, the per-attempt
+     *     timeout)
+     */
+    public Optional<Duration> streamIdleTimeout() {
+        return Optional.ofNullable(streamIdleTimeout);
+    }
+
+    /**
      * Headers added to this call, replacing the client's of the same name.
      *
      * @return an unmodifiable map in insertion order
@@ -96,6 +108,7 @@ public final class RequestOptions {
     public static final class Builder {
         private Integer maxRetries;
         private Duration timeout;
+        private Duration streamIdleTimeout;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String idempotencyKey;
 
@@ -122,6 +135,20 @@ public final class RequestOptions {
          */
         public Builder timeout(Duration timeout) {
             this.timeout = Checks.positive(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Sets how long a stream may send nothing, while it is read, before it fails with an
+         * {@link io.monago.atrium.errors.AtriumTimeoutException}. The per-attempt timeout covers
+         * a stream up to its headers; this one the time between its events.
+         *
+         * @param streamIdleTimeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            this.streamIdleTimeout = Checks.positive(streamIdleTimeout, "streamIdleTimeout");
             return this;
         }
 

@@ -22,7 +22,7 @@ final class GovernanceFields {
         FIELDS.put("audit_id", new Field(g -> g.auditId().orElse(null), null));
         FIELDS.put("pii_detected", new Field(Governance::piiDetected, false));
         FIELDS.put("pii_redacted", new Field(Governance::piiRedacted, List.of()));
-        FIELDS.put("policy_decision", new Field(g -> g.policyDecision().orElse(null), null));
+        FIELDS.put("policy_decision", new Field(g -> g.decisionWord().orElse(null), null));
         FIELDS.put("provider", new Field(g -> g.provider().orElse(null), null));
         FIELDS.put("latency_ms", new Field(g -> boxed(g.latencyMs()), null));
         FIELDS.put("cost_idr", new Field(g -> boxed(g.costIdr()), null));

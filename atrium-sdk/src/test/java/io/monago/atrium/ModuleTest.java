@@ -64,13 +64,20 @@ class ModuleTest {
         assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source))
                 .containsExactlyInAnyOrder(
                         "io.monago.atrium",
+                        "io.monago.atrium.agent",
                         "io.monago.atrium.audit",
                         "io.monago.atrium.chat",
                         "io.monago.atrium.errors",
+                        "io.monago.atrium.eval",
                         "io.monago.atrium.http",
                         "io.monago.atrium.models",
                         "io.monago.atrium.protocol",
-                        "io.monago.atrium.services");
+                        "io.monago.atrium.services",
+                        "io.monago.atrium.skill",
+                        "io.monago.atrium.tool",
+                        "io.monago.atrium.telemetry",
+                        "io.monago.atrium.telemetry.micrometer",
+                        "io.monago.atrium.telemetry.otel");
         assertThat(descriptor.packages()).contains("io.monago.atrium.internal");
         assertThat(descriptor.opens()).isEmpty();
         assertThat(descriptor.requires().stream()
@@ -99,6 +106,66 @@ class ModuleTest {
             Object answer = chat.getMethod("ask", String.class, String.class)
                     .invoke(null, server.baseUrl(), TestServer.API_KEY);
             assertThat(answer).isEqualTo("Halo dokter / audit-module-1");
+        }
+    }
+
+    /**
+     * A separate JVM whose module path holds only the SDK and Jackson, as an application without
+     * OpenTelemetry or Micrometer has it: the call goes through, and neither is anywhere to be found.
+     */
+    @Test
+    void anApplicationWithoutOpenTelemetryOrMicrometerCallsThroughTheSdk(@TempDir Path dir) throws Exception {
+        String code = """
+                package demo.user;
+
+                public final class Main {
+                    private Main() {}
+
+                    public static void main(String[] args) {
+                        for (String absent : new String[] {"io.opentelemetry.api", "io.opentelemetry.context", "micrometer.core"}) {
+                            if (ModuleLayer.boot().findModule(absent).isPresent()) {
+                                throw new IllegalStateException(absent + " is on the module path");
+                            }
+                        }
+                        try {
+                            Class.forName("io.opentelemetry.api.OpenTelemetry");
+                            throw new IllegalStateException("OpenTelemetry is loadable");
+                        } catch (ClassNotFoundException expected) {
+                            // as it should be
+                        }
+                        try (io.monago.atrium.Atrium client = io.monago.atrium.Atrium.builder()
+                                .apiKey(args[1]).baseUrl(args[0]).maxRetries(0).build()) {
+                            io.monago.atrium.chat.ChatCompletion res = client.chat().completions().create(
+                                    io.monago.atrium.chat.ChatCompletionRequest.builder()
+                                            .model("gpt-5.4-mini").addUserMessage("Halo").build());
+                            System.out.print(res.content() + " / " + res.governance().auditId().orElse("-"));
+                        }
+                    }
+                }
+                """;
+        List<Path> modulePath = sdkModulePath();
+        Javac javac = javac(dir, "demo.user", USER_MODULE, "demo/user/Main.java", code, modulePath);
+        assertThat(javac.status()).as(javac.output()).isZero();
+
+        List<Path> runPath = new ArrayList<>(modulePath);
+        runPath.add(dir.resolve("classes"));
+        try (TestServer server = TestServer.start()) {
+            server.enqueue(TestServer.Reply.completion(Map.of("X-Monago-Audit-Id", "audit-plain-1")));
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "--module-path",
+                            runPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                            "-m",
+                            "demo.user/demo.user.Main",
+                            server.baseUrl(),
+                            TestServer.API_KEY)
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(child.waitFor()).as(output).isZero();
+            assertThat(output).isEqualTo("Halo dokter / audit-plain-1");
+            assertThat(server.received().get(0).header("traceparent")).isEmpty();
         }
     }
 

@@ -48,7 +48,7 @@ class RequestSerializationTest {
                                 ContentPart.fileId("file-123"))
                         .withName("dr-siti"))
                 .addMessage(AssistantMessage.builder()
-                        .addToolCall(ToolCall.function("call_1", "lookup", "{\"mrn\":\"A-1\"}"))
+                        .addToolCall(ToolCall.ofFunction("call_1", "lookup", "{\"mrn\":\"A-1\"}"))
                         .build())
                 .addMessage(ToolMessage.of("call_1", "{\"found\":true}"))
                 .addMessage(AssistantMessage.builder()

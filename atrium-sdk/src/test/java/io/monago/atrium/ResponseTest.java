@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.monago.atrium.audit.AuditRecord;
+import io.monago.atrium.audit.SecurityEvidence;
 import io.monago.atrium.chat.ChatCompletion;
 import io.monago.atrium.chat.ChatCompletionMessage;
 import io.monago.atrium.chat.ChatCompletionRequest;
 import io.monago.atrium.chat.Choice;
+import io.monago.atrium.chat.FinishReason;
 import io.monago.atrium.chat.ToolCall;
 import io.monago.atrium.chat.Usage;
 import io.monago.atrium.errors.ApiException;
@@ -82,13 +84,13 @@ class ResponseTest {
 
         Choice first = c.choices().get(0);
         assertThat(first.index()).isZero();
-        assertThat(first.finishReason()).contains("tool_calls");
+        assertThat(first.finishReason()).contains(FinishReason.of("tool_calls"));
         assertThat(first.additionalProperties()).containsOnlyKeys("x_choice_extra");
         ChatCompletionMessage message = first.message();
         assertThat(message.content()).isEmpty();
         assertThat(message.refusal()).isEmpty();
         assertThat(message.toolCalls())
-                .containsExactly(ToolCall.function("call_1", "lookup_patient", "{\"mrn\":\"A-1\"}"));
+                .containsExactly(ToolCall.ofFunction("call_1", "lookup_patient", "{\"mrn\":\"A-1\"}"));
         assertThat(message.additionalProperties()).containsOnlyKeys("annotations");
         assertThat(first.logprobs().orElseThrow().content().get(0).bytes()).containsExactly(72, 105);
         assertThat(first.logprobs()
@@ -110,7 +112,7 @@ class ResponseTest {
         assertThat(c.choices().get(1).logprobs()).isEmpty();
 
         assertThat(c.content()).as("no text in the first choice").isEmpty();
-        Usage usage = c.usage();
+        Usage usage = c.usage().orElseThrow();
         assertThat(usage.totalTokens()).isEqualTo(30);
         assertThat(usage.promptTokensDetails().cachedTokens()).isEqualTo(8);
         assertThat(usage.completionTokensDetails().reasoningTokens()).isEqualTo(4);
@@ -139,8 +141,7 @@ class ResponseTest {
         ChatCompletion c = client.chat().completions().create(request());
         assertThat(c.content()).isEmpty();
         assertThat(c.choices()).isEmpty();
-        assertThat(c.usageIfPresent()).isEmpty();
-        assertThat(c.usage().totalTokens()).isZero();
+        assertThat(c.usage()).isEmpty();
         assertThat(c.governance()).isEqualTo(Governance.empty());
     }
 
@@ -184,7 +185,7 @@ class ResponseTest {
             assertThat(e.errorType()).contains("policy_violation");
             assertThat(e.responseBody()).contains(MAPPER.readTree(body));
             assertThat(e.governance().piiRedacted()).containsExactly("NIK");
-            assertThat(e.policyDecision()).contains("blocked");
+            assertThat(e.decisionWord()).contains("blocked");
             assertThat(e.blockReason()).contains("PII detected: NIK");
             assertThat(e.response().orElseThrow().header("x-monago-audit-id")).contains("audit-b");
         });
@@ -234,6 +235,36 @@ class ResponseTest {
     }
 
     @Test
+    void aBlockedCallsAuditRecordNamesTheEvidenceBehindEachIncident() {
+        server.enqueue(TestServer.Reply.json(200, """
+                {"audit_id": "audit-2", "decision": "blocked", "security_incidents": ["prompt_injection"],
+                 "security_evidence": [
+                   {"category": "prompt_injection", "score": 0.973, "path": "messages[2].content", "role": "tool",
+                    "signals": ["model:prompt_injection", "en.override_prior"]},
+                   {"category": "hidden_instructions", "score": 0.3, "path": "messages[0].content", "role": "user",
+                    "signals": ["hidden.zero_width"]}]}
+                """));
+        AuditRecord rec = client.audit().retrieve("audit-2");
+
+        assertThat(rec.securityIncidents()).containsExactly("prompt_injection");
+        assertThat(rec.securityEvidence())
+                .containsExactly(
+                        new SecurityEvidence(
+                                "prompt_injection",
+                                0.973,
+                                "messages[2].content",
+                                "tool",
+                                List.of("model:prompt_injection", "en.override_prior")),
+                        new SecurityEvidence(
+                                "hidden_instructions",
+                                0.3,
+                                "messages[0].content",
+                                "user",
+                                List.of("hidden.zero_width")));
+        assertThat(rec.additionalProperties()).doesNotContainKey("security_evidence");
+    }
+
+    @Test
     void anAuditRecordIsRetrievedByIdWithItsFieldsTyped() {
         server.enqueue(TestServer.Reply.json(200, """
                 {"audit_id": "audit-1/x", "timestamp": "2025-01-01T02:03:04.500Z", "workspace": "rs-harapan",
@@ -257,8 +288,8 @@ class ResponseTest {
         assertThat(rec.metadata()).isEqualTo(Map.of("dept", "paru"));
         assertThat(rec.model()).contains("gpt-5.4-mini");
         assertThat(rec.provider()).contains("echo");
-        assertThat(rec.decision()).contains("allowed");
-        assertThat(rec.policyDecision()).contains(PolicyDecision.ALLOWED);
+        assertThat(rec.decisionWord()).contains("allowed");
+        assertThat(rec.decision()).contains(PolicyDecision.ALLOWED);
         assertThat(rec.blockReason()).isEmpty();
         assertThat(rec.statusCode()).hasValue(200);
         assertThat(rec.errorCode()).isEmpty();

@@ -234,6 +234,37 @@ class RetryTest {
                         Duration.ofMillis(500), Duration.ofMillis(20), Duration.ofMillis(500), Duration.ofMillis(1000));
     }
 
+    @Test
+    void aConnectionFailureThatOutlastsTheRetriesSaysHowManyAttemptsAndHowLong() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        try (Atrium client = Atrium.builder()
+                .apiKey("k")
+                .environment(name -> null)
+                .sleeper(sleeper)
+                .random(() -> 0.0)
+                .baseUrl("http://127.0.0.1:" + port + "/v1")
+                .build()) {
+            assertThatThrownBy(() -> client.chat().completions().create(request()))
+                    .isExactlyInstanceOf(ApiException.class)
+                    .hasCauseInstanceOf(java.io.IOException.class)
+                    .hasMessageStartingWith("could not complete POST http://127.0.0.1:" + port + "/v1/chat/completions")
+                    .hasMessageMatching("(?s).* \\(gave up after 3 attempts, [0-9.]+ m?s in all\\)");
+        }
+        assertThat(sleeper.waits()).hasSize(Atrium.DEFAULT_MAX_RETRIES);
+    }
+
+    @Test
+    void aFailureNotRetriedKeepsItsOwnMessage() {
+        server.always(TestServer.Reply.json(400, "{\"error\":{\"message\":\"unknown field: foo\"}}"));
+        try (Atrium client = client()) {
+            assertThatThrownBy(() -> client.chat().completions().create(request()))
+                    .hasMessage("unknown field: foo");
+        }
+    }
+
     private static ChatCompletionRequest request() {
         return ChatCompletionRequest.builder()
                 .model("gpt-5.4-mini")

@@ -44,7 +44,9 @@ class TimeoutTest {
             assertThatThrownBy(() -> client.chat().completions().create(request()))
                     .isExactlyInstanceOf(AtriumTimeoutException.class)
                     .hasCauseInstanceOf(HttpTimeoutException.class)
-                    .hasMessageContaining("timed out after 600 ms");
+                    .hasMessageContaining("timed out after 600 ms")
+                    // Which attempt this was and how long all of them took, waits included.
+                    .hasMessageMatching(".* timed out after 600 ms \\(gave up after 2 attempts, [0-9.]+ m?s in all\\)");
         }
         assertThat(server.received()).hasSize(2);
         assertThat(sleeper.waits()).hasSize(1);

@@ -42,7 +42,10 @@ public class PiiScanBenchmark {
         "colons-1m",
         "dashes-1m",
         "hex-tokens-1m",
-        "phone-list-1m"
+        "phone-list-1m",
+        "titles-1m",
+        "capitalised-1m",
+        "address-list-1m"
     })
     public String input;
 
@@ -92,6 +95,9 @@ public class PiiScanBenchmark {
                 case "dashes-1m" -> repeat("-", MB);
                 case "hex-tokens-1m" -> repeat("3f786850e387550fdab836ed7e6dc881de23001b ", MB);
                 case "phone-list-1m" -> repeat("HP 0812-3456-7890, ", MB);
+                case "titles-1m" -> repeat("Tn. ", MB);
+                case "capitalised-1m" -> repeat("Dewi ", MB);
+                case "address-list-1m" -> repeat("Jl. Melati No. 12 RT 003/RW 005, ", MB);
                 default -> throw new IllegalArgumentException("unknown input " + name);
             };
         }

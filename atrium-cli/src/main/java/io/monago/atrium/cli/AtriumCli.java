@@ -22,7 +22,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Atrium: a governed LLM gateway and its Java SDK.",
-        subcommands = {DemoCommand.class, ServeCommand.class, ChatCommand.class, KeyCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ServeCommand.class,
+            ChatCommand.class,
+            KeyCommand.class,
+            PolicyCommand.class,
+            AuditCommand.class
+        })
 public final class AtriumCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,8 +1,11 @@
 package io.monago.atrium.cli;
 
 import io.monago.atrium.Atrium;
+import io.monago.atrium.Governance;
 import io.monago.atrium.chat.ChatCompletion;
+import io.monago.atrium.chat.ChatCompletionChunk;
 import io.monago.atrium.chat.ChatCompletionRequest;
+import io.monago.atrium.chat.ChatCompletionStream;
 import io.monago.atrium.errors.AtriumException;
 import io.monago.atrium.errors.AuthException;
 import io.monago.atrium.errors.PolicyBlockedException;
@@ -15,8 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code atrium chat}: one message through a running gateway, printing the answer and its
- * governance. Exit status 0 when answered, 3 when policy blocked it, 1 on any other failure.
+ * {@code atrium chat}: one message through a running gateway, printing the answer (as it is
+ * generated, with {@code --stream}) and its governance. Exit status 0 when answered, 3 when policy
+ * blocked it, 1 on any other failure.
  */
 @Command(
         name = "chat",
@@ -44,6 +48,12 @@ final class ChatCommand implements Callable<Integer> {
     private String system;
 
     @Option(
+            names = "--stream",
+            description = "print the answer as it is generated, then its governance (the headers', with the"
+                    + " stream's last governance object merged over them)")
+    private boolean stream;
+
+    @Option(
             names = "--base-url",
             paramLabel = "URL",
             description = "gateway base URL (default: $ATRIUM_BASE_URL, else " + LOCAL_GATEWAY + ")")
@@ -59,6 +69,7 @@ final class ChatCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     private final Function<String, String> env;
+    private boolean midLine;
 
     ChatCommand(Function<String, String> env) {
         this.env = env;
@@ -81,22 +92,53 @@ final class ChatCommand implements Callable<Integer> {
             if (system != null) {
                 request.addSystemMessage(system);
             }
-            ChatCompletion res = client.chat()
-                    .completions()
-                    .create(request.addUserMessage(text).build());
-            t.println(res.content());
+            request.addUserMessage(text);
+            Governance governance =
+                    stream ? streamAnswer(client, request.build(), t) : answer(client, request.build(), t);
             t.println("");
             t.println(t.bold("Governance"));
-            printer.governance(res.governance());
+            printer.governance(governance);
             return 0;
         } catch (PolicyBlockedException e) {
+            endPartialLine(t);
             t.println(t.red("Blocked by policy"));
             printer.error(e);
             return BLOCKED;
         } catch (AtriumException e) {
+            endPartialLine(t);
             t.println(t.red("The call failed"));
             printer.error(e);
             return 1;
+        }
+    }
+
+    private static Governance answer(Atrium client, ChatCompletionRequest request, Terminal t) {
+        ChatCompletion res = client.chat().completions().create(request);
+        t.println(res.content());
+        return res.governance();
+    }
+
+    /** Prints each piece of the answer as it arrives; the governance is complete once the stream is. */
+    private Governance streamAnswer(Atrium client, ChatCompletionRequest request, Terminal t) {
+        try (ChatCompletionStream chunks = client.chat().completions().createStreaming(request)) {
+            for (ChatCompletionChunk chunk : chunks) {
+                String piece = chunk.content();
+                if (!piece.isEmpty()) {
+                    t.print(piece);
+                    midLine = !piece.endsWith("\n");
+                }
+            }
+            t.println("");
+            midLine = false;
+            return chunks.governance();
+        }
+    }
+
+    /** A stream that fails part way leaves its text on an open line; the error starts on the next. */
+    private void endPartialLine(Terminal t) {
+        if (midLine) {
+            t.println("");
+            midLine = false;
         }
     }
 

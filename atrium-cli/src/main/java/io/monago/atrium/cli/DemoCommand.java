@@ -3,7 +3,9 @@ package io.monago.atrium.cli;
 import io.monago.atrium.Atrium;
 import io.monago.atrium.audit.AuditRecord;
 import io.monago.atrium.chat.ChatCompletion;
+import io.monago.atrium.chat.ChatCompletionChunk;
 import io.monago.atrium.chat.ChatCompletionRequest;
+import io.monago.atrium.chat.ChatCompletionStream;
 import io.monago.atrium.errors.AtriumException;
 import io.monago.atrium.gateway.Gateway;
 import io.monago.atrium.gateway.auth.KeyBootstrap;
@@ -84,16 +86,36 @@ final class DemoCommand implements Callable<Integer> {
             t.println("  " + t.bold("Governance"));
             printer.governance(res.governance());
 
-            step(t, 2, "A prompt with a US social security number");
+            step(t, 2, "The same prompt, streamed: redacted in flight, piece by piece");
+            t.print("  " + t.bold("Answer") + t.dim(" (pieces as they arrive, separated by |) "));
+            try (ChatCompletionStream stream = client.chat()
+                    .completions()
+                    .createStreaming(ChatCompletionRequest.builder()
+                            .model(MODEL)
+                            .addSystemMessage(SYSTEM)
+                            .addUserMessage(CLINICAL)
+                            .build())) {
+                int pieces = 0;
+                for (ChatCompletionChunk chunk : stream) {
+                    if (!chunk.content().isEmpty()) {
+                        t.print((pieces++ == 0 ? "" : t.dim("|")) + t.cyan(chunk.content()));
+                    }
+                }
+                t.println("");
+                t.println("  " + t.bold("Governance") + t.dim(" (headers, then the stream's last chunk)"));
+                printer.governance(stream.governance());
+            }
+
+            step(t, 3, "A prompt with a US social security number");
             quote(t, "user", SSN);
             attempt(client, SSN, t, printer);
 
-            step(t, 3, "A prompt injection");
+            step(t, 4, "A prompt injection");
             quote(t, "user", INJECTION);
             attempt(client, INJECTION, t, printer);
 
             String auditId = res.governance().auditId().orElseThrow();
-            step(t, 4, "The audit record of call 1, read back with GET /v1/audit/" + auditId);
+            step(t, 5, "The audit record of call 1, read back with GET /v1/audit/" + auditId);
             AuditRecord record = client.audit().retrieve(auditId);
             printer.row("time", record.timestamp().map(Object::toString).orElse("-"));
             printer.row(
@@ -102,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
             printer.row(
                     "model / provider",
                     record.model().orElse("-") + " / " + record.provider().orElse("-"));
-            printer.row("decision", record.decision().orElse("-"));
+            printer.row("decision", record.decisionWord().orElse("-"));
             printer.row(
                     "PII in request",
                     record.piiInput().isEmpty() ? "-" : record.piiInput().toString());

@@ -18,7 +18,7 @@ final class GovernancePrinter {
         row("audit id", g.auditId().orElse("-"));
         row("PII detected", Boolean.toString(g.piiDetected()));
         row("PII redacted", list(g.piiRedacted()));
-        row("policy decision", decision(g.policyDecision().orElse("-")));
+        row("policy decision", decision(g.decisionWord().orElse("-")));
         row("provider", g.provider().orElse("-"));
         row("latency", number(g.latencyMs(), "ms"));
         row("cost", number(g.costIdr(), "IDR"));
@@ -48,7 +48,7 @@ final class GovernancePrinter {
         return switch (d) {
             case "allowed" -> t.green(d);
             case "flagged" -> t.yellow(d);
-            case "blocked" -> t.red(d);
+            case "blocked", "rejected" -> t.red(d);
             default -> d;
         };
     }

@@ -25,7 +25,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "atrium.yaml to run with (default: built-in defaults)")
+            description =
+                    "atrium.yaml to run with (default: built-in defaults); its policy is reloaded when it changes")
     private Path config;
 
     @Option(names = "--port", paramLabel = "N", description = "port to listen on (default: 8080, or the file's)")
@@ -60,6 +61,17 @@ final class ServeCommand implements Callable<Integer> {
         Terminal t = Terminal.detect(env, spec.commandLine().getOut());
         Gateway gateway = Gateway.start(
                 cfg, Optional.ofNullable(env.apply("ATRIUM_BOOTSTRAP_KEY")).filter(k -> !k.isBlank()));
+        if (config != null) {
+            // The policy in the file is reloaded when it changes, with the same flags applied.
+            gateway.watch(
+                    config,
+                    () -> GatewaySettings.resolve(
+                            Optional.of(config),
+                            Optional.ofNullable(host),
+                            Optional.ofNullable(port),
+                            Optional.ofNullable(dataDir),
+                            env));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         ShutdownSignal.onTermination(() -> {
             t.println(t.dim("Draining in-flight requests, then stopping..."));

@@ -68,6 +68,12 @@ final class Terminal {
         out.flush();
     }
 
+    /** Writes text without ending the line, at once (a piece of a streamed answer). */
+    void print(String text) {
+        out.print(text);
+        out.flush();
+    }
+
     String bold(String s) {
         return style("1", s);
     }

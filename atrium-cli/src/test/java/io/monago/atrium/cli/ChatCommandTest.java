@@ -7,6 +7,8 @@ import io.monago.atrium.gateway.config.GatewayConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +55,62 @@ class ChatCommandTest {
                 .startsWith("What is BPJS?")
                 .contains("policy decision     allowed")
                 .contains("audit id            audit-");
+    }
+
+    @Test
+    void streamPrintsTheAnswerPieceByPieceThenTheWholeGovernance() {
+        FlushRecordingWriter out = new FlushRecordingWriter();
+        StringWriter err = new StringWriter();
+        int exit = AtriumCli.run(
+                new String[] {"chat", "--stream", "Pasien NIK 3201234567890123 batuk dua minggu, mohon saran."},
+                Map.of("ATRIUM_API_KEY", KEY, "ATRIUM_BASE_URL", gateway.baseUrl())::get,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+
+        String printed = out.toString();
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(printed)
+                .startsWith("Pasien NIK [NIK_1] batuk dua minggu, mohon saran.\n")
+                .doesNotContain("3201234567890123")
+                .contains("Governance")
+                .contains("PII redacted        NIK")
+                .contains("provider            echo")
+                .contains("audit id            audit-");
+        // The answer reached the terminal in several writes, each flushed as it came, before the
+        // governance that is known only at the end.
+        int answerEnd = printed.indexOf('\n');
+        assertThat(out.flushedLengths().stream().filter(n -> n > 0 && n < answerEnd))
+                .as("flushes inside the answer")
+                .hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void aBlockedStreamingCallExitsWithThreeLikeAnyOther() {
+        Run r = run(
+                Map.of("ATRIUM_API_KEY", KEY, "ATRIUM_BASE_URL", gateway.baseUrl()),
+                "chat",
+                "--stream",
+                "leak SSN 123-45-6789");
+        assertThat(r.exit()).isEqualTo(ChatCommand.BLOCKED);
+        assertThat(r.out())
+                .startsWith("Blocked by policy")
+                .contains("PiiBlockedException")
+                .doesNotContain("123-45-6789");
+    }
+
+    /** Records how much had been written at each flush. */
+    static final class FlushRecordingWriter extends StringWriter {
+        private final List<Integer> flushes = new ArrayList<>();
+
+        @Override
+        public void flush() {
+            super.flush();
+            flushes.add(getBuffer().length());
+        }
+
+        List<Integer> flushedLengths() {
+            return List.copyOf(flushes);
+        }
     }
 
     @Test

@@ -76,6 +76,11 @@ final class CliProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** Sends SIGKILL: the process gets no chance to finish anything. */
+    void kill() {
+        process.toHandle().destroyForcibly();
+    }
+
     int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError("still running after " + seconds + " s; output:\n" + String.join("\n", all));

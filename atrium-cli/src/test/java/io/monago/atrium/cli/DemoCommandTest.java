@@ -21,12 +21,13 @@ class DemoCommandTest {
                     .contains("PII redacted        NIK, PHONE")
                     .contains("policy decision     allowed")
                     .contains("provider            echo")
-                    .contains("2. A prompt with a US social security number")
+                    .contains("2. The same prompt, streamed")
+                    .contains("3. A prompt with a US social security number")
                     .contains("PiiBlockedException (HTTP 400)")
-                    .contains("3. A prompt injection")
+                    .contains("4. A prompt injection")
                     .contains("SecurityBlockedException (HTTP 400)")
                     .contains("security incidents  prompt_injection")
-                    .contains("4. The audit record of call 1")
+                    .contains("5. The audit record of call 1")
                     .doesNotContain("\tat ")
                     .doesNotContain("\u001b[");
             String answer = out.substring(out.indexOf("Answer"), out.indexOf("Governance"));
@@ -34,7 +35,14 @@ class DemoCommandTest {
                     .contains("[NIK_1]")
                     .doesNotContain("3201234567890123")
                     .doesNotContain("081234567890");
-            assertThat(out.substring(out.indexOf("4. The audit record"))).doesNotContain("3201234567890123");
+            String streamed = out.substring(out.indexOf("2. The same prompt"), out.indexOf("3. A prompt with"));
+            assertThat(streamed.substring(streamed.indexOf("Answer"), streamed.indexOf("Governance")))
+                    .as("in several pieces, redacted")
+                    .contains("|")
+                    .contains("NIK_1]")
+                    .doesNotContain("3201234567890123");
+            assertThat(streamed).contains("PII redacted        NIK, PHONE");
+            assertThat(out.substring(out.indexOf("5. The audit record"))).doesNotContain("3201234567890123");
         }
     }
 }

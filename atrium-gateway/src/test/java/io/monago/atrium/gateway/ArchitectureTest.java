@@ -28,10 +28,12 @@ class ArchitectureTest {
     /** Every package that holds one step of the walk. */
     private static final String[] FILTERS = {
         "..gateway.access..",
+        "..gateway.eval..",
         "..gateway.audit..",
         "..gateway.auth..",
         "..gateway.idempotency..",
         "..gateway.inspect..",
+        "..gateway.limit..",
         "..gateway.meter..",
         "..gateway.policy..",
         "..gateway.redact..",

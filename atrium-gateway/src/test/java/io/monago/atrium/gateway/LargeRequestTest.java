@@ -57,7 +57,12 @@ class LargeRequestTest {
 
     @Test
     void withEverythingOnTheEventLoopTheSameCheckerSeesTheStall() throws Exception {
+        // The checker samples the thread: a stall it happens to see only in the selector is not
+        // counted, so a run may see none; three runs without one mean the checker is blind.
         Run run = runWith(Long.MAX_VALUE);
+        for (int attempt = 1; attempt < 3 && run.stalls.isEmpty(); attempt++) {
+            run = runWith(Long.MAX_VALUE, "again-" + attempt);
+        }
 
         assertThat(run.bigStatus).isEqualTo(200);
         assertThat(run.stalls).isNotEmpty();
@@ -66,10 +71,15 @@ class LargeRequestTest {
     private record Run(int bigStatus, int smallDuringBig, List<String> stalls) {}
 
     private Run runWith(long inlineWorkMaxBytes) throws Exception {
+        return runWith(inlineWorkMaxBytes, "first");
+    }
+
+    private Run runWith(long inlineWorkMaxBytes, String name) throws Exception {
         GatewayConfig defaults = GatewayConfig.defaults();
         GatewayConfig config = defaults.withServer(defaults.server()
                 .withListen("127.0.0.1", 0)
-                .withDataDir(dataDir.resolve("run-" + inlineWorkMaxBytes).toString())
+                .withDataDir(dataDir.resolve("run-" + inlineWorkMaxBytes + "-" + name)
+                        .toString())
                 .withInlineWorkMaxBytes(inlineWorkMaxBytes));
         VertxOptions options = new VertxOptions()
                 .setBlockedThreadCheckInterval(10)
@@ -140,10 +150,14 @@ class LargeRequestTest {
         return "{\"model\":\"echo\",\"messages\":[{\"role\":\"user\",\"content\":\"Pasien batuk dua minggu.\"}]}";
     }
 
-    /** A long clinical note, benign, close to {@code bytes} long. */
+    /**
+     * A long clinical note, benign, close to {@code bytes} long. Its small numbers (days, a
+     * temperature, distances) are candidates the PII scan must look at and let go, which makes the
+     * work several times longer than the event-loop limit when it stays on the event loop.
+     */
     private static String big(int bytes) {
-        String sentence = "Pasien datang dengan keluhan batuk dan demam ringan sejak dua minggu, "
-                + "the patient reports mild chest pain after walking and sleeps poorly. ";
+        String sentence = "Pasien datang dengan keluhan batuk dan demam ringan sejak 14 hari, suhu 38.5, "
+                + "the patient reports mild chest pain after walking 200 m and sleeps 4 to 5 hours. ";
         StringBuilder text = new StringBuilder(bytes);
         while (text.length() + sentence.length() < bytes - 200) {
             text.append(sentence);

@@ -31,7 +31,9 @@ class ModuleDescriptorTest {
                         "io.monago.atrium.guard.pii.recognizer",
                         "io.monago.atrium.guard.redact",
                         "io.monago.atrium.guard.security",
-                        "io.monago.atrium.guard.security.category");
+                        "io.monago.atrium.guard.security.category",
+                        "io.monago.atrium.guard.toxicity",
+                        "io.monago.atrium.guard.toxicity.category");
     }
 
     @Test

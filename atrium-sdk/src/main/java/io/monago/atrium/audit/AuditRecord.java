@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * AuditRecord rec = client.audit().retrieve(completion.governance().auditId().orElseThrow());
- * rec.decision();      // Optional[allowed]
+ * rec.decision();      // Optional[ALLOWED], a PolicyDecision; decisionWord() gives "allowed"
  * rec.piiInput();      // {NIK=1, PHONE=1}
  * rec.costIdr();       // OptionalDouble[31.2]
  * }</pre>
@@ -44,6 +44,7 @@ public final class AuditRecord {
             "pii_input",
             "pii_output",
             "security_incidents",
+            "security_evidence",
             "matched_rules",
             "usage",
             "cost_idr",
@@ -158,21 +159,23 @@ public final class AuditRecord {
     }
 
     /**
-     * What policy decided, as recorded.
+     * What the gateway decided about the call, as an enum: the same name and type as
+     * {@link io.monago.atrium.Governance#decision()}.
      *
-     * @return {@code allowed}, {@code flagged} or {@code blocked}, or empty
+     * @return the decision, or empty when absent or a word this SDK does not know
      */
-    public Optional<String> decision() {
-        return text("decision");
+    public Optional<PolicyDecision> decision() {
+        return decisionWord().flatMap(PolicyDecision::fromWire);
     }
 
     /**
-     * What policy decided, as an enum.
+     * The decision word as recorded.
      *
-     * @return the decision, or empty when absent or unknown
+     * @return {@code allowed}, {@code flagged}, {@code blocked} or {@code rejected} (or a word this
+     *     SDK does not know, as recorded), or empty
      */
-    public Optional<PolicyDecision> policyDecision() {
-        return decision().flatMap(PolicyDecision::fromWire);
+    public Optional<String> decisionWord() {
+        return text("decision");
     }
 
     /**
@@ -227,6 +230,16 @@ public final class AuditRecord {
      */
     public List<String> securityIncidents() {
         return JsonFields.strings(raw, "security_incidents");
+    }
+
+    /**
+     * Why each security incident was reported, highest score first: score, place and strongest
+     * signals. Records written before the gateway listed evidence have none.
+     *
+     * @return an unmodifiable list
+     */
+    public List<SecurityEvidence> securityEvidence() {
+        return JsonFields.list(raw, "security_evidence", SecurityEvidence::fromJson);
     }
 
     /**
@@ -335,6 +348,7 @@ public final class AuditRecord {
 
     @Override
     public String toString() {
-        return "AuditRecord{auditId=" + auditId() + ", decision=" + decision().orElse(null) + "}";
+        return "AuditRecord{auditId=" + auditId()
+                + decisionWord().map(d -> ", decision=" + d).orElse("") + "}";
     }
 }

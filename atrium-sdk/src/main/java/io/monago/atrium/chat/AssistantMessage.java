@@ -14,7 +14,7 @@ import java.util.Optional;
  * <pre>{@code
  * ChatMessage earlier = AssistantMessage.of("Batuk 2 minggu bisa karena ...");
  * ChatMessage withTools = AssistantMessage.builder()
- *         .addToolCall(ToolCall.function("call_1", "lookup_patient", "{\"mrn\":\"A-1\"}"))
+ *         .addToolCall(ToolCall.ofFunction("call_1", "lookup_patient", "{\"mrn\":\"A-1\"}"))
  *         .build();
  * }</pre>
  */

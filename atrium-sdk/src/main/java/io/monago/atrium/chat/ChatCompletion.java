@@ -17,8 +17,8 @@ import java.util.Set;
  * <pre>{@code
  * ChatCompletion res = client.chat().completions().create(request);
  * System.out.println(res.content());
- * res.choices().get(0).finishReason();     // Optional[stop]
- * res.usage().totalTokens();
+ * res.choices().get(0).finishReason();     // Optional[stop], a FinishReason
+ * res.usage().map(Usage::totalTokens);     // Optional[1500]
  * res.governance().piiRedacted();          // [NIK, PHONE]
  * }</pre>
  */
@@ -130,21 +130,16 @@ public final class ChatCompletion {
     }
 
     /**
-     * Token usage. A gateway that sends none gives all zeros; {@link #usageIfPresent()} tells the
-     * two apart.
+     * Token usage, when the response carried it (OpenAI's {@code usage} may be absent), as
+     * {@link ChatCompletionChunk#usage()} and the audit record's {@code usage()} give it.
      *
-     * @return the usage
-     */
-    public Usage usage() {
-        return usage.orElse(Usage.EMPTY);
-    }
-
-    /**
-     * Token usage, when the response carried it.
+     * <pre>{@code
+     * long tokens = completion.usage().map(Usage::totalTokens).orElse(0L);
+     * }</pre>
      *
      * @return the usage, or empty
      */
-    public Optional<Usage> usageIfPresent() {
+    public Optional<Usage> usage() {
         return usage;
     }
 

@@ -27,7 +27,8 @@ import java.util.Optional;
  *         .addUserMessage("Pasien batuk 2 minggu. Diagnosa banding?")
  *         .temperature(0.2)
  *         .user("dr-siti")
- *         .putMetadata("session_id", "ward-7")
+ *         .sessionId("ward-7")
+ *         .putMetadata("department", "paru")
  *         .build();
  * }</pre>
  *
@@ -92,12 +93,35 @@ public final class ChatCompletionRequest {
     }
 
     /**
-     * The metadata tags attached to the call's audit record.
+     * The metadata tags attached to the call's audit record, as sent: the tags given with {@code
+     * metadata} and {@code putMetadata}, and the session id under {@value RequestLimits#SESSION_ID_KEY}.
      *
      * @return an unmodifiable map, empty when none
      */
     public Map<String, String> metadata() {
-        return state.metadata == null ? Map.of() : Collections.unmodifiableMap(state.metadata);
+        Map<String, String> sent = sentMetadata(state);
+        return sent == null ? Map.of() : Collections.unmodifiableMap(sent);
+    }
+
+    /**
+     * The session id: the one given with {@code sessionId}, else the metadata tag
+     * {@value RequestLimits#SESSION_ID_KEY}.
+     *
+     * @return the session id, or empty
+     */
+    public Optional<String> sessionId() {
+        return Optional.ofNullable(metadata().get(RequestLimits.SESSION_ID_KEY));
+    }
+
+    // The session id lives apart from the tags until the body is written, so that neither
+    // metadata(...) after sessionId(...) nor the reverse loses it.
+    private static Map<String, String> sentMetadata(Builder s) {
+        if (s.sessionId == null) {
+            return s.metadata;
+        }
+        Map<String, String> sent = s.metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(s.metadata);
+        sent.put(RequestLimits.SESSION_ID_KEY, s.sessionId);
+        return sent;
     }
 
     /**
@@ -187,7 +211,7 @@ public final class ChatCompletionRequest {
             node.set("stream_options", s.streamOptions.toJson());
         }
         Json.putIfPresent(node, "user", s.user);
-        Json.putIfPresent(node, "metadata", s.metadata);
+        Json.putIfPresent(node, "metadata", sentMetadata(s));
         Json.putIfPresent(node, "store", s.store);
         Json.putIfPresent(node, "reasoning_effort", s.reasoningEffort);
         Json.putIfPresent(node, "verbosity", s.verbosity);
@@ -238,6 +262,7 @@ public final class ChatCompletionRequest {
         private StreamOptions streamOptions;
         private String user;
         private Map<String, String> metadata;
+        private String sessionId;
         private Boolean store;
         private String reasoningEffort;
         private String verbosity;
@@ -278,6 +303,7 @@ public final class ChatCompletionRequest {
             b.streamOptions = streamOptions;
             b.user = user;
             b.metadata = metadata == null ? null : new LinkedHashMap<>(metadata);
+            b.sessionId = sessionId;
             b.store = store;
             b.reasoningEffort = reasoningEffort;
             b.verbosity = verbosity;
@@ -325,6 +351,22 @@ public final class ChatCompletionRequest {
         public Builder addMessage(ChatMessage message) {
             messages.add(Objects.requireNonNull(message, "message"));
             return this;
+        }
+
+        /**
+         * Appends a model's answer as the assistant's turn, tool calls included (its
+         * {@link ChatCompletionMessage#toAssistantMessage()}), to continue the conversation.
+         *
+         * <pre>{@code
+         * ChatCompletionMessage answer = completion.choices().get(0).message();
+         * next.addMessage(answer).addMessage(ToolMessage.of(answer.toolCalls().get(0).id(), result));
+         * }</pre>
+         *
+         * @param answer the message of a {@link Choice}
+         * @return this builder
+         */
+        public Builder addMessage(ChatCompletionMessage answer) {
+            return addMessage(Objects.requireNonNull(answer, "answer").toAssistantMessage());
         }
 
         /**
@@ -640,11 +682,12 @@ public final class ChatCompletionRequest {
         }
 
         /**
-         * Replaces the metadata tags ({@code metadata}), recorded in the audit record.
+         * Replaces the metadata tags ({@code metadata}), recorded in the audit record. A session id
+         * set with {@link #sessionId(String)} is kept, whichever is called first.
          *
-         * @param metadata at most {@value RequestLimits#METADATA_MAX_KEYS} keys of at most
-         *     {@value RequestLimits#METADATA_KEY_MAX_CHARS} characters, values of at most
-         *     {@value RequestLimits#METADATA_VALUE_MAX_CHARS}
+         * @param metadata at most {@value RequestLimits#METADATA_MAX_KEYS} keys (the session id
+         *     counts as one) of at most {@value RequestLimits#METADATA_KEY_MAX_CHARS} characters,
+         *     values of at most {@value RequestLimits#METADATA_VALUE_MAX_CHARS}
          * @return this builder
          */
         public Builder metadata(Map<String, String> metadata) {
@@ -668,13 +711,23 @@ public final class ChatCompletionRequest {
         }
 
         /**
-         * Tags the call with a session id (metadata {@value RequestLimits#SESSION_ID_KEY}).
+         * Tags the call with a session id, sent as the metadata tag {@value
+         * RequestLimits#SESSION_ID_KEY}. It survives a later {@link #metadata(Map)}, which replaces
+         * only the other tags, and counts as one of the {@value RequestLimits#METADATA_MAX_KEYS}
+         * metadata keys. A metadata tag {@value RequestLimits#SESSION_ID_KEY} with another value makes
+         * {@link #build()} fail rather than send one of the two.
+         *
+         * <pre>{@code
+         * builder.sessionId("ward-7").metadata(Map.of("department", "paru"));
+         * // metadata sent: {"department": "paru", "session_id": "ward-7"}
+         * }</pre>
          *
          * @param sessionId the session id
          * @return this builder
          */
         public Builder sessionId(String sessionId) {
-            return putMetadata(RequestLimits.SESSION_ID_KEY, sessionId);
+            this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+            return this;
         }
 
         /**
@@ -858,7 +911,7 @@ public final class ChatCompletionRequest {
          * @return the request
          * @throws IllegalArgumentException when the model or the messages are missing, or
          *     {@code user} or {@code metadata} break the protocol's limits (the message names the
-         *     field and the limit)
+         *     field and the limit), or the session id and the metadata tag {@code session_id} differ
          */
         public ChatCompletionRequest build() {
             if (model == null || model.isBlank()) {
@@ -866,6 +919,13 @@ public final class ChatCompletionRequest {
             }
             if (messages.isEmpty()) {
                 throw new IllegalArgumentException("messages must hold at least one message");
+            }
+            if (sessionId != null && metadata != null) {
+                String tagged = metadata.get(RequestLimits.SESSION_ID_KEY);
+                if (tagged != null && !tagged.equals(sessionId)) {
+                    throw new IllegalArgumentException("sessionId and the metadata tag " + RequestLimits.SESSION_ID_KEY
+                            + " differ; set the session id one way");
+                }
             }
             return new ChatCompletionRequest(copy());
         }

@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * Choice first = completion.choices().get(0);
- * if (first.finishReason().filter("tool_calls"::equals).isPresent()) {
+ * if (first.finishReason().filter(FinishReason.TOOL_CALLS::equals).isPresent()) {
  *     first.message().toolCalls().forEach(this::dispatch);
  * }
  * }</pre>
@@ -20,14 +20,14 @@ import java.util.Set;
  * @param index the choice's position
  * @param message the model's message
  * @param finishReason why generation stopped: {@code stop}, {@code length}, {@code tool_calls},
- *     {@code content_filter}...
+ *     {@code content_filter}, or a word this SDK does not know, kept as sent
  * @param logprobs token log probabilities, when requested
  * @param additionalProperties fields this SDK does not model
  */
 public record Choice(
         int index,
         ChatCompletionMessage message,
-        Optional<String> finishReason,
+        Optional<FinishReason> finishReason,
         Optional<ChoiceLogprobs> logprobs,
         Map<String, JsonNode> additionalProperties) {
 
@@ -57,7 +57,7 @@ public record Choice(
                 JsonFields.intValue(node, "index").orElse(0),
                 ChatCompletionMessage.fromJson(
                         JsonFields.object(node, "message").orElse(Json.object())),
-                JsonFields.string(node, "finish_reason"),
+                JsonFields.string(node, "finish_reason").map(FinishReason::of),
                 JsonFields.object(node, "logprobs").map(ChoiceLogprobs::fromJson),
                 JsonFields.unknown(node, KNOWN));
     }

@@ -11,9 +11,11 @@ import java.util.Objects;
  * the history.
  *
  * <pre>{@code
- * for (ToolCall call : completion.choices().get(0).message().toolCalls()) {
- *     String result = dispatch(call.function().name(), call.function().arguments());
- *     next.addMessage(ToolMessage.of(call.id(), result));
+ * ChatCompletionMessage answer = completion.choices().get(0).message();
+ * next.addMessage(answer);                                  // the assistant's turn, tool calls included
+ * for (ToolCall call : answer.toolCalls()) {
+ *     Weather w = weather(call.function().arguments(WeatherQuery.class));
+ *     next.addMessage(ToolMessage.of(call.id(), w));        // the result, as JSON
  * }
  * }</pre>
  *
@@ -37,14 +39,18 @@ public record ToolCall(String id, String type, FunctionCall function) {
     }
 
     /**
-     * A function tool call.
+     * A function tool call, e.g. to write a conversation's history by hand.
+     *
+     * <pre>{@code
+     * ToolCall call = ToolCall.ofFunction("call_1", "lookup_patient", "{\"mrn\": \"RM-0042\"}");
+     * }</pre>
      *
      * @param id the call id
      * @param name the function name
      * @param arguments the arguments, a JSON-encoded object
      * @return the call
      */
-    public static ToolCall function(String id, String name, String arguments) {
+    public static ToolCall ofFunction(String id, String name, String arguments) {
         return new ToolCall(id, "function", new FunctionCall(name, arguments));
     }
 

@@ -1,5 +1,6 @@
 package io.monago.atrium.chat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.internal.Json;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Objects;
  * {@code {"role": "tool", "tool_call_id": "...", "content": ...}}.
  *
  * <pre>{@code
- * ChatMessage result = ToolMessage.of(call.id(), "{\"temperature\": 31}");
+ * ChatMessage text = ToolMessage.of(call.id(), "{\"temperature\": 31}");   // text, sent as is
+ * ChatMessage json = ToolMessage.of(call.id(), new Weather(31, "cerah"));    // {"temperature":31,"sky":"cerah"}
  * }</pre>
  */
 public final class ToolMessage implements ChatMessage {
@@ -31,6 +33,38 @@ public final class ToolMessage implements ChatMessage {
      */
     public static ToolMessage of(String toolCallId, String content) {
         return new ToolMessage(toolCallId, MessageContent.text(content));
+    }
+
+    /**
+     * A tool result serialised to JSON text with Jackson's default binding: a record, bean, map,
+     * list, number or {@code JsonNode}. A {@code String} is sent as is and a {@link MessageContent}
+     * as that content, whatever the static type the call was made with.
+     *
+     * <pre>{@code
+     * ToolMessage.of(call.id(), Map.of("found", true, "ward", "paru"));   // {"found":true,"ward":"paru"}
+     * }</pre>
+     *
+     * @param toolCallId the id of the tool call this answers
+     * @param result the result; null is sent as {@code null}
+     * @return the message
+     * @throws IllegalArgumentException when Jackson cannot write the result (the message names its
+     *     class)
+     */
+    public static ToolMessage of(String toolCallId, Object result) {
+        if (result instanceof String text) {
+            return of(toolCallId, text);
+        }
+        if (result instanceof MessageContent content) {
+            return of(toolCallId, content);
+        }
+        try {
+            return of(toolCallId, Json.text(result));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "the result of tool call " + toolCallId + " cannot be written as JSON: "
+                            + result.getClass().getName(),
+                    e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.monago.atrium.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.monago.atrium.Governance;
+import io.monago.atrium.protocol.PolicyDecision;
 import java.util.Optional;
 
 /**
@@ -98,12 +99,21 @@ public class AtriumException extends RuntimeException {
     }
 
     /**
-     * The policy decision the gateway reported.
+     * The decision the gateway reported ({@code X-Monago-Policy-Decision}), as an enum.
      *
-     * @return {@code blocked}, {@code flagged} or {@code allowed}, or empty
+     * @return the decision, or empty when none was reported or it is not a protocol word
      */
-    public Optional<String> policyDecision() {
-        return governance().policyDecision();
+    public Optional<PolicyDecision> decision() {
+        return governance().decision();
+    }
+
+    /**
+     * The decision word the gateway reported, as sent.
+     *
+     * @return e.g. {@code blocked} or {@code rejected}, or empty
+     */
+    public Optional<String> decisionWord() {
+        return governance().decisionWord();
     }
 
     /**

@@ -5,7 +5,6 @@ import io.monago.atrium.Governance;
 import io.monago.atrium.internal.Headers;
 import io.monago.atrium.internal.Json;
 import io.monago.atrium.internal.JsonFields;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,12 +32,12 @@ public final class ErrorResponse {
     private final JsonNode body;
     private final Governance governance;
 
-    private ErrorResponse(int statusCode, Map<String, List<String>> headers, String bodyText) {
+    private ErrorResponse(int statusCode, Map<String, List<String>> headers, String bodyText, Governance governance) {
         this.statusCode = statusCode;
         this.headers = Headers.copyOf(headers);
         this.bodyText = bodyText;
-        this.body = Json.parse(bodyText.getBytes(StandardCharsets.UTF_8)).orElse(null);
-        this.governance = Governance.fromHeaders(this.headers);
+        this.body = Json.parse(bodyText).orElse(null);
+        this.governance = governance == null ? Governance.fromHeaders(this.headers) : governance;
     }
 
     /**
@@ -51,7 +50,35 @@ public final class ErrorResponse {
      */
     public static ErrorResponse of(int statusCode, Map<String, List<String>> headers, String bodyText) {
         return new ErrorResponse(
-                statusCode, Objects.requireNonNull(headers, "headers"), Objects.requireNonNull(bodyText, "bodyText"));
+                statusCode,
+                Objects.requireNonNull(headers, "headers"),
+                Objects.requireNonNull(bodyText, "bodyText"),
+                null);
+    }
+
+    /**
+     * Builds the view of an answer whose governance is not only in its headers: a stream that failed
+     * after it began, whose governance is the headers' with the governance objects the stream
+     * carried merged over them (docs/protocol.md §5).
+     *
+     * <pre>{@code
+     * ErrorResponse r = ErrorResponse.of(502, headers, errorEventData, headerGovernance.mergedWith(last));
+     * }</pre>
+     *
+     * @param statusCode the HTTP status the failure stands for
+     * @param headers the response headers (names matched without regard to case)
+     * @param bodyText what the server sent about the failure, e.g. an error event's data; {@code ""}
+     *     for nothing
+     * @param governance the governance known when the call failed
+     * @return the response
+     */
+    public static ErrorResponse of(
+            int statusCode, Map<String, List<String>> headers, String bodyText, Governance governance) {
+        return new ErrorResponse(
+                statusCode,
+                Objects.requireNonNull(headers, "headers"),
+                Objects.requireNonNull(bodyText, "bodyText"),
+                Objects.requireNonNull(governance, "governance"));
     }
 
     /**
@@ -73,13 +100,14 @@ public final class ErrorResponse {
     }
 
     /**
-     * The first value of one header.
+     * The value of one header. Repeated lines of it are joined with {@code ", "}, as RFC 9110 §5.3
+     * says, so a list sent over several lines reads as one list.
      *
      * @param name the header name, any case
      * @return the value, or empty when absent
      */
     public Optional<String> header(String name) {
-        return Headers.first(headers, name);
+        return Headers.value(headers, name);
     }
 
     /**
@@ -101,7 +129,8 @@ public final class ErrorResponse {
     }
 
     /**
-     * The governance parsed from the response's headers.
+     * The governance of the failed call: parsed from the response's headers, with, for a stream,
+     * the governance objects it carried merged over them.
      *
      * @return the governance; {@link Governance#empty()} when the headers are absent
      */
@@ -110,7 +139,8 @@ public final class ErrorResponse {
     }
 
     /**
-     * The protocol error code: {@code error.code}, else a top-level {@code code}.
+     * The protocol error code: {@code error.code} when the body has an {@code error} object (and
+     * then only from it), else a top-level {@code code}.
      *
      * @return the code, e.g. {@code pii_blocked}, or empty
      */
@@ -119,7 +149,8 @@ public final class ErrorResponse {
     }
 
     /**
-     * The protocol error type: {@code error.type}, else a top-level {@code type}.
+     * The protocol error type: {@code error.type} when the body has an {@code error} object (and
+     * then only from it), else a top-level {@code type}.
      *
      * @return the type, e.g. {@code invalid_request_error}, or empty
      */
@@ -134,17 +165,27 @@ public final class ErrorResponse {
      * @return the message, never empty
      */
     public String message() {
-        return errorField("message").orElse(DEFAULT_MESSAGE);
+        if (body == null || !body.isObject()) {
+            return DEFAULT_MESSAGE;
+        }
+        return JsonFields.object(body, "error")
+                .flatMap(error -> nonEmpty(error, "message"))
+                .or(() -> nonEmpty(body, "message"))
+                .orElse(DEFAULT_MESSAGE);
     }
 
     private Optional<String> errorField(String name) {
         if (body == null || !body.isObject()) {
             return Optional.empty();
         }
-        Optional<String> nested = JsonFields.object(body, "error")
-                .flatMap(error -> JsonFields.string(error, name))
-                .filter(v -> !v.isEmpty());
-        return nested.isPresent() ? nested : JsonFields.string(body, name).filter(v -> !v.isEmpty());
+        // An error object is the protocol's shape (§4); the top level is read only for bodies
+        // without one, so a stray top-level field never overrides or fills in for it.
+        Optional<JsonNode> error = JsonFields.object(body, "error");
+        return error.isPresent() ? nonEmpty(error.get(), name) : nonEmpty(body, name);
+    }
+
+    private static Optional<String> nonEmpty(JsonNode node, String name) {
+        return JsonFields.string(node, name).filter(v -> !v.isEmpty());
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.monago.atrium.http;
 
 import io.monago.atrium.internal.Headers;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Flow;
 
 /**
  * One HTTP response as it travels back through the {@link Interceptor} chain, before the client
@@ -22,13 +24,22 @@ public final class AtriumResponse {
     private final AtriumRequest request;
     private final int statusCode;
     private final Map<String, List<String>> headers;
-    private final byte[] body;
+    private static final byte[] NO_BYTES = new byte[0];
 
-    private AtriumResponse(AtriumRequest request, int statusCode, Map<String, List<String>> headers, byte[] body) {
+    private final byte[] body;
+    private final Flow.Publisher<List<ByteBuffer>> bodyPublisher;
+
+    private AtriumResponse(
+            AtriumRequest request,
+            int statusCode,
+            Map<String, List<String>> headers,
+            byte[] body,
+            Flow.Publisher<List<ByteBuffer>> bodyPublisher) {
         this.request = Objects.requireNonNull(request, "request");
         this.statusCode = statusCode;
         this.headers = Headers.copyOf(headers);
-        this.body = body.clone();
+        this.body = body;
+        this.bodyPublisher = bodyPublisher;
     }
 
     /**
@@ -43,7 +54,41 @@ public final class AtriumResponse {
     public static AtriumResponse of(
             AtriumRequest request, int statusCode, Map<String, List<String>> headers, byte[] body) {
         return new AtriumResponse(
-                request, statusCode, Objects.requireNonNull(headers, "headers"), Objects.requireNonNull(body, "body"));
+                request,
+                statusCode,
+                Objects.requireNonNull(headers, "headers"),
+                Objects.requireNonNull(body, "body").clone(),
+                null);
+    }
+
+    /**
+     * Creates a response whose body arrives as it is read: a streamed answer (server-sent events).
+     * The client reads the body once the response has passed the interceptors; the publisher
+     * serves one subscriber.
+     *
+     * <pre>{@code
+     * // An interceptor that answers a streaming call from a recording:
+     * AtriumResponse.streamed(chain.request(), 200,
+     *         Map.of("Content-Type", List.of("text/event-stream")), recordedBody);
+     * }</pre>
+     *
+     * @param request the request it answers
+     * @param statusCode the HTTP status
+     * @param headers the headers
+     * @param body the body as it arrives, in pieces
+     * @return the response
+     */
+    public static AtriumResponse streamed(
+            AtriumRequest request,
+            int statusCode,
+            Map<String, List<String>> headers,
+            Flow.Publisher<List<ByteBuffer>> body) {
+        return new AtriumResponse(
+                request,
+                statusCode,
+                Objects.requireNonNull(headers, "headers"),
+                NO_BYTES,
+                Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -83,22 +128,35 @@ public final class AtriumResponse {
     }
 
     /**
-     * The first value of one header.
+     * The value of one header. Repeated lines of it are joined with {@code ", "}, as RFC 9110 §5.3
+     * says, so a list sent over several lines reads as one list.
      *
      * @param name the header name, any case
      * @return the value, or empty when absent
      */
     public Optional<String> header(String name) {
-        return Headers.first(headers, name);
+        return Headers.value(headers, name);
     }
 
     /**
      * The body.
      *
-     * @return a copy of the body bytes; empty for none
+     * @return a copy of the body bytes; empty for none, and for a streamed body (see
+     *     {@link #bodyPublisher()})
      */
     public byte[] body() {
         return body.clone();
+    }
+
+    /**
+     * The body of a streamed answer, as it arrives. The client subscribes to it after the
+     * interceptors; an interceptor that replaces a streamed response with another should cancel
+     * this one's body (subscribe and cancel), so that its connection is released.
+     *
+     * @return the body's publisher, or empty when the whole body is in {@link #body()}
+     */
+    public Optional<Flow.Publisher<List<ByteBuffer>>> bodyPublisher() {
+        return Optional.ofNullable(bodyPublisher);
     }
 
     /**
@@ -112,6 +170,6 @@ public final class AtriumResponse {
 
     @Override
     public String toString() {
-        return "AtriumResponse{" + statusCode + " for " + request + "}";
+        return "AtriumResponse{" + statusCode + (bodyPublisher == null ? "" : " streamed") + " for " + request + "}";
     }
 }

@@ -1,6 +1,11 @@
 package io.monago.atrium.internal;
 
+import io.monago.atrium.Governance;
+import io.monago.atrium.telemetry.CallTelemetry;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * State of one logical call across its attempts: whether it runs blocking or async, and which
@@ -13,6 +18,9 @@ public final class CallContext {
     private final boolean async;
     private CompletableFuture<?> current;
     private boolean cancelled;
+    private volatile Governance answered;
+    private volatile List<CallTelemetry.Call> watched = List.of();
+    private final AtomicInteger attempts = new AtomicInteger();
 
     private CallContext(boolean async) {
         this.async = async;
@@ -73,11 +81,56 @@ public final class CallContext {
     }
 
     /**
+     * Records the governance headers of an answer, as soon as they arrive.
+     *
+     * @param governance the answer's governance
+     */
+    public void answered(Governance governance) {
+        this.answered = governance;
+    }
+
+    /**
+     * The governance of the latest answer to the call, once its headers arrived.
+     *
+     * @return the governance, or empty
+     */
+    public Optional<Governance> answered() {
+        return Optional.ofNullable(answered);
+    }
+
+    /**
      * Whether the call was cancelled.
      *
      * @return true after {@link #cancel()}
      */
     public synchronized boolean isCancelled() {
         return cancelled;
+    }
+
+    /**
+     * Records what watches this call, for the steps that see each try.
+     *
+     * @param calls the watchers, one per telemetry
+     */
+    public void watchedBy(List<CallTelemetry.Call> calls) {
+        this.watched = List.copyOf(calls);
+    }
+
+    /**
+     * What watches this call.
+     *
+     * @return the watchers; empty without telemetry
+     */
+    public List<CallTelemetry.Call> watchers() {
+        return watched;
+    }
+
+    /**
+     * Counts a try of the call.
+     *
+     * @return which try this is, from 1
+     */
+    public int nextAttempt() {
+        return attempts.incrementAndGet();
     }
 }

@@ -1,6 +1,7 @@
 package io.monago.atrium.internal;
 
 import io.monago.atrium.http.Interceptor;
+import io.monago.atrium.telemetry.CallTelemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -18,7 +19,9 @@ import java.util.function.DoubleSupplier;
  * @param apiKey the API key
  * @param baseUrl the base URL, without a trailing slash
  * @param timeout per-attempt timeout
+ * @param streamIdleTimeout how long a stream may be silent, or null for the per-attempt timeout
  * @param maxRetries retries after the first attempt
+ * @param maxConcurrentRequests how many async calls may be in flight at once
  * @param defaultHeaders headers on every request
  * @param httpClient the user's HTTP client, or null to create one
  * @param executor where async results complete, or null for the default
@@ -27,12 +30,15 @@ import java.util.function.DoubleSupplier;
  * @param sleeper how retries wait
  * @param clock the clock for {@code Retry-After} dates
  * @param random jitter source in [0, 1)
+ * @param telemetry what watches calls and their tries (tracing, metrics); empty for none
  */
 public record ClientConfig(
         String apiKey,
         URI baseUrl,
         Duration timeout,
+        Duration streamIdleTimeout,
         int maxRetries,
+        int maxConcurrentRequests,
         Map<String, String> defaultHeaders,
         HttpClient httpClient,
         Executor executor,
@@ -40,7 +46,8 @@ public record ClientConfig(
         Log log,
         Sleeper sleeper,
         Clock clock,
-        DoubleSupplier random) {
+        DoubleSupplier random,
+        List<CallTelemetry> telemetry) {
 
     /**
      * Copies the collections.
@@ -48,7 +55,9 @@ public record ClientConfig(
      * @param apiKey the API key
      * @param baseUrl the base URL
      * @param timeout per-attempt timeout
+     * @param streamIdleTimeout stream idle timeout or null
      * @param maxRetries retries
+     * @param maxConcurrentRequests async calls in flight at once
      * @param defaultHeaders default headers
      * @param httpClient HTTP client or null
      * @param executor executor or null
@@ -57,10 +66,12 @@ public record ClientConfig(
      * @param sleeper sleeper
      * @param clock clock
      * @param random jitter source
+     * @param telemetry telemetry
      */
     public ClientConfig {
         defaultHeaders = Map.copyOf(defaultHeaders);
         interceptors = List.copyOf(interceptors);
+        telemetry = List.copyOf(telemetry);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.monago.atrium.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.audit.AuditRecord;
+import io.monago.atrium.audit.EvaluationReceipt;
 import io.monago.atrium.chat.ChatCompletion;
 import io.monago.atrium.chat.ChatCompletionRequest;
 import io.monago.atrium.models.ModelList;
@@ -27,10 +29,25 @@ public final class Endpoints {
     public static ApiCall<ChatCompletion> createChatCompletion(ChatCompletionRequest request) {
         Objects.requireNonNull(request, "request");
         if (request.stream()) {
-            throw new IllegalArgumentException("stream=true is not supported by create(): this SDK version "
-                    + "returns whole completions; leave stream unset");
+            throw new IllegalArgumentException(
+                    "stream=true asks for a stream, which create() does not return: call createStreaming()");
         }
         return new ApiCall<>("POST", "/chat/completions", request.toJson(), ChatCompletion::fromJson);
+    }
+
+    /**
+     * {@code POST /chat/completions} with {@code stream: true}, whatever the request says about
+     * streaming. The parser reads a whole completion, which a streamed answer never is; it is there
+     * because every call has one.
+     *
+     * @param request the request
+     * @return the call
+     */
+    public static ApiCall<ChatCompletion> streamChatCompletion(ChatCompletionRequest request) {
+        Objects.requireNonNull(request, "request");
+        ObjectNode body = request.toJson();
+        body.put("stream", true);
+        return new ApiCall<>("POST", "/chat/completions", body, ChatCompletion::fromJson);
     }
 
     /**
@@ -55,5 +72,24 @@ public final class Endpoints {
         }
         String segment = URLEncoder.encode(auditId, StandardCharsets.UTF_8).replace("+", "%20");
         return new ApiCall<>("GET", "/audit/" + segment, null, (body, governance) -> AuditRecord.fromJson(body));
+    }
+
+    /**
+     * {@code POST /audit/{id}/evaluations}; the scores travel in {@code X-Monago-Eval}.
+     *
+     * @param auditId the scored call's id
+     * @return the call
+     * @throws IllegalArgumentException when the id is blank
+     */
+    public static ApiCall<EvaluationReceipt> recordEvaluations(String auditId) {
+        if (auditId == null || auditId.isBlank()) {
+            throw new IllegalArgumentException("auditId must not be blank");
+        }
+        String segment = URLEncoder.encode(auditId, StandardCharsets.UTF_8).replace("+", "%20");
+        return new ApiCall<>(
+                "POST",
+                "/audit/" + segment + "/evaluations",
+                Json.object(),
+                (body, governance) -> EvaluationReceipt.fromJson(body));
     }
 }

@@ -3,6 +3,7 @@ package io.monago.atrium.internal;
 import io.monago.atrium.errors.ApiException;
 import io.monago.atrium.errors.AtriumTimeoutException;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -80,5 +81,36 @@ public final class Failures {
      */
     public static String formatMillis(long millis) {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    /**
+     * The failure of a call whose retries ran out, its message completed with how many attempts
+     * were made and how long they took in all, waits included: {@code POST .../chat/completions
+     * timed out after 600 ms (gave up after 3 attempts, 2.1 s in all)}. The exception keeps its type and
+     * cause.
+     *
+     * @param failure the last attempt's connection failure or timeout
+     * @param attempts how many attempts were made
+     * @param elapsedNanos the time from the first attempt's start to now
+     * @return the failure to report
+     */
+    public static Throwable exhausted(Throwable failure, int attempts, long elapsedNanos) {
+        String message = failure.getMessage() + " (gave up after " + attempts
+                + (attempts == 1 ? " attempt, " : " attempts, ") + formatElapsed(elapsedNanos / 1_000_000) + " in all)";
+        Throwable cause = failure.getCause();
+        if (failure instanceof AtriumTimeoutException) {
+            return new AtriumTimeoutException(message, cause != null ? cause : failure);
+        }
+        if (failure instanceof ApiException && cause != null) {
+            return new ApiException(message, cause);
+        }
+        return failure;
+    }
+
+    private static String formatElapsed(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -31,27 +32,38 @@ public final class Headers {
             merged.addAll(values);
         });
         out.replaceAll((name, values) -> List.copyOf(values));
-        return Collections.unmodifiableMap(out);
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    private static boolean isCaseInsensitive(Map<String, List<String>> headers) {
+        return headers instanceof SortedMap<String, List<String>> sorted
+                && sorted.comparator() == String.CASE_INSENSITIVE_ORDER;
     }
 
     /**
-     * The first value of a header, looked up without regard to case.
+     * The value of a header as RFC 9110 §5.3 defines it: every line of that name, in order, joined
+     * with {@code ", "}. A list-valued header sent as {@code NIK} on one line and {@code PHONE} on the
+     * next thus reads {@code NIK, PHONE}, as if sent on one line.
      *
-     * @param headers the headers (any map; a case-insensitive one is looked up directly)
+     * @param headers the headers (any map; a case-insensitive one is looked up directly, and in
+     *     another every name that matches without regard to case counts)
      * @param name the header name
-     * @return the first value, or empty when absent
+     * @return the combined value, or empty when the header is absent
      */
-    public static Optional<String> first(Map<String, List<String>> headers, String name) {
-        List<String> values = headers.get(name);
+    public static Optional<String> value(Map<String, List<String>> headers, String name) {
+        List<String> values = isCaseInsensitive(headers) ? headers.get(name) : null;
         if (values == null) {
-            // Direct lookup misses on a case-sensitive map; a header list is short, so scan it.
+            // A case-sensitive map may hold the name in several spellings; a header list is short, so scan it.
+            values = new ArrayList<>();
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (name.equalsIgnoreCase(e.getKey())) {
-                    values = e.getValue();
-                    break;
+                    values.addAll(e.getValue());
                 }
             }
         }
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(values.size() == 1 ? values.get(0) : String.join(", ", values));
     }
 }

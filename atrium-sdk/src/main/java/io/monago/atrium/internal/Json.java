@@ -61,6 +61,41 @@ public final class Json {
     }
 
     /**
+     * Binds JSON text to a Java type with Jackson's default binding (records, beans, maps, lists).
+     *
+     * @param text the JSON text
+     * @param type the type to bind to
+     * @param <T> the type
+     * @return the value; null for the text {@code null}
+     * @throws JsonProcessingException when the text is not JSON or does not fit the type
+     */
+    public static <T> T bind(String text, Class<T> type) throws JsonProcessingException {
+        return MAPPER.readValue(text, type);
+    }
+
+    /**
+     * Parses JSON text to a tree, failing when it is not one JSON value.
+     *
+     * @param text the JSON text
+     * @return the tree
+     * @throws JsonProcessingException when the text is not JSON
+     */
+    public static JsonNode tree(String text) throws JsonProcessingException {
+        return MAPPER.readTree(text);
+    }
+
+    /**
+     * Serialises any value Jackson can write (records, beans, maps, lists, trees) to JSON text.
+     *
+     * @param value the value; may be null
+     * @return the JSON text
+     * @throws JsonProcessingException when Jackson cannot write the value
+     */
+    public static String text(Object value) throws JsonProcessingException {
+        return WRITER.writeValueAsString(value);
+    }
+
+    /**
      * Serialises a tree to UTF-8 bytes.
      *
      * @param node the tree
@@ -86,6 +121,24 @@ public final class Json {
         }
         try {
             JsonNode node = READER.readTree(body);
+            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Parses JSON text, returning empty when it is not a single JSON value.
+     *
+     * @param text the text
+     * @return the tree, or empty for blank text or text that is not JSON
+     */
+    public static Optional<JsonNode> parse(String text) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = READER.readTree(text);
             return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
         } catch (IOException e) {
             return Optional.empty();

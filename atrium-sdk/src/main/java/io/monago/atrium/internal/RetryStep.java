@@ -33,26 +33,32 @@ public final class RetryStep implements Step {
 
     @Override
     public CompletableFuture<AtriumResponse> handle(StepChain chain) {
-        return attempt(chain, chain.request(), 0);
+        return attempt(chain, chain.request(), 0, System.nanoTime());
     }
 
-    private CompletableFuture<AtriumResponse> attempt(StepChain chain, AtriumRequest request, int retriesDone) {
+    private CompletableFuture<AtriumResponse> attempt(
+            StepChain chain, AtriumRequest request, int retriesDone, long startNanos) {
         return chain.proceed(request)
                 .handle(Outcome::new)
-                .thenCompose(outcome -> afterAttempt(chain, request, retriesDone, outcome));
+                .thenCompose(outcome -> afterAttempt(chain, request, retriesDone, startNanos, outcome));
     }
 
     private CompletableFuture<AtriumResponse> afterAttempt(
-            StepChain chain, AtriumRequest request, int retriesDone, Outcome outcome) {
+            StepChain chain, AtriumRequest request, int retriesDone, long startNanos, Outcome outcome) {
         AtriumResponse response = outcome.response();
         Throwable failure = outcome.error() == null ? null : Failures.unwrap(outcome.error());
         boolean retryable = failure == null
                 ? RetryPolicy.isRetryable(response.statusCode())
                 : Failures.isConnectionFailure(failure);
         if (!retryable || retriesDone >= request.maxRetries() || chain.context().isCancelled()) {
-            return failure == null
-                    ? CompletableFuture.completedFuture(response)
-                    : CompletableFuture.<AtriumResponse>failedFuture(failure);
+            if (failure == null) {
+                return CompletableFuture.completedFuture(response);
+            }
+            // The last attempt's own message says only how long that attempt was allowed.
+            return CompletableFuture.failedFuture(
+                    retryable && !chain.context().isCancelled()
+                            ? Failures.exhausted(failure, retriesDone + 1, System.nanoTime() - startNanos)
+                            : failure);
         }
         Duration wait = policy.delay(retriesDone + 1, response);
         log.log(
@@ -64,7 +70,8 @@ public final class RetryStep implements Step {
                                 ? "status " + response.statusCode()
                                 : failure.getClass().getSimpleName())
                         + ")");
-        return pause(chain.context(), wait).thenCompose(ignored -> attempt(chain, request, retriesDone + 1));
+        return pause(chain.context(), wait)
+                .thenCompose(ignored -> attempt(chain, request, retriesDone + 1, startNanos));
     }
 
     /** How one attempt ended: an answer, or the failure that stopped it. */

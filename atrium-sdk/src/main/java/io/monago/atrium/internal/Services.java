@@ -1,9 +1,18 @@
 package io.monago.atrium.internal;
 
+import io.monago.atrium.CallFuture;
 import io.monago.atrium.RawResponse;
 import io.monago.atrium.RequestOptions;
+import io.monago.atrium.audit.AuditListParams;
+import io.monago.atrium.audit.AuditPage;
+import io.monago.atrium.audit.AuditRecord;
+import io.monago.atrium.audit.EvaluationReceipt;
 import io.monago.atrium.chat.ChatCompletion;
+import io.monago.atrium.chat.ChatCompletionPublisher;
 import io.monago.atrium.chat.ChatCompletionRequest;
+import io.monago.atrium.chat.ChatCompletionStream;
+import io.monago.atrium.protocol.EvalHeader;
+import io.monago.atrium.protocol.ProtocolHeaders;
 import io.monago.atrium.services.AsyncAudit;
 import io.monago.atrium.services.AsyncChat;
 import io.monago.atrium.services.AsyncChatCompletions;
@@ -14,6 +23,8 @@ import io.monago.atrium.services.Chat;
 import io.monago.atrium.services.ChatCompletions;
 import io.monago.atrium.services.Models;
 import io.monago.atrium.services.RawChatCompletions;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -41,6 +52,12 @@ public final class Services {
             }
 
             @Override
+            public ChatCompletionStream createStreaming(ChatCompletionRequest request, RequestOptions options) {
+                return new BlockingChatCompletionStream(
+                        api.openStream(Endpoints.streamChatCompletion(request), options));
+            }
+
+            @Override
             public RawChatCompletions withRawResponse() {
                 return raw;
             }
@@ -59,8 +76,16 @@ public final class Services {
                 (request, options) -> api.executeAsync(Endpoints.createChatCompletion(request), options);
         AsyncChatCompletions completions = new AsyncChatCompletions() {
             @Override
-            public CompletableFuture<ChatCompletion> create(ChatCompletionRequest request, RequestOptions options) {
+            public CallFuture<ChatCompletion> create(ChatCompletionRequest request, RequestOptions options) {
                 return bodyOf(raw.create(request, options));
+            }
+
+            @Override
+            public ChatCompletionPublisher createStreaming(ChatCompletionRequest request, RequestOptions options) {
+                var call = Endpoints.streamChatCompletion(request);
+                Objects.requireNonNull(options, "options");
+                return new AsyncChatCompletionPublisher(
+                        () -> api.openStreamAsync(call, options), api.completionExecutor());
             }
 
             @Override
@@ -98,8 +123,46 @@ public final class Services {
      * @return the service
      */
     public static Audit audit(ApiClient api) {
-        return (auditId, options) ->
-                api.execute(Endpoints.retrieveAudit(auditId), options).body();
+        return new Audit() {
+            @Override
+            public AuditRecord retrieve(String auditId, RequestOptions options) {
+                return api.execute(Endpoints.retrieveAudit(auditId), options).body();
+            }
+
+            @Override
+            public AuditPage listPage(AuditListParams params, RequestOptions options) {
+                return api.execute(listAudit(params), options).body();
+            }
+
+            @Override
+            public EvaluationReceipt recordEvaluations(
+                    String auditId, Map<String, Double> scores, RequestOptions options) {
+                return api.execute(Endpoints.recordEvaluations(auditId), withEval(options, scores))
+                        .body();
+            }
+        };
+    }
+
+    /** The caller's options with the scores in {@code X-Monago-Eval}. */
+    private static RequestOptions withEval(RequestOptions options, Map<String, Double> scores) {
+        String value = EvalHeader.format(scores);
+        RequestOptions.Builder b = RequestOptions.builder();
+        options.maxRetries().ifPresent(b::maxRetries);
+        options.timeout().ifPresent(b::timeout);
+        options.streamIdleTimeout().ifPresent(b::streamIdleTimeout);
+        options.idempotencyKey().ifPresent(b::idempotencyKey);
+        options.headers().forEach(b::header);
+        return b.header(ProtocolHeaders.EVAL, value).build();
+    }
+
+    /** {@code GET /audit?...}: one page of an audit search. */
+    private static ApiCall<AuditPage> listAudit(AuditListParams params) {
+        String query = params.toQueryString();
+        return new ApiCall<>(
+                "GET",
+                "/audit" + (query.isEmpty() ? "" : "?" + query),
+                null,
+                (body, governance) -> AuditPage.fromJson(body));
     }
 
     /**
@@ -109,15 +172,31 @@ public final class Services {
      * @return the service
      */
     public static AsyncAudit asyncAudit(ApiClient api) {
-        return (auditId, options) -> bodyOf(api.executeAsync(Endpoints.retrieveAudit(auditId), options));
+        return new AsyncAudit() {
+            @Override
+            public CompletableFuture<AuditRecord> retrieve(String auditId, RequestOptions options) {
+                return bodyOf(api.executeAsync(Endpoints.retrieveAudit(auditId), options));
+            }
+
+            @Override
+            public CompletableFuture<AuditPage> listPage(AuditListParams params, RequestOptions options) {
+                return bodyOf(api.executeAsync(listAudit(params), options));
+            }
+
+            @Override
+            public CompletableFuture<EvaluationReceipt> recordEvaluations(
+                    String auditId, Map<String, Double> scores, RequestOptions options) {
+                return bodyOf(api.executeAsync(Endpoints.recordEvaluations(auditId), withEval(options, scores)));
+            }
+        };
     }
 
     /**
      * The body of a raw future, as a future that still cancels the call when cancelled (a plain
      * {@code thenApply} would not pass cancellation back).
      */
-    private static <T> CompletableFuture<T> bodyOf(CompletableFuture<RawResponse<T>> raw) {
-        CompletableFuture<T> body = new CompletableFuture<>();
+    private static <T> CallFuture<T> bodyOf(CallFuture<RawResponse<T>> raw) {
+        CallFuture<T> body = new CallFuture<>(raw::answered);
         // Both callbacks end their chains: each only passes an outcome on, so the futures they
         // return have nothing more to report.
         var unusedOutcome = raw.whenComplete((response, error) -> {

@@ -54,6 +54,8 @@ public enum ErrorCode {
     UPSTREAM_ERROR(502, "upstream_error", "api_error"),
     /** The gateway is not ready or is shutting down. */
     SERVICE_UNAVAILABLE(503, "service_unavailable", "api_error"),
+    /** The audit store cannot write, so the call was not made (the gateway fails closed). */
+    AUDIT_UNAVAILABLE(503, "audit_unavailable", "api_error"),
     /** Provider did not answer in time. */
     UPSTREAM_TIMEOUT(504, "upstream_timeout", "api_error");
 

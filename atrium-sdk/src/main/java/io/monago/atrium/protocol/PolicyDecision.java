@@ -1,10 +1,12 @@
 package io.monago.atrium.protocol;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What policy decided for a call, as carried by {@link ProtocolHeaders#POLICY_DECISION}.
+ * What the gateway decided about a call, as carried by {@link ProtocolHeaders#POLICY_DECISION} and
+ * recorded in the audit record's {@code decision}: forwarded ({@code allowed}, {@code flagged}),
+ * stopped by policy ({@code blocked}), or answered with any other error ({@code rejected}, in the
+ * audit record only: such an answer's decision header is empty).
  *
  * <pre>{@code
  * PolicyDecision.fromWire("blocked").orElseThrow() == PolicyDecision.BLOCKED
@@ -15,8 +17,16 @@ public enum PolicyDecision {
     ALLOWED("allowed"),
     /** Forwarded, but a rule in monitor mode matched. */
     FLAGGED("flagged"),
-    /** Not forwarded. */
-    BLOCKED("blocked");
+    /** Not forwarded: policy stopped it (a block reason says why). */
+    BLOCKED("blocked"),
+    /**
+     * Answered with an error status that is not a policy block (401, 403, 404, 408, 409, 413, 429,
+     * an invalid body, a failed or silent provider, the audit store down): the error code says
+     * why. Such a call is neither allowed nor blocked by policy, whatever policy said before it
+     * failed. Recorded in the audit record; the answer's decision header is empty, as the header
+     * carries the protocol's three words only.
+     */
+    REJECTED("rejected");
 
     private final String wire;
 
@@ -27,25 +37,26 @@ public enum PolicyDecision {
     /**
      * The word sent on the wire.
      *
-     * @return {@code allowed}, {@code flagged} or {@code blocked}
+     * @return {@code allowed}, {@code flagged}, {@code blocked} or {@code rejected}
      */
     public String wire() {
         return wire;
     }
 
     /**
-     * Parses a wire word, ignoring case and surrounding space.
+     * Parses a wire word. The comparison is exact, as docs/protocol.md §3 specifies the words: a
+     * decision spelled {@code Blocked} or {@code " blocked"} is not one of them.
      *
-     * @param value the header value; may be null
-     * @return the decision, or empty when the value is absent or unknown
+     * <pre>{@code
+     * PolicyDecision.fromWire("rejected")   // Optional[REJECTED]
+     * }</pre>
+     *
+     * @param value the word; may be null
+     * @return the decision, or empty when the value is absent or not exactly a protocol word
      */
     public static Optional<PolicyDecision> fromWire(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
         for (PolicyDecision d : values()) {
-            if (d.wire.equals(v)) {
+            if (d.wire.equals(value)) {
                 return Optional.of(d);
             }
         }

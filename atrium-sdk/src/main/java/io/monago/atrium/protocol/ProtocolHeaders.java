@@ -66,6 +66,13 @@ public final class ProtocolHeaders {
     /** Response header: {@code true} on an answer replayed for a retried {@code Idempotency-Key}. */
     public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
+    /**
+     * Request header of {@code POST /audit/{id}/evaluations}: a caller's own scores of an answer,
+     * {@code name=score} pairs separated by commas ({@code helpfulness=0.8,grounded=1}); see
+     * {@link EvalHeader}.
+     */
+    public static final String EVAL = "X-Monago-Eval";
+
     /** Standard authorization header; the value is {@code Bearer <api key>}. */
     public static final String AUTHORIZATION = "Authorization";
 

@@ -1,9 +1,10 @@
 package io.monago.atrium.services;
 
+import io.monago.atrium.CallFuture;
 import io.monago.atrium.RequestOptions;
 import io.monago.atrium.chat.ChatCompletion;
+import io.monago.atrium.chat.ChatCompletionPublisher;
 import io.monago.atrium.chat.ChatCompletionRequest;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /chat/completions}, async. Cancelling a returned future aborts the HTTP exchange (or
@@ -22,9 +23,10 @@ public interface AsyncChatCompletions {
      *
      * @param request the request
      * @return the completion; fails with an {@link io.monago.atrium.errors.AtriumException}
-     * @throws IllegalArgumentException when the request asks for {@code stream: true}
+     * @throws IllegalArgumentException when the request asks for {@code stream: true} (use
+     *     {@link #createStreaming})
      */
-    default CompletableFuture<ChatCompletion> create(ChatCompletionRequest request) {
+    default CallFuture<ChatCompletion> create(ChatCompletionRequest request) {
         return create(request, RequestOptions.none());
     }
 
@@ -36,7 +38,35 @@ public interface AsyncChatCompletions {
      * @return the completion; fails with an {@link io.monago.atrium.errors.AtriumException}
      * @throws IllegalArgumentException when the request asks for {@code stream: true}
      */
-    CompletableFuture<ChatCompletion> create(ChatCompletionRequest request, RequestOptions options);
+    CallFuture<ChatCompletion> create(ChatCompletionRequest request, RequestOptions options);
+
+    /**
+     * Creates a completion streamed as it is generated, as a publisher of its chunks. The call
+     * starts when a subscriber subscribes; chunks are delivered on the client's executor as the
+     * subscriber requests them, and cancelling the subscription closes the connection.
+     *
+     * <pre>{@code
+     * ChatCompletionPublisher chunks = client.async().chat().completions().createStreaming(request);
+     * chunks.subscribe(subscriber);
+     * chunks.completion().thenAccept(whole -> System.out.println(whole.content()));
+     * }</pre>
+     *
+     * @param request the request
+     * @return the publisher; failures reach the subscriber's {@code onError} as an
+     *     {@link io.monago.atrium.errors.AtriumException}
+     */
+    default ChatCompletionPublisher createStreaming(ChatCompletionRequest request) {
+        return createStreaming(request, RequestOptions.none());
+    }
+
+    /**
+     * Creates a streamed completion with per-call options.
+     *
+     * @param request the request
+     * @param options per-call options
+     * @return the publisher
+     */
+    ChatCompletionPublisher createStreaming(ChatCompletionRequest request, RequestOptions options);
 
     /**
      * The same endpoint, answering with status and headers as well as the completion.

@@ -1,10 +1,10 @@
 package io.monago.atrium.services;
 
+import io.monago.atrium.CallFuture;
 import io.monago.atrium.RawResponse;
 import io.monago.atrium.RequestOptions;
 import io.monago.atrium.chat.ChatCompletion;
 import io.monago.atrium.chat.ChatCompletionRequest;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /chat/completions}, async, answering with the HTTP details.
@@ -22,7 +22,7 @@ public interface AsyncRawChatCompletions {
      * @param request the request
      * @return status, headers and the completion
      */
-    default CompletableFuture<RawResponse<ChatCompletion>> create(ChatCompletionRequest request) {
+    default CallFuture<RawResponse<ChatCompletion>> create(ChatCompletionRequest request) {
         return create(request, RequestOptions.none());
     }
 
@@ -33,5 +33,5 @@ public interface AsyncRawChatCompletions {
      * @param options per-call options
      * @return status, headers and the completion
      */
-    CompletableFuture<RawResponse<ChatCompletion>> create(ChatCompletionRequest request, RequestOptions options);
+    CallFuture<RawResponse<ChatCompletion>> create(ChatCompletionRequest request, RequestOptions options);
 }

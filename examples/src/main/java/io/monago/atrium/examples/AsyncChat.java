@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Several questions in flight at once over one client, each answer printed with its audit id as it
- * arrives.
+ * Several questions in flight over one client, at most two at a time ({@code maxConcurrentRequests};
+ * the third waits for a place), each answer printed with its audit id as it arrives.
  *
  * <pre>
  * ./mvnw -q -pl examples exec:java -Dexample=AsyncChat
@@ -29,7 +29,8 @@ public final class AsyncChat {
                 "What is the capital of Indonesia?",
                 "Name three islands of Indonesia.",
                 "What currency does Indonesia use?");
-        try (Atrium client = Atrium.fromEnv()) {
+        // The key and base URL still come from ATRIUM_API_KEY and ATRIUM_BASE_URL.
+        try (Atrium client = Atrium.builder().maxConcurrentRequests(2).build()) {
             AsyncAtrium async = client.async();
             List<CompletableFuture<Void>> calls = questions.stream()
                     .map(question -> async.chat()

@@ -34,9 +34,10 @@ public final class BasicChat {
 
             System.out.println(res.content());
             System.out.printf(
-                    "tokens: %d in, %d out; audit id: %s%n",
-                    res.usage().promptTokens(),
-                    res.usage().completionTokens(),
+                    "tokens: %s; audit id: %s%n",
+                    res.usage()
+                            .map(u -> u.promptTokens() + " in, " + u.completionTokens() + " out")
+                            .orElse("not reported"),
                     res.governance().auditId().orElse("-"));
         }
     }

@@ -57,7 +57,7 @@ public final class GovernanceDemo {
         System.out.println("  audit id           " + g.auditId().orElse("-"));
         System.out.println("  PII detected       " + g.piiDetected());
         System.out.println("  PII redacted       " + g.piiRedacted());
-        System.out.println("  policy decision    " + g.policyDecision().orElse("-"));
+        System.out.println("  policy decision    " + g.decisionWord().orElse("-"));
         System.out.println("  blocked            " + g.blocked());
         System.out.println("  provider           " + g.provider().orElse("-"));
         System.out.println("  latency            " + format(g.latencyMs(), "ms"));

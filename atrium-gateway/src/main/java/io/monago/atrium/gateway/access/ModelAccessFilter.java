@@ -2,10 +2,10 @@ package io.monago.atrium.gateway.access;
 
 import io.monago.atrium.gateway.chain.Filter;
 import io.monago.atrium.gateway.chain.Step;
+import io.monago.atrium.gateway.config.ModelGlob;
 import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.exchange.Principal;
 import io.monago.atrium.gateway.exchange.Rejection;
-import io.monago.atrium.gateway.workspace.ModelGlob;
 import io.monago.atrium.gateway.workspace.WorkspacePolicy;
 import io.monago.atrium.protocol.ErrorCode;
 import io.vertx.core.Future;

@@ -3,15 +3,13 @@ package io.monago.atrium.gateway.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Optional;
 
 /**
- * Links each record to the one before: {@code hash = SHA-256(prev_hash + "\n" + record JSON)}, where
- * the record JSON is the record with {@code prev_hash} set and without {@code hash}. Changing or
- * removing any stored record breaks every hash after it. Not thread-safe: one writer owns it.
+ * Links each record to the one before: {@code hash = SHA-256(prev_hash + "\n" + record JSON)} (or
+ * the HMAC-SHA-256 under the {@link ChainKey}), where the record JSON is the record with
+ * {@code prev_hash} set and without {@code hash}. Changing or removing any stored record breaks
+ * every hash after it. Not thread-safe: one writer owns it.
  */
 public final class AuditChain {
 
@@ -19,23 +17,30 @@ public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
 
     private final ObjectMapper json;
-    private final MessageDigest sha;
+    private final ChainHasher hasher;
     private String last;
+
+    /**
+     * Continues a plain (unkeyed) chain.
+     *
+     * @param json the mapper that renders records
+     * @param lastHash the hash of the newest stored record, or {@link #GENESIS}
+     */
+    public AuditChain(ObjectMapper json, String lastHash) {
+        this(json, lastHash, Optional.empty());
+    }
 
     /**
      * Continues a chain.
      *
      * @param json the mapper that renders records
      * @param lastHash the hash of the newest stored record, or {@link #GENESIS}
+     * @param key the chain key, or empty for a plain SHA-256 chain
      */
-    public AuditChain(ObjectMapper json, String lastHash) {
+    public AuditChain(ObjectMapper json, String lastHash, Optional<ChainKey> key) {
         this.json = json;
         this.last = lastHash;
-        try {
-            this.sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        this.hasher = new ChainHasher(key);
     }
 
     /**
@@ -62,10 +67,7 @@ public final class AuditChain {
      * @return the hex hash
      */
     public String hash(String prevHash, String unsignedJson) {
-        sha.reset();
-        sha.update(prevHash.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) '\n');
-        return HexFormat.of().formatHex(sha.digest(unsignedJson.getBytes(StandardCharsets.UTF_8)));
+        return hasher.hash(prevHash, unsignedJson);
     }
 
     /** {@return the newest hash} */

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The first filter in, the last out: freezes the call's verdict, the one value the governance
  * headers and the audit record are both rendered from, and writes the record. The answer leaves
- * only once the record is durable; if it cannot be written the caller gets 503 instead. Every
+ * only once the record is durable; if it cannot be written the caller gets 503
+ * {@code audit_unavailable} instead (and {@link AuditGateFilter} keeps further calls from the
+ * provider while the store is failing). Every
  * call is recorded, refused and blocked ones included; an idempotent replay is not a new call and
  * is not recorded again.
  */
@@ -66,24 +68,35 @@ public final class AuditFilter implements Filter, AnswerHalf {
         Optional<Rejection> rejection =
                 answer instanceof Answer.Failure f ? Optional.of(f.rejection()) : Optional.empty();
         int status = rejection.map(r -> r.code().status()).orElse(200);
-        return write(exchange.freeze(status, rejection, nanoTime.getAsLong())).transform(ar -> {
-            if (ar.succeeded()) {
-                return Future.succeededFuture(answer);
-            }
-            Rejection unavailable = Rejection.of(
-                    ErrorCode.SERVICE_UNAVAILABLE,
-                    "the call could not be recorded in the audit trail, so it was not answered; retry later");
-            exchange.freeze(unavailable.code().status(), Optional.of(unavailable), nanoTime.getAsLong());
-            return Future.succeededFuture(new Answer.Failure(unavailable));
-        });
+        return write(exchange, exchange.freeze(status, rejection, nanoTime.getAsLong()))
+                .transform(ar -> {
+                    if (ar.succeeded()) {
+                        return Future.succeededFuture(answer);
+                    }
+                    Rejection unavailable = AuditGateFilter.UNAVAILABLE;
+                    exchange.freeze(unavailable.code().status(), Optional.of(unavailable), nanoTime.getAsLong());
+                    return Future.succeededFuture(new Answer.Failure(unavailable));
+                });
     }
 
-    private Future<Void> write(Verdict v) {
+    private Future<Void> write(Exchange exchange, Verdict v) {
+        AuditEntry entry = AuditEntry.of(v).withContent(content(exchange));
         Context context = Vertx.currentContext();
         Future<Void> written = context == null
-                ? Future.fromCompletionStage(store.append(AuditEntry.of(v)))
-                : Future.fromCompletionStage(store.append(AuditEntry.of(v)), context);
+                ? Future.fromCompletionStage(store.append(entry))
+                : Future.fromCompletionStage(store.append(entry), context);
         return written.onFailure(e -> LOG.error("audit record {} could not be stored", v.auditId()));
+    }
+
+    /**
+     * The redacted prompt and answer, when the workspace keeps content and the call got as far as
+     * redaction (a call refused before it never had its messages forwarded, so keeps none).
+     */
+    private static Optional<AuditContent> content(Exchange exchange) {
+        // Kept only once redaction ran (the workspace is known then), and maybe for the trace only.
+        return exchange.forwardedMessages()
+                .filter(messages -> exchange.workspace().storesContent())
+                .map(messages -> new AuditContent(messages.toString(), exchange.answerText()));
     }
 
     /**
@@ -108,7 +121,7 @@ public final class AuditFilter implements Filter, AnswerHalf {
         @Override
         public Future<Void> onEnd(Consumer<ObjectNode> out) {
             exchange.streamed(new StreamOutcome(true, "provider", delivered));
-            return write(exchange.freeze(200, Optional.empty(), nanoTime.getAsLong()));
+            return write(exchange, exchange.freeze(200, Optional.empty(), nanoTime.getAsLong()));
         }
 
         @Override
@@ -118,6 +131,9 @@ public final class AuditFilter implements Filter, AnswerHalf {
             if (cause instanceof ClientGone) {
                 why = Optional.empty();
                 endedBy = "client";
+            } else if (cause instanceof ProviderException pe && pe.kind() == ProviderException.Kind.TIMEOUT) {
+                why = Optional.of(Rejection.of(ErrorCode.UPSTREAM_TIMEOUT, "the provider's stream went silent"));
+                endedBy = "provider";
             } else if (cause instanceof ProviderException) {
                 why = Optional.of(Rejection.of(ErrorCode.UPSTREAM_ERROR, "the provider's stream broke off"));
                 endedBy = "provider";
@@ -128,7 +144,7 @@ public final class AuditFilter implements Filter, AnswerHalf {
             exchange.streamed(new StreamOutcome(false, endedBy, delivered));
             // The caller already has a 200 and the start of the answer; the record says how it ended.
             Verdict v = exchange.freeze(200, why, nanoTime.getAsLong());
-            return write(v).recover(e -> Future.succeededFuture());
+            return write(exchange, v).recover(e -> Future.succeededFuture());
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.monago.atrium.gateway.auth;
 
 import io.monago.atrium.gateway.config.KeyConfig;
+import io.monago.atrium.gateway.config.ModelGlob;
 import io.monago.atrium.gateway.exchange.Principal;
-import io.monago.atrium.gateway.workspace.ModelGlob;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,9 @@ public final class KeyRegistry {
                             k.admin(),
                             k.modelsIfSet()
                                     .map(m -> m.stream().map(ModelGlob::new).toList()),
-                            k.disabled()));
+                            k.disabled(),
+                            k.name(),
+                            k.labels()));
         }
         this.byHash = Map.copyOf(map);
     }

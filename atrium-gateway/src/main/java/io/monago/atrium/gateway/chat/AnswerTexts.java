@@ -33,6 +33,23 @@ public final class AnswerTexts {
     }
 
     /**
+     * Reads the message content of every choice, in order.
+     *
+     * @param completion a {@code chat.completion} object
+     * @return the contents, joined by a blank line when there are several choices
+     */
+    public static String contents(ObjectNode completion) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode choice : completion.path("choices")) {
+            JsonNode content = choice.path("message").get("content");
+            if (content != null && content.isTextual()) {
+                out.add(content.asText());
+            }
+        }
+        return String.join("\n\n", out);
+    }
+
+    /**
      * Counts the characters of every text, to size the work on them.
      *
      * @param completion a {@code chat.completion} object

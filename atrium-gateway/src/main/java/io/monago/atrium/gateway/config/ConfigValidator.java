@@ -1,5 +1,7 @@
 package io.monago.atrium.gateway.config;
 
+import io.monago.atrium.gateway.rules.RuleCompileException;
+import io.monago.atrium.gateway.rules.RuleCompiler;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -13,15 +15,22 @@ import java.util.regex.Pattern;
  */
 final class ConfigValidator {
 
-    static final Set<String> PROVIDER_TYPES = Set.of("echo", "openai");
+    static final Set<String> PROVIDER_TYPES = Set.of("echo", "openai", "anthropic");
     static final Set<String> PII_ACTIONS = Set.of("redact", "block", "flag", "allow");
     static final Set<String> SECURITY_ACTIONS = Set.of("block", "flag", "off");
     static final Set<String> OPERATORS = Set.of("placeholder", "mask", "hash", "remove");
     static final int MIN_SALT_BYTES = 16;
     static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
     private static final Pattern KEY_HASH = Pattern.compile("sha256:[0-9a-f]{64}");
+    /** Anthropic names its API versions by date, e.g. 2023-06-01. */
+    private static final Pattern ANTHROPIC_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    static final Set<String> RULE_ACTIONS = Set.of("block", "flag", "redact", "allow", "route");
+    static final Set<String> RULE_MODES = Set.of("enforce", "dry_run");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private final SourceMap source;
+    private RuleCompiler ruleCompiler;
 
     ConfigValidator(SourceMap source) {
         this.source = source;
@@ -29,6 +38,7 @@ final class ConfigValidator {
 
     void validate(GatewayConfig c) {
         server(c.server());
+        audit(c.audit());
         if (!(c.pricing().usdToIdr() > 0)) {
             throw source.error("pricing.usd_to_idr", "must be a positive number");
         }
@@ -36,14 +46,38 @@ final class ConfigValidator {
         for (int i = 0; i < c.models().size(); i++) {
             model("models[" + i + "]", c.models().get(i), c.providers());
         }
+        for (int i = 0; i < c.models().size(); i++) {
+            fallbacks("models[" + i + "]", c.models().get(i), c.models());
+        }
         Set<String> workspaceIds = new HashSet<>();
         for (int i = 0; i < c.workspaces().size(); i++) {
             String path = "workspaces[" + i + "]";
             WorkspaceConfig w = c.workspaces().get(i);
             workspace(path, w);
+            rules(path, w, c.models());
+            evaluators(path, w);
             if (!workspaceIds.add(w.id())) {
                 throw source.error(path + ".id", "workspace '" + w.id() + "' is defined twice");
             }
+        }
+        store("limits", c.limits().store(), c.limits().keyPrefix());
+        store("idempotency", c.idempotency().store(), c.idempotency().keyPrefix());
+        telemetry(c.telemetry());
+        metrics(c.metrics());
+        if (c.limits().defaultMaxTokens() <= 0) {
+            throw source.error("limits.default_max_tokens", "must be positive");
+        }
+        for (int i = 0; i < c.workspaces().size(); i++) {
+            limits("workspaces[" + i + "].limits", c.workspaces().get(i).limits());
+            try {
+                OnStoreError.of(
+                        java.util.Optional.ofNullable(c.workspaces().get(i).onStoreError()));
+            } catch (IllegalArgumentException e) {
+                throw source.error("workspaces[" + i + "].on_store_error", e.getMessage());
+            }
+        }
+        for (int i = 0; i < c.keys().size(); i++) {
+            limits("keys[" + i + "].limits", c.keys().get(i).limits());
         }
         Set<String> keyIds = new HashSet<>();
         for (int i = 0; i < c.keys().size(); i++) {
@@ -83,6 +117,50 @@ final class ConfigValidator {
         }
     }
 
+    private void audit(AuditConfig a) {
+        if (a.chainKey() != null
+                && a.chainKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SALT_BYTES) {
+            throw source.error(
+                    "audit.chain_key",
+                    "must be a secret of at least " + MIN_SALT_BYTES + " bytes; write ${ATRIUM_AUDIT_CHAIN_KEY}");
+        }
+        if (a.url() != null) {
+            if (!a.url().startsWith("jdbc:postgresql://")) {
+                throw source.error("audit.url", "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
+            }
+            if (a.sqlitePath() != null) {
+                throw source.error("audit.sqlite_path", "cannot be set with audit.url: choose one store");
+            }
+        } else {
+            onlyWithUrl("audit.schema", a.schema());
+            onlyWithUrl("audit.user", a.user());
+            onlyWithUrl("audit.password", a.password());
+        }
+        if (a.schema() != null && !a.schema().matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw source.error(
+                    "audit.schema",
+                    "must be a plain PostgreSQL name: lowercase letters, digits and _, at most 63, not starting"
+                            + " with a digit");
+        }
+        if (!a.onError().equals(AuditConfig.FAIL_CLOSED) && !a.onError().equals(AuditConfig.FAIL_OPEN)) {
+            throw source.error("audit.on_error", "must be fail_closed or fail_open");
+        }
+        if (a.checkpointEvery() <= 0) {
+            throw source.error("audit.checkpoint_every", "must be positive");
+        }
+        if (a.retentionDays() != null && a.retentionDays() <= 0) {
+            throw source.error(
+                    "audit.retention_days",
+                    "must be a positive number of days (leave it out to keep records" + " forever)");
+        }
+    }
+
+    private void onlyWithUrl(String field, String value) {
+        if (value != null) {
+            throw source.error(field, "applies to the PostgreSQL store only: set audit.url too");
+        }
+    }
+
     private void provider(String name, ProviderConfig p) {
         String path = "providers." + name;
         if (p == null) {
@@ -102,11 +180,68 @@ final class ConfigValidator {
             }
             httpUrl(path + ".base_url", p.baseUrl());
         }
+        if (p.type().equals("anthropic")) {
+            anthropic(path, p);
+        } else if (p.anthropicVersion() != null) {
+            throw source.error(path + ".anthropic_version", "applies only to a provider of type anthropic");
+        }
+        positive(path + ".first_byte_timeout_ms", p.firstByteTimeoutMs());
+        positive(path + ".idle_timeout_ms", p.idleTimeoutMs());
+        if (p.retries() < 0 || p.retries() > 10) {
+            throw source.error(path + ".retries", "must be between 0 and 10");
+        }
+        positive(path + ".retry_backoff_ms", p.retryBackoffMs());
+        if (p.circuitBreaker().failures() <= 0) {
+            throw source.error(path + ".circuit_breaker.failures", "must be positive");
+        }
+        positive(path + ".circuit_breaker.open_ms", p.circuitBreaker().openMs());
         if (p.timeoutMs() <= 0) {
             throw source.error(path + ".timeout_ms", "must be positive");
         }
         if (p.connectTimeoutMs() <= 0) {
             throw source.error(path + ".connect_timeout_ms", "must be positive");
+        }
+    }
+
+    private void anthropic(String path, ProviderConfig p) {
+        if (p.baseUrl() != null) {
+            httpUrl(path + ".base_url", p.baseUrl());
+        }
+        if (p.apiKeyIfSet().isEmpty()) {
+            throw source.error(
+                    path + ".api_key", "is required for an anthropic provider (write api_key: ${ANTHROPIC_API_KEY})");
+        }
+        if (p.anthropicVersion() != null
+                && !ANTHROPIC_VERSION.matcher(p.anthropicVersion()).matches()) {
+            throw source.error(
+                    path + ".anthropic_version",
+                    "must be an Anthropic API version date such as 2023-06-01, got '" + p.anthropicVersion() + "'");
+        }
+    }
+
+    private void positive(String path, long value) {
+        if (value <= 0) {
+            throw source.error(path, "must be positive");
+        }
+    }
+
+    /** A fallback is a plain model name that some entry serves, and not the model itself. */
+    private void fallbacks(String path, ModelConfig m, List<ModelConfig> models) {
+        for (int j = 0; j < m.fallback().size(); j++) {
+            String at = path + ".fallback[" + j + "]";
+            String name = m.fallback().get(j);
+            if (name == null || name.isBlank()) {
+                throw source.error(at, "is empty; name a model");
+            }
+            if (!new ModelGlob(name).isLiteral()) {
+                throw source.error(at, "must be a model name, not a pattern: '" + name + "'");
+            }
+            if (name.equals(m.name())) {
+                throw source.error(at, "names the model itself");
+            }
+            if (models.stream().noneMatch(other -> new ModelGlob(other.name()).matches(name))) {
+                throw source.error(at, "no model entry serves '" + name + "'");
+            }
         }
     }
 
@@ -194,6 +329,108 @@ final class ConfigValidator {
         }
     }
 
+    /**
+     * Checks each rule's fields and compiles its condition, so that a typo, an unknown variable or
+     * a type error stops the load naming the rule, rather than failing calls later.
+     */
+    private void rules(String path, WorkspaceConfig w, List<ModelConfig> models) {
+        try {
+            java.time.ZoneId.of(w.timeZone());
+        } catch (java.time.DateTimeException e) {
+            throw source.error(
+                    path + ".time_zone", "unknown time zone '" + w.timeZone() + "', e.g. Asia/Jakarta or UTC");
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < w.rules().size(); i++) {
+            String at = path + ".rules[" + i + "]";
+            RuleConfig r = w.rules().get(i);
+            if (r == null) {
+                throw source.error(at, "is empty; a rule needs at least id, when and action");
+            }
+            if (r.id() == null || !RULE_ID.matcher(r.id()).matches()) {
+                throw source.error(
+                        at + ".id",
+                        "is required: letters, digits, '_', '.' or '-', at most 64, e.g. no-tax-ids-abroad");
+            }
+            if (!ids.add(r.id())) {
+                throw source.error(at + ".id", "rule '" + r.id() + "' is defined twice in this workspace");
+            }
+            String rule = "rule '" + r.id() + "': ";
+            word(at + ".action", r.action(), RULE_ACTIONS);
+            word(at + ".mode", r.mode(), RULE_MODES);
+            if (r.action().equals("redact")) {
+                if (r.entities().isEmpty()) {
+                    throw source.error(at + ".entities", rule + "a redact rule names the entity types it redacts");
+                }
+                for (int j = 0; j < r.entities().size(); j++) {
+                    String e = r.entities().get(j);
+                    if (!GuardVocabulary.ENTITY_TYPES.contains(e)) {
+                        throw source.error(
+                                at + ".entities[" + j + "]",
+                                rule + "unknown entity type '" + e + "'; one of "
+                                        + sorted(GuardVocabulary.ENTITY_TYPES));
+                    }
+                }
+            } else if (!r.entities().isEmpty()) {
+                throw source.error(at + ".entities", rule + "applies only to action redact");
+            }
+            if (r.action().equals("route")) {
+                String target = r.model();
+                if (target == null || target.isBlank() || !new ModelGlob(target).isLiteral()) {
+                    throw source.error(at + ".model", rule + "a route rule names the model to send the call to");
+                }
+                if (models.stream().noneMatch(m -> new ModelGlob(m.name()).matches(target))) {
+                    throw source.error(at + ".model", rule + "no model entry serves '" + target + "'");
+                }
+            } else if (r.model() != null) {
+                throw source.error(at + ".model", rule + "applies only to action route");
+            }
+            if (r.when() == null || r.when().isBlank()) {
+                throw source.error(at + ".when", rule + "is required: a CEL condition such as 'NIK' in pii.types");
+            }
+            try {
+                compiler().compile(r.when());
+            } catch (RuleCompileException e) {
+                throw source.error(
+                        at + ".when",
+                        rule + "condition line " + e.line() + ", column " + e.column() + ": " + e.problem());
+            }
+        }
+    }
+
+    private void store(String section, String store, String keyPrefix) {
+        try {
+            StoreUrl.redis(store);
+        } catch (IllegalArgumentException e) {
+            throw source.error(section + ".store", e.getMessage());
+        }
+        if (keyPrefix.isEmpty()) {
+            throw source.error(section + ".key_prefix", "must not be empty: it keeps this gateway's Redis keys apart");
+        }
+    }
+
+    private void limits(String path, LimitSettings l) {
+        if (l.requestsPerMinute() != null) {
+            positive(path + ".requests_per_minute", l.requestsPerMinute());
+        }
+        if (l.tokensPerMinute() != null) {
+            positive(path + ".tokens_per_minute", l.tokensPerMinute());
+        }
+        if (l.idrPerDay() != null && !(l.idrPerDay() > 0)) {
+            throw source.error(path + ".idr_per_day", "must be a positive number of rupiah");
+        }
+        if (l.idrPerMonth() != null && !(l.idrPerMonth() > 0)) {
+            throw source.error(path + ".idr_per_month", "must be a positive number of rupiah");
+        }
+    }
+
+    private RuleCompiler compiler() {
+        if (ruleCompiler == null) {
+            ruleCompiler = new RuleCompiler();
+        }
+        return ruleCompiler;
+    }
+
     private void setting(String path, EntitySetting s, Set<String> words) {
         if (s == null) {
             throw source.error(path, "needs an action: one of " + sorted(words));
@@ -223,6 +460,64 @@ final class ConfigValidator {
         k.modelsIfSet().ifPresent(m -> globs(path + ".models", m));
     }
 
+    static final Set<String> EVALUATOR_TYPES = Set.of("toxicity", "new_pii", "json", "refusal", "canary", "callout");
+    static final Set<String> EVALUATOR_STAGES = Set.of("pre", "post");
+    static final Set<String> EVALUATOR_ACTIONS = Set.of("record", "flag", "block");
+    static final Set<String> EVALUATOR_ON_ERROR = Set.of("fail_open", "fail_closed");
+    /** Types that read the answer only. */
+    private static final Set<String> POST_ONLY = Set.of("new_pii", "json", "refusal", "canary");
+    /** The shortest callout secret: an HMAC key shorter than this is guessable. */
+    static final int MIN_CALLOUT_SECRET_BYTES = 16;
+
+    private void evaluators(String path, WorkspaceConfig w) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < w.evaluators().size(); i++) {
+            String at = path + ".evaluators[" + i + "]";
+            EvaluatorConfig e = w.evaluators().get(i);
+            if (e == null) {
+                throw source.error(at, "is empty; an evaluator needs at least name and type");
+            }
+            if (e.name() == null || !RULE_ID.matcher(e.name()).matches()) {
+                throw source.error(at + ".name", "is required: letters, digits, '_', '.' or '-', at most 64");
+            }
+            if (!names.add(e.name())) {
+                throw source.error(at + ".name", "evaluator '" + e.name() + "' is defined twice in this workspace");
+            }
+            word(at + ".type", e.type(), EVALUATOR_TYPES);
+            word(at + ".stage", e.stage(), EVALUATOR_STAGES);
+            word(at + ".action", e.action(), EVALUATOR_ACTIONS);
+            fraction(at + ".threshold", e.threshold());
+            fraction(at + ".sample_rate", e.sampleRate());
+            if (e.stage().equals("pre") && POST_ONLY.contains(e.type())) {
+                throw source.error(at + ".stage", "type " + e.type() + " reads the answer: its stage must be post");
+            }
+            if (e.type().equals("canary") && (e.canary() == null || e.canary().isBlank())) {
+                throw source.error(at + ".canary", "is required for a canary evaluator: the string to watch for");
+            }
+            if (!e.type().equals("canary") && e.canary() != null) {
+                throw source.error(at + ".canary", "is only for type canary");
+            }
+            if (e.type().equals("callout")) {
+                if (e.url() == null) {
+                    throw source.error(at + ".url", "is required for a callout evaluator");
+                }
+                httpUrl(at + ".url", e.url());
+                if (e.secret() == null
+                        || e.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                                < MIN_CALLOUT_SECRET_BYTES) {
+                    throw source.error(
+                            at + ".secret",
+                            "a callout needs a secret of at least " + MIN_CALLOUT_SECRET_BYTES
+                                    + " bytes to sign its body (write secret: ${ATRIUM_EVAL_SECRET})");
+                }
+                positive(at + ".timeout_ms", e.timeoutMs());
+                word(at + ".on_error", e.onError(), EVALUATOR_ON_ERROR);
+            } else if (e.url() != null || e.secret() != null) {
+                throw source.error(at + (e.url() != null ? ".url" : ".secret"), "is only for type callout");
+            }
+        }
+    }
+
     private void globs(String path, List<String> globs) {
         for (int i = 0; i < globs.size(); i++) {
             String g = globs.get(i);
@@ -247,5 +542,41 @@ final class ConfigValidator {
 
     private static String sorted(Set<String> words) {
         return String.join(", ", new java.util.TreeSet<>(words));
+    }
+
+    private void telemetry(TelemetryConfig t) {
+        if (t.otlpEndpointIfSet().isPresent()) {
+            String url = t.otlpEndpoint();
+            if (!(url.startsWith("http://") || url.startsWith("https://"))) {
+                throw source.error(
+                        "telemetry.otlp_endpoint",
+                        "must be an http:// or https:// URL, such as http://otel-collector:4318/v1/traces");
+            }
+        }
+        if (!(t.sampleRatio() >= 0 && t.sampleRatio() <= 1)) {
+            throw source.error("telemetry.sample_ratio", "must be a number from 0 to 1");
+        }
+        if (t.serviceName().isBlank()) {
+            throw source.error("telemetry.service_name", "must not be empty");
+        }
+    }
+
+    private void metrics(MetricsConfig m) {
+        if (m.listenIfSet().isPresent()) {
+            String listen = m.listen();
+            int colon = listen.lastIndexOf(':');
+            boolean valid = colon > 0;
+            if (valid) {
+                try {
+                    int port = Integer.parseInt(listen.substring(colon + 1));
+                    valid = port >= 0 && port <= 65535;
+                } catch (NumberFormatException e) {
+                    valid = false;
+                }
+            }
+            if (!valid) {
+                throw source.error("metrics.listen", "must be host:port, such as 0.0.0.0:9464");
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.monago.atrium.gateway.config;
 
+import io.monago.atrium.guard.pii.PiiPolicy;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A workspace's PII policy.
@@ -20,7 +22,8 @@ import java.util.Map;
  *     {@code allow}; default {@code redact}
  * @param minConfidence default minimum confidence for a finding to count, default 0.5
  * @param reversible put the originals back into the answer for the caller, default false
- * @param entities per entity type overrides; when absent, SSN, CREDIT_CARD and SECRET are blocked
+ * @param entities per entity type overrides; when absent, SSN, CREDIT_CARD and SECRET are blocked,
+ *     and PERSON and ADDRESS are redacted at confidence 0.6 or more
  * @param operator how a redacted value is replaced: {@code placeholder} ({@code [NIK_1]}, the
  *     default), {@code mask}, {@code hash} (salted) or {@code remove}
  * @param maskKeepStart with {@code mask}: letters and digits kept at the start, default 0
@@ -41,7 +44,9 @@ public record PiiSettings(
     public static final Map<String, EntitySetting> DEFAULT_ENTITIES = Map.of(
             "SSN", EntitySetting.of("block"),
             "CREDIT_CARD", EntitySetting.of("block"),
-            "SECRET", EntitySetting.of("block"));
+            "SECRET", EntitySetting.of("block"),
+            "PERSON", new EntitySetting("redact", Optional.of(PiiPolicy.DEFAULT_NAME_MIN_CONFIDENCE)),
+            "ADDRESS", new EntitySetting("redact", Optional.of(PiiPolicy.DEFAULT_NAME_MIN_CONFIDENCE)));
 
     /**
      * Fills defaults.
@@ -73,7 +78,7 @@ public record PiiSettings(
                 + ", maskKeepEnd=" + maskKeepEnd + ", hashSalt=" + (hashSalt == null ? "unset" : "***") + "]";
     }
 
-    /** {@return the shipped policy: redact PII, block SSN, CREDIT_CARD and SECRET} */
+    /** {@return the shipped policy: redact PII (PERSON and ADDRESS from confidence 0.6), block SSN, CREDIT_CARD and SECRET} */
     public static PiiSettings defaults() {
         return new PiiSettings(null, null, null, null, null, null, null, null);
     }

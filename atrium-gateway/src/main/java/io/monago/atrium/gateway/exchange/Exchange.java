@@ -1,10 +1,14 @@
 package io.monago.atrium.gateway.exchange;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.chat.TextSlot;
 import io.monago.atrium.gateway.chat.Usage;
 import io.monago.atrium.gateway.workspace.WorkspacePolicy;
 import io.monago.atrium.protocol.PolicyDecision;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,12 +53,21 @@ public final class Exchange {
     private final Map<String, Integer> piiOutput = new LinkedHashMap<>();
     private final Set<String> incidents = new LinkedHashSet<>();
     private final List<String> matchedRules = new ArrayList<>();
+    private String policyVersion;
+    private UsageSoFar usageSoFar;
     private String provider;
     private Usage usage = Usage.NONE;
     private double costIdr;
     private Verdict verdict;
     private StreamOutcome stream;
+    private final List<Attempt> attempts = new ArrayList<>(1);
+    private final List<Evaluation> evaluations = new ArrayList<>(0);
+    private final List<SecurityEvidence> securityEvidence = new ArrayList<>(0);
     private final List<Consumer<HttpReply>> replyListeners = new ArrayList<>(1);
+    private JsonNode forwardedMessages;
+    private String answerText;
+    private Context traceContext;
+    private String traceId;
 
     /**
      * Starts an exchange.
@@ -223,6 +236,16 @@ public final class Exchange {
         piiOutput.merge(entityType, count, Integer::sum);
     }
 
+    /** {@return the entity types found in the request so far} */
+    public Set<String> piiInputTypes() {
+        return Set.copyOf(piiInput.keySet());
+    }
+
+    /** {@return the entity types found in the answer so far} */
+    public Set<String> piiOutputTypes() {
+        return Set.copyOf(piiOutput.keySet());
+    }
+
     /**
      * Records an entity type that was redacted or withheld.
      *
@@ -242,12 +265,59 @@ public final class Exchange {
     }
 
     /**
+     * Records why the security analysis reported an incident, for the audit record.
+     *
+     * @param evidence the incident's category, score, place and signals
+     */
+    public void securityEvidence(SecurityEvidence evidence) {
+        securityEvidence.add(evidence);
+    }
+
+    /**
      * Records a policy rule that matched.
      *
      * @param ruleId a policy rule that matched
      */
     public void matchedRule(String ruleId) {
         matchedRules.add(ruleId);
+    }
+
+    /**
+     * Records the version of the rules the call is decided under.
+     *
+     * @param version the rule set's version
+     */
+    public void policyVersion(String version) {
+        this.policyVersion = version;
+    }
+
+    /**
+     * Records what the caller had used before this call, for rules that read it.
+     *
+     * @param usage the key's and workspace's usage so far
+     */
+    public void usageSoFar(UsageSoFar usage) {
+        this.usageSoFar = usage;
+    }
+
+    /** {@return what the caller had used before this call, when the limit filter looked it up} */
+    public Optional<UsageSoFar> usageSoFar() {
+        return Optional.ofNullable(usageSoFar);
+    }
+
+    /** {@return the usage metered so far; none until the answer is metered} */
+    public Usage usage() {
+        return usage;
+    }
+
+    /** {@return the cost metered so far, in rupiah; 0 until the answer is metered} */
+    public double costIdr() {
+        return costIdr;
+    }
+
+    /** {@return when the call arrived, wall-clock} */
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     /** Marks the call as forwarded under monitoring. */
@@ -272,6 +342,29 @@ public final class Exchange {
     }
 
     /**
+     * Records one try at a provider.
+     *
+     * @param attempt the try
+     */
+    public void attempt(Attempt attempt) {
+        attempts.add(attempt);
+    }
+
+    /**
+     * Records one evaluator's result.
+     *
+     * @param evaluation the result
+     */
+    public void evaluation(Evaluation evaluation) {
+        evaluations.add(evaluation);
+    }
+
+    /** {@return the evaluators' results so far, in the order they ran} */
+    public List<Evaluation> evaluations() {
+        return List.copyOf(evaluations);
+    }
+
+    /**
      * Records what the call consumed.
      *
      * @param usage token usage
@@ -284,7 +377,9 @@ public final class Exchange {
 
     /**
      * Freezes the exchange into the verdict the headers and the audit record are rendered from.
-     * May be called again (an audit write that failed turns the answer into an error).
+     * May be called again (an audit write that failed turns the answer into an error). The
+     * decision is {@code blocked} for a policy block, {@code rejected} for any other error status,
+     * else what policy decided ({@code allowed} or {@code flagged}).
      *
      * @param status the HTTP status of the response
      * @param rejection the rejection, when the call ends in an error
@@ -297,6 +392,10 @@ public final class Exchange {
         if (rejection.isPresent() && rejection.get().code().isBlock()) {
             finalDecision = PolicyDecision.BLOCKED;
             reason = rejection.get().blockReason().or(() -> Optional.ofNullable(blockReason));
+        } else if (rejection.isPresent() && status >= 400) {
+            // Answered with an error that policy did not cause: neither allowed nor blocked, whatever
+            // policy said before. A stream that fails after its 200 keeps the word its headers sent.
+            finalDecision = PolicyDecision.REJECTED;
         }
         boolean piiDetected = !piiInput.isEmpty() || !piiOutput.isEmpty();
         verdict = new Verdict(
@@ -313,15 +412,90 @@ public final class Exchange {
                 piiInput,
                 piiOutput,
                 List.copyOf(incidents),
+                securityEvidence,
                 matchedRules,
+                Optional.ofNullable(policyVersion),
                 usage,
                 costIdr,
                 (nowNanos - startNanos) / 1_000_000.0,
                 status,
                 rejection.map(r -> r.code().code()),
-                tags,
-                Optional.ofNullable(stream));
+                recordedTags(),
+                Optional.ofNullable(stream),
+                attempts,
+                evaluations);
         return verdict;
+    }
+
+    /** The tags as recorded: under tracing, with the server span's trace id, so record and trace meet. */
+    private RequestTags recordedTags() {
+        if (traceId == null || tags.traceId().equals(Optional.of(traceId))) {
+            return tags;
+        }
+        return new RequestTags(
+                tags.user(), tags.sessionId(), tags.metadata(), Optional.of(traceId), tags.idempotencyKey());
+    }
+
+    /**
+     * Records the trace context of the call's server span (only when tracing is on), for the spans
+     * of the filters and the provider call; the audit record keeps its trace id.
+     *
+     * @param context the context holding the server span
+     */
+    public void traceContext(Context context) {
+        this.traceContext = context;
+        SpanContext span = Span.fromContext(context).getSpanContext();
+        this.traceId = span.isValid() ? span.getTraceId() : null;
+    }
+
+    /** {@return the trace context of the call's server span; empty when tracing is off} */
+    public Optional<Context> traceContext() {
+        return Optional.ofNullable(traceContext);
+    }
+
+    /** {@return the model as the record names it (a configured name or a marker), once the body is parsed} */
+    public Optional<String> recordedModel() {
+        return Optional.ofNullable(recordedModel);
+    }
+
+    /** {@return the provider that answers the call, once one was chosen} */
+    public Optional<String> provider() {
+        return Optional.ofNullable(provider);
+    }
+
+    /** {@return the tries at providers so far} */
+    public List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    /**
+     * Keeps a copy of the messages as forwarded, after redaction, for a workspace that keeps content
+     * beside its audit records. Never called with the messages as they arrived.
+     *
+     * @param messages the redacted {@code messages} array, copied
+     */
+    public void forwardedMessages(JsonNode messages) {
+        this.forwardedMessages = messages;
+    }
+
+    /** {@return the redacted messages kept for the audit content, if the workspace keeps content} */
+    public Optional<JsonNode> forwardedMessages() {
+        return Optional.ofNullable(forwardedMessages);
+    }
+
+    /**
+     * Keeps the answer's text as governed, with placeholders (never restored values), for a
+     * workspace that keeps content beside its audit records.
+     *
+     * @param text the text of the answer's choices
+     */
+    public void answerText(String text) {
+        this.answerText = text;
+    }
+
+    /** {@return the governed answer text kept for the audit content, if there is one} */
+    public Optional<String> answerText() {
+        return Optional.ofNullable(answerText);
     }
 
     /**

@@ -24,7 +24,11 @@ import java.util.Optional;
  * @param piiInput entity type counts found in the request
  * @param piiOutput entity type counts found in the answer
  * @param securityIncidents incident categories found
+ * @param securityEvidence per incident reported by the analysis (counted by policy or not): score,
+ *     place and strongest signals, highest score first
  * @param matchedRules ids of the policy rules that matched
+ * @param policyVersion the version of the workspace's rules the call was decided under, when the
+ *     call got that far
  * @param usage token usage
  * @param costIdr cost in rupiah
  * @param latencyMs time spent in the gateway, upstream call included
@@ -32,6 +36,8 @@ import java.util.Optional;
  * @param errorCode the protocol error code, on errors
  * @param tags what the caller attached
  * @param stream how a streamed answer ended; empty for an answer sent whole
+ * @param attempts every try at a provider, in order
+ * @param evaluations what each evaluator that ran on the call found, in the order they ran
  */
 public record Verdict(
         String auditId,
@@ -47,14 +53,18 @@ public record Verdict(
         Map<String, Integer> piiInput,
         Map<String, Integer> piiOutput,
         List<String> securityIncidents,
+        List<SecurityEvidence> securityEvidence,
         List<String> matchedRules,
+        Optional<String> policyVersion,
         Usage usage,
         double costIdr,
         double latencyMs,
         int status,
         Optional<String> errorCode,
         RequestTags tags,
-        Optional<StreamOutcome> stream) {
+        Optional<StreamOutcome> stream,
+        List<Attempt> attempts,
+        List<Evaluation> evaluations) {
 
     /**
      * Copies the collections.
@@ -72,7 +82,9 @@ public record Verdict(
      * @param piiInput see the record description
      * @param piiOutput see the record description
      * @param securityIncidents see the record description
+     * @param securityEvidence see the record description
      * @param matchedRules see the record description
+     * @param policyVersion see the record description
      * @param usage see the record description
      * @param costIdr see the record description
      * @param latencyMs see the record description
@@ -80,12 +92,17 @@ public record Verdict(
      * @param errorCode see the record description
      * @param tags see the record description
      * @param stream see the record description
+     * @param attempts see the record description
+     * @param evaluations see the record description
      */
     public Verdict {
         piiRedacted = List.copyOf(piiRedacted);
         piiInput = Map.copyOf(piiInput);
         piiOutput = Map.copyOf(piiOutput);
         securityIncidents = List.copyOf(securityIncidents);
+        securityEvidence = List.copyOf(securityEvidence);
         matchedRules = List.copyOf(matchedRules);
+        attempts = List.copyOf(attempts);
+        evaluations = List.copyOf(evaluations);
     }
 }

@@ -20,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /v1/chat/completions}, as HTTP glue only: makes the call's {@link Exchange}, walks it
@@ -31,40 +32,38 @@ public final class ChatCompletionsHandler {
 
     private static final byte[] NO_BODY = new byte[0];
 
-    private final FilterChain chain;
-    private final Function<Rejection, FilterChain> refusals;
+    private final Supplier<Chains> chains;
     private final AuditIds auditIds;
     private final Clock clock;
-    private final String fallbackWorkspace;
     private final GovernanceRenderer renderer;
     private final Offload offload;
 
     /**
-     * Creates the handler.
+     * The chains calls walk through under one version of the policy. The gateway swaps them whole
+     * when its configuration is reloaded; a call walks the chains it found when it started.
      *
      * @param chain the filter chain every call walks through
      * @param refusals the chain of a call refused before its body was read whole (it came too
      *     slowly, or its encoding was broken): it records and authenticates the call like the full
      *     chain, then answers with the refusal given
+     * @param fallbackWorkspace the workspace a call is recorded under when its key is unknown
+     */
+    public record Chains(FilterChain chain, Function<Rejection, FilterChain> refusals, String fallbackWorkspace) {}
+
+    /**
+     * Creates the handler.
+     *
+     * @param chains the current chains, read once at the start of each call
      * @param auditIds makes each call's audit id
      * @param clock the wall clock, for the record's timestamp
-     * @param fallbackWorkspace the workspace a call is recorded under when its key is unknown
      * @param renderer renders the verdict and the answer
      * @param offload moves serialising a large answer off the event loop
      */
     public ChatCompletionsHandler(
-            FilterChain chain,
-            Function<Rejection, FilterChain> refusals,
-            AuditIds auditIds,
-            Clock clock,
-            String fallbackWorkspace,
-            GovernanceRenderer renderer,
-            Offload offload) {
-        this.chain = chain;
-        this.refusals = refusals;
+            Supplier<Chains> chains, AuditIds auditIds, Clock clock, GovernanceRenderer renderer, Offload offload) {
+        this.chains = chains;
         this.auditIds = auditIds;
         this.clock = clock;
-        this.fallbackWorkspace = fallbackWorkspace;
         this.renderer = renderer;
         this.offload = offload;
     }
@@ -76,7 +75,7 @@ public final class ChatCompletionsHandler {
      * @param body the raw body
      */
     public void handle(RoutingContext ctx, Buffer body) {
-        walk(ctx, chain, InboundRequest.of(ctx.request().headers(), body.getBytes()), false);
+        walk(ctx, Chains::chain, InboundRequest.of(ctx.request().headers(), body.getBytes()), false);
     }
 
     /**
@@ -86,7 +85,7 @@ public final class ChatCompletionsHandler {
      * @param ctx the routing context
      */
     public void tooLarge(RoutingContext ctx) {
-        walk(ctx, chain, InboundRequest.oversized(ctx.request().headers()), false);
+        walk(ctx, Chains::chain, InboundRequest.oversized(ctx.request().headers()), false);
     }
 
     /**
@@ -97,7 +96,7 @@ public final class ChatCompletionsHandler {
      * @param ctx the routing context
      */
     void tooLargeUnsent(RoutingContext ctx) {
-        walk(ctx, chain, InboundRequest.oversized(ctx.request().headers()), true);
+        walk(ctx, Chains::chain, InboundRequest.oversized(ctx.request().headers()), true);
     }
 
     /**
@@ -128,13 +127,20 @@ public final class ChatCompletionsHandler {
     }
 
     private void refuse(RoutingContext ctx, Rejection rejection) {
-        walk(ctx, refusals.apply(rejection), InboundRequest.of(ctx.request().headers(), NO_BODY), true);
+        walk(
+                ctx,
+                c -> c.refusals().apply(rejection),
+                InboundRequest.of(ctx.request().headers(), NO_BODY),
+                true);
     }
 
-    private void walk(RoutingContext ctx, FilterChain through, InboundRequest request, boolean thenClose) {
+    private void walk(
+            RoutingContext ctx, Function<Chains, FilterChain> pick, InboundRequest request, boolean thenClose) {
+        // The policy the call is decided under, whatever reloads while it is in flight.
+        Chains current = chains.get();
         Exchange exchange =
-                new Exchange(auditIds.next(), clock.instant(), System.nanoTime(), fallbackWorkspace, request);
-        through.handle(exchange).onComplete(ar -> {
+                new Exchange(auditIds.next(), clock.instant(), System.nanoTime(), current.fallbackWorkspace(), request);
+        pick.apply(current).handle(exchange).onComplete(ar -> {
             if (ar.succeeded() && ar.result() instanceof Answer.Chunked chunked) {
                 StreamedReply.start(ctx.response(), exchange, chunked, renderer);
                 return;
@@ -166,7 +172,9 @@ public final class ChatCompletionsHandler {
 
     private HttpReply error(Exchange exchange, Rejection r) {
         Verdict v = verdict(exchange, r.code().status(), Optional.of(r));
-        return new HttpReply(v.status(), headers(v), renderer.errorBody(r));
+        MultiMap headers = headers(v);
+        r.retryAfterSeconds().ifPresent(s -> headers.set("Retry-After", Long.toString(s)));
+        return new HttpReply(v.status(), headers, renderer.errorBody(r));
     }
 
     private HttpReply reply(Verdict v, Buffer body) {

@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -57,9 +58,13 @@ public final class GatewayRoutes {
      * @param vertx the Vert.x instance
      * @param limits the body limit, the connection limit and the timeouts
      * @param chat the chat-completions handler
-     * @param models the models handler
-     * @param audit the audit handler
+     * @param models the models handler ({@link ModelsHandler}, or one that finds the current one)
+     * @param audit the audit handler ({@link AuditHandler}, or one that finds the current one)
+     * @param auditSearch the audit search handler ({@link AuditSearchHandler}, or one that finds the current one)
+     * @param auditContent the audit content handler ({@link AuditContentHandler}, or one that finds the current one)
+     * @param auditEvaluations the handler of a caller's scores ({@link AuditEvaluationsHandler}, or one that finds the current one)
      * @param health the health handler
+     * @param metrics the {@code GET /metrics} handler, when metrics are served on this port
      * @param renderer the renderer, for errors
      */
     public static void install(
@@ -67,9 +72,13 @@ public final class GatewayRoutes {
             Vertx vertx,
             ServerConfig limits,
             ChatCompletionsHandler chat,
-            ModelsHandler models,
-            AuditHandler audit,
+            Handler<RoutingContext> models,
+            Handler<RoutingContext> audit,
+            Handler<RoutingContext> auditSearch,
+            Handler<RoutingContext> auditContent,
+            Handler<RoutingContext> auditEvaluations,
             HealthHandler health,
+            Optional<Handler<RoutingContext>> metrics,
             GovernanceRenderer renderer) {
         Router router = Router.router(vertx);
         Map<String, Set<HttpMethod>> served = new LinkedHashMap<>();
@@ -81,9 +90,13 @@ public final class GatewayRoutes {
                 new BoundedBodyReader(limits.maxBodyBytes(), limits.requestBodyTimeoutMs(), chat));
         // Every resource read with GET answers HEAD too: the same status and headers, no body.
         serveGetAndHead(router, served, "/v1/models", models);
+        serveGetAndHead(router, served, "/v1/audit", auditSearch);
         serveGetAndHead(router, served, "/v1/audit/:id", audit);
+        serveGetAndHead(router, served, "/v1/audit/:id/content", auditContent);
+        serve(router, served, HttpMethod.POST, "/v1/audit/:id/evaluations", auditEvaluations);
         serveGetAndHead(router, served, "/healthz", health::live);
         serveGetAndHead(router, served, "/readyz", health::ready);
+        metrics.ifPresent(m -> serve(router, served, HttpMethod.GET, "/metrics", m));
 
         // With a handler for each status, the router answers through it and logs nothing: a
         // request it cannot route (a path with a stray '%', no Host header) is the caller's

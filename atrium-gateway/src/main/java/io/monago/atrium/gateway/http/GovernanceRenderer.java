@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.exchange.Rejection;
 import io.monago.atrium.gateway.exchange.Verdict;
+import io.monago.atrium.protocol.PolicyDecision;
 import io.monago.atrium.protocol.ProtocolHeaders;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -35,6 +36,15 @@ public final class GovernanceRenderer {
     }
 
     /**
+     * The decision as the header carries it: the protocol's three words, and nothing (empty, which
+     * clients read as no decision) for a call refused for another reason. That call's record says
+     * {@code rejected}.
+     */
+    private static String headerWord(PolicyDecision decision) {
+        return decision == PolicyDecision.REJECTED ? "" : decision.wire();
+    }
+
+    /**
      * Writes the governance headers.
      *
      * @param v the verdict
@@ -44,12 +54,29 @@ public final class GovernanceRenderer {
         headers.set(ProtocolHeaders.AUDIT_ID, v.auditId());
         headers.set(ProtocolHeaders.PII_DETECTED, Boolean.toString(v.piiDetected()));
         headers.set(ProtocolHeaders.PII_REDACTED, String.join(",", v.piiRedacted()));
-        headers.set(ProtocolHeaders.POLICY_DECISION, v.decision().wire());
+        headers.set(ProtocolHeaders.POLICY_DECISION, headerWord(v.decision()));
         headers.set(ProtocolHeaders.PROVIDER, v.provider().orElse(""));
         headers.set(ProtocolHeaders.LATENCY_MS, decimal(v.latencyMs(), 3));
         headers.set(ProtocolHeaders.COST_IDR, decimal(v.costIdr(), 4));
         headers.set(ProtocolHeaders.SECURITY_INCIDENT, String.join(",", v.securityIncidents()));
         headers.set(ProtocolHeaders.BLOCK_REASON, v.blockReason().orElse(""));
+    }
+
+    /**
+     * Writes the governance headers a stream starts with: only what is known before its first
+     * token (docs/protocol.md §5). Latency and cost are known at its end, so they travel in the
+     * final chunk's {@code governance} object instead of as a misleading zero here.
+     *
+     * @param v the verdict so far
+     * @param headers the response headers
+     */
+    public void streamHeaders(Verdict v, MultiMap headers) {
+        headers.set(ProtocolHeaders.AUDIT_ID, v.auditId());
+        headers.set(ProtocolHeaders.PII_DETECTED, Boolean.toString(v.piiDetected()));
+        headers.set(ProtocolHeaders.PII_REDACTED, String.join(",", v.piiRedacted()));
+        headers.set(ProtocolHeaders.POLICY_DECISION, headerWord(v.decision()));
+        headers.set(ProtocolHeaders.PROVIDER, v.provider().orElse(""));
+        headers.set(ProtocolHeaders.SECURITY_INCIDENT, String.join(",", v.securityIncidents()));
     }
 
     /**

@@ -67,7 +67,7 @@ final class StreamedReply implements ChunkReceiver {
         }
         // What is known before the first token: the audit id, the input's PII, the decision, the provider.
         Verdict early = exchange.freeze(200, Optional.empty(), System.nanoTime());
-        renderer.headers(early, response.headers());
+        renderer.streamHeaders(early, response.headers());
         response.putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         response.putHeader("X-Accel-Buffering", "no"); // proxies in front must not hold the stream
@@ -126,9 +126,11 @@ final class StreamedReply implements ChunkReceiver {
         ObjectNode e = error.putObject("error");
         e.put(
                 "message",
-                code == ErrorCode.UPSTREAM_ERROR
-                        ? "the provider's stream broke off; the answer is incomplete"
-                        : "the answer could not be checked, so the stream was ended; the answer is incomplete");
+                switch (code) {
+                    case UPSTREAM_ERROR -> "the provider's stream broke off; the answer is incomplete";
+                    case UPSTREAM_TIMEOUT -> "the provider's stream went silent; the answer is incomplete";
+                    default -> "the answer could not be checked, so the stream was ended; the answer is incomplete";
+                });
         e.put("type", code.type());
         e.put("code", code.code());
         e.putNull("param");

@@ -70,15 +70,37 @@ public final class InspectInputFilter implements Filter {
     private Inspection inspect(WorkspacePolicy ws, List<TextSlot> slots, int conversationSize) {
         List<List<PiiFinding>> findings = new ArrayList<>(slots.size());
         List<TextSegment> conversation = new ArrayList<>(conversationSize);
+        List<Integer> messageTexts = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             TextSlot slot = slots.get(i);
-            findings.add(owned(slot, scanner.scan(slot.segment().text())));
+            if (i < conversationSize && isMessageText(slot)) {
+                messageTexts.add(i);
+                findings.add(List.of()); // read below, with its neighbours
+            } else {
+                findings.add(owned(slot, scanner.scan(slot.segment().text())));
+            }
             if (i < conversationSize) {
                 conversation.add(slot.segment());
             }
         }
+        // The messages' texts are read in order as the model reads them: a value split between two
+        // messages ("NIK saya 3201234567", then "890123") is found in both.
+        List<String> texts = new ArrayList<>(messageTexts.size());
+        for (int i : messageTexts) {
+            texts.add(slots.get(i).segment().text());
+        }
+        List<List<PiiFinding>> read = scanner.scanConversation(texts);
+        for (int k = 0; k < messageTexts.size(); k++) {
+            findings.set(messageTexts.get(k), read.get(k));
+        }
         SecurityReport security = ws.analysesSecurity() ? ws.analyzer().analyze(conversation) : NOT_ANALYSED;
         return new Inspection(slots, findings, security);
+    }
+
+    /** Whether a slot is a message's text: its content, or a text part of it. */
+    private static boolean isMessageText(TextSlot slot) {
+        String path = slot.segment().path();
+        return slot.from() == 0 && (path.endsWith(".content") || path.endsWith(".text"));
     }
 
     /** The findings in the text a slot owns; those in the key read before it as context are not its own. */

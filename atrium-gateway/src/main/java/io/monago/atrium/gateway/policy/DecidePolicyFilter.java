@@ -6,16 +6,19 @@ import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.exchange.Inspection;
 import io.monago.atrium.gateway.exchange.PolicyOutcome;
 import io.monago.atrium.gateway.exchange.Rejection;
+import io.monago.atrium.gateway.exchange.SecurityEvidence;
 import io.monago.atrium.gateway.workspace.WorkspacePolicy;
 import io.monago.atrium.guard.pii.PiiSummary;
 import io.monago.atrium.guard.pii.PiiVerdict;
 import io.monago.atrium.guard.pii.entity.EntityType;
 import io.monago.atrium.guard.pii.entity.PiiFinding;
+import io.monago.atrium.guard.security.SecurityIncident;
 import io.monago.atrium.guard.security.SecurityVerdict;
 import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.protocol.ErrorCode;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,6 +27,8 @@ import java.util.List;
  * finding's type and count is recorded whatever the decision; values never are.
  */
 public final class DecidePolicyFilter implements Filter {
+    /** Incidents listed in an audit record: the highest scores of a request with many segments. */
+    static final int MAX_EVIDENCE = 16;
 
     @Override
     public Future<Step> onRequest(Exchange exchange) {
@@ -43,6 +48,11 @@ public final class DecidePolicyFilter implements Filter {
         for (IncidentCategory c : security.incidents()) {
             exchange.incident(c.wireName());
         }
+        inspection.security().incidents().stream()
+                .sorted(Comparator.comparingDouble(SecurityIncident::score).reversed())
+                .limit(MAX_EVIDENCE)
+                .forEach(i -> exchange.securityEvidence(new SecurityEvidence(
+                        i.category().wireName(), i.score(), i.path(), i.role().wire(), i.signals())));
         security.blocked().forEach(c -> exchange.matchedRule("security." + c.wireName() + ".block"));
         security.flagged().forEach(c -> exchange.matchedRule("security." + c.wireName() + ".flag"));
         pii.blockedCounts().keySet().forEach(t -> exchange.matchedRule("pii." + t.name() + ".block"));

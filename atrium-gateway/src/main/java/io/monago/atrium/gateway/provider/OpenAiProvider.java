@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monago.atrium.gateway.config.ProviderConfig;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Any OpenAI-compatible upstream (OpenAI, Azure OpenAI, vLLM, Ollama, LM Studio, Groq...). Forwards
@@ -27,12 +24,14 @@ public final class OpenAiProvider implements Provider {
 
     private final String name;
     private final Vertx vertx;
-    private final HttpClient http;
     private final ObjectMapper json;
+    private final UpstreamCall upstream;
     private final String url;
     private final String authorization;
     private final long timeoutMs;
     private final long connectTimeoutMs;
+    private final long firstByteTimeoutMs;
+    private final long idleTimeoutMs;
 
     /**
      * Creates the provider.
@@ -46,13 +45,15 @@ public final class OpenAiProvider implements Provider {
     public OpenAiProvider(String name, ProviderConfig config, Vertx vertx, HttpClient http, ObjectMapper json) {
         this.name = name;
         this.vertx = vertx;
-        this.http = http;
         this.json = json;
+        this.upstream = new UpstreamCall(name, vertx, http, json);
         String base = config.baseUrl();
         this.url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions";
         this.authorization = config.apiKeyIfSet().map(k -> "Bearer " + k).orElse(null);
         this.timeoutMs = config.timeoutMs();
         this.connectTimeoutMs = config.connectTimeoutMs();
+        this.firstByteTimeoutMs = config.firstByteTimeoutMs();
+        this.idleTimeoutMs = config.idleTimeoutMs();
     }
 
     @Override
@@ -69,66 +70,58 @@ public final class OpenAiProvider implements Provider {
             return Future.failedFuture(
                     new ProviderException(ProviderException.Kind.FAILED, "cannot encode the request"));
         }
-        Promise<ProviderReply> result = Promise.promise();
-        AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
-        long timer = vertx.setTimer(timeoutMs, id -> {
-            if (result.tryFail(new ProviderException(
-                    ProviderException.Kind.TIMEOUT,
-                    "provider " + name + " did not answer within " + timeoutMs + " ms"))) {
-                HttpClientRequest req = inFlight.get();
-                if (req != null) {
-                    req.reset();
-                }
-            }
-        });
+        return upstream.whole(options("application/json"), payload, timeoutMs).compose(this::read);
+    }
+
+    @Override
+    public Future<ChunkSource> stream(ProviderCall call) {
+        Buffer payload;
+        try {
+            payload = Buffer.buffer(json.writeValueAsBytes(call.body()));
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(
+                    new ProviderException(ProviderException.Kind.FAILED, "cannot encode the request"));
+        }
+        // Until the upstream starts answering, the first-byte timeout; after that, the idle timeout
+        // between two pieces of the stream.
+        return upstream.streamed(options("text/event-stream"), payload, firstByteTimeoutMs, this::refused)
+                .map(opened -> new SseChunkStream(
+                        name,
+                        vertx,
+                        opened.request(),
+                        opened.response(),
+                        idleTimeoutMs,
+                        new OpenAiStreamEvents(name, json)));
+    }
+
+    private RequestOptions options(String accept) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setAbsoluteURI(url)
                 .setConnectTimeout(connectTimeoutMs)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.ACCEPT, "application/json");
+                .putHeader(HttpHeaders.ACCEPT, accept);
         if (authorization != null) {
             options.putHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
-        http.request(options)
-                .compose(req -> {
-                    inFlight.set(req);
-                    return req.send(payload);
-                })
-                .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), body)))
-                .onComplete(ar -> {
-                    vertx.cancelTimer(timer);
-                    if (ar.failed()) {
-                        result.tryFail(new ProviderException(
-                                ProviderException.Kind.FAILED,
-                                "provider " + name + " could not be reached: " + describe(ar.cause())));
-                    } else {
-                        read(ar.result(), result);
-                    }
-                });
-        return result.future();
+        return options;
     }
 
-    private void read(Answer answer, Promise<ProviderReply> result) {
-        JsonNode tree;
-        try {
-            tree = json.readTree(answer.body.getBytes());
-        } catch (java.io.IOException e) {
-            tree = null;
+    private ProviderException refused(int status, JsonNode body) {
+        return new ProviderException(
+                ProviderException.Kind.FAILED, "provider " + name + " answered " + status + errorDetail(body), status);
+    }
+
+    private Future<ProviderReply> read(UpstreamCall.Reply reply) {
+        if (reply.status() / 100 != 2) {
+            return Future.failedFuture(refused(reply.status(), reply.body()));
         }
-        if (answer.status / 100 != 2) {
-            result.tryFail(new ProviderException(
-                    ProviderException.Kind.FAILED,
-                    "provider " + name + " answered " + answer.status + errorDetail(tree)));
-            return;
-        }
-        if (!(tree instanceof ObjectNode obj) || !obj.path("choices").isArray()) {
-            result.tryFail(new ProviderException(
+        if (!(reply.body() instanceof ObjectNode obj) || !obj.path("choices").isArray()) {
+            return Future.failedFuture(new ProviderException(
                     ProviderException.Kind.FAILED,
                     "provider " + name + " answered with something that is not a chat completion"));
-            return;
         }
-        result.tryComplete(new ProviderReply(obj, UsageParser.parse(obj)));
+        return Future.succeededFuture(new ProviderReply(obj, UsageParser.parse(obj)));
     }
 
     private static String errorDetail(JsonNode tree) {
@@ -141,11 +134,4 @@ public final class OpenAiProvider implements Provider {
         }
         return ": " + (message.length() > MAX_ERROR_DETAIL ? message.substring(0, MAX_ERROR_DETAIL) + "..." : message);
     }
-
-    private static String describe(Throwable t) {
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m;
-    }
-
-    private record Answer(int status, Buffer body) {}
 }

@@ -1,5 +1,7 @@
 package io.monago.atrium.gateway.provider;
 
+import java.util.OptionalInt;
+
 /**
  * An upstream call that did not produce an answer. Its message is shown to the caller, so it never
  * contains the upstream key or the request body.
@@ -15,10 +17,16 @@ public final class ProviderException extends RuntimeException {
         /** The provider did not answer in time. */
         TIMEOUT,
         /** The provider cannot do what was asked. */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /**
+         * The request asks for something this provider cannot express (a parameter or content part
+         * it has no equivalent for); the caller can change it. Nothing was sent upstream.
+         */
+        INVALID_REQUEST
     }
 
     private final Kind kind;
+    private final int status;
 
     /**
      * Creates the exception.
@@ -27,8 +35,25 @@ public final class ProviderException extends RuntimeException {
      * @param message a sentence for the caller
      */
     public ProviderException(Kind kind, String message) {
+        this(kind, message, 0);
+    }
+
+    /**
+     * Creates the exception for an error answer.
+     *
+     * @param kind how it failed
+     * @param message a sentence for the caller
+     * @param status the HTTP status the provider answered, 0 when it answered none
+     */
+    public ProviderException(Kind kind, String message, int status) {
         super(message, null, false, false);
         this.kind = kind;
+        this.status = status;
+    }
+
+    /** {@return the HTTP status the provider answered, if it answered one} */
+    public OptionalInt status() {
+        return status == 0 ? OptionalInt.empty() : OptionalInt.of(status);
     }
 
     /** {@return how the call failed} */

@@ -31,6 +31,7 @@ public final class Providers {
                 switch (config.type()) {
                     case "echo" -> new EchoProvider(name, clock);
                     case "openai" -> new OpenAiProvider(name, config, vertx, http, json);
+                    case "anthropic" -> new AnthropicProvider(name, config, vertx, http, json, clock);
                     default -> throw new IllegalArgumentException("unknown provider type " + config.type());
                 }));
         return Map.copyOf(out);

@@ -10,7 +10,9 @@ import io.monago.atrium.guard.redact.RedactionSession;
 import io.monago.atrium.guard.redact.StreamingRedactor;
 import io.monago.atrium.guard.redact.StreamingRestorer;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -112,6 +114,13 @@ final class StreamedAnswerRedaction implements ChunkTransform {
     }
 
     private void record() {
+        if (exchange.workspace().keepsContent()) {
+            List<String> texts = new ArrayList<>();
+            for (ChoiceText text : choices.values()) {
+                texts.add(text.delivered.toString());
+            }
+            found.kept = AnswerRedaction.forAudit(String.join("\n\n", texts));
+        }
         for (ChoiceText text : choices.values()) {
             text.redactor.summary().detectedCounts().forEach(found::detected);
             text.redactor.summary().redactedCounts().keySet().forEach(found::redacted);
@@ -165,16 +174,21 @@ final class StreamedAnswerRedaction implements ChunkTransform {
         final StreamingRedactor redactor = StreamingRedactor.of(StreamedAnswerRedaction.this.redactor, session);
         final StreamingRestorer restorer = session.isReversible() ? session.streamingRestorer() : null;
         final Map<Integer, StringBuilder> arguments = new TreeMap<>();
+        /** The content released so far, with placeholders: what the audit content keeps. */
+        final StringBuilder delivered = new StringBuilder();
+
         boolean done;
 
         String accept(String piece) {
             String redacted = redactor.accept(piece).text();
+            delivered.append(redacted);
             return restorer == null ? redacted : restorer.accept(redacted);
         }
 
         String finish() {
             done = true;
             String redacted = redactor.finish().text();
+            delivered.append(redacted);
             return restorer == null ? redacted : restorer.accept(redacted) + restorer.finish();
         }
     }

@@ -1,9 +1,9 @@
 package io.monago.atrium.gateway.route;
 
 import io.monago.atrium.gateway.config.ModelConfig;
+import io.monago.atrium.gateway.config.ModelGlob;
 import io.monago.atrium.gateway.exchange.ModelRoute;
 import io.monago.atrium.gateway.provider.Provider;
-import io.monago.atrium.gateway.workspace.ModelGlob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +35,19 @@ public final class ModelRouter {
      * @return the route, or empty when no provider serves the model
      */
     public Optional<ModelRoute> route(String model) {
+        return entryFor(model).map(e -> {
+            List<ModelRoute> fallbacks = new ArrayList<>();
+            for (String name : e.config.fallback()) {
+                entryFor(name).ifPresent(f -> fallbacks.add(f.route(name, List.of())));
+            }
+            return e.route(model, fallbacks);
+        });
+    }
+
+    private Optional<Entry> entryFor(String model) {
         for (Entry e : entries) {
             if (e.glob.matches(model)) {
-                ModelConfig m = e.config;
-                return Optional.of(new ModelRoute(
-                        e.provider,
-                        m.upstreamModelIfSet().orElse(model),
-                        m.inputUsdPerMillion(),
-                        m.outputUsdPerMillion()));
+                return Optional.of(e);
             }
         }
         return Optional.empty();
@@ -67,5 +72,16 @@ public final class ModelRouter {
      */
     public record ListedModel(String id, String provider) {}
 
-    private record Entry(ModelGlob glob, ModelConfig config, Provider provider) {}
+    private record Entry(ModelGlob glob, ModelConfig config, Provider provider) {
+
+        ModelRoute route(String model, List<ModelRoute> fallbacks) {
+            return new ModelRoute(
+                    model,
+                    provider,
+                    config.upstreamModelIfSet().orElse(model),
+                    config.inputUsdPerMillion(),
+                    config.outputUsdPerMillion(),
+                    fallbacks);
+        }
+    }
 }

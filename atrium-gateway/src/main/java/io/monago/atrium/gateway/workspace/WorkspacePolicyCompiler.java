@@ -1,9 +1,16 @@
 package io.monago.atrium.gateway.workspace;
 
 import io.monago.atrium.gateway.config.EntitySetting;
+import io.monago.atrium.gateway.config.ModelGlob;
 import io.monago.atrium.gateway.config.PiiSettings;
+import io.monago.atrium.gateway.config.RuleConfig;
 import io.monago.atrium.gateway.config.SecuritySettings;
 import io.monago.atrium.gateway.config.WorkspaceConfig;
+import io.monago.atrium.gateway.rules.Rule;
+import io.monago.atrium.gateway.rules.RuleAction;
+import io.monago.atrium.gateway.rules.RuleCompiler;
+import io.monago.atrium.gateway.rules.RuleMode;
+import io.monago.atrium.gateway.rules.RuleSet;
 import io.monago.atrium.guard.MessageRole;
 import io.monago.atrium.guard.pii.EntityRule;
 import io.monago.atrium.guard.pii.PiiAction;
@@ -18,9 +25,16 @@ import io.monago.atrium.guard.security.SecurityAnalyzer;
 import io.monago.atrium.guard.security.SecurityPolicy;
 import io.monago.atrium.guard.security.category.IncidentCategory;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,6 +47,7 @@ final class WorkspacePolicyCompiler {
 
     private final Map<Set<MessageRole>, SecurityAnalyzer> analyzers = new HashMap<>();
     private final PiiScanner scanner;
+    private RuleCompiler ruleCompiler;
 
     WorkspacePolicyCompiler(PiiScanner scanner) {
         this.scanner = scanner;
@@ -48,7 +63,55 @@ final class WorkspacePolicyCompiler {
                 operator(config.pii()),
                 security(config.security()),
                 analyzer(config.security()),
-                PiiRedactor.of(scanner, pii));
+                PiiRedactor.of(scanner, pii),
+                rules(config.rules()),
+                ZoneId.of(config.timeZone()),
+                config.limits(),
+                config.audit().storeContent(),
+                config.telemetry().content());
+    }
+
+    private RuleSet rules(List<RuleConfig> configs) {
+        if (configs.isEmpty()) {
+            return RuleSet.EMPTY;
+        }
+        if (ruleCompiler == null) {
+            ruleCompiler = new RuleCompiler();
+        }
+        List<Rule> rules = new ArrayList<>(configs.size());
+        MessageDigest digest = sha256();
+        for (RuleConfig c : configs) {
+            RuleAction action = RuleAction.of(c.action());
+            rules.add(new Rule(
+                    c.id(),
+                    c.description(),
+                    ruleCompiler.compile(c.when()),
+                    action,
+                    c.reason(),
+                    RuleMode.of(c.mode()),
+                    Set.copyOf(c.entities()),
+                    Optional.ofNullable(c.model())));
+            for (String part : List.of(
+                    c.id(),
+                    c.when(),
+                    c.action(),
+                    c.mode(),
+                    c.reason(),
+                    String.join(",", c.entities()),
+                    String.valueOf(c.model()))) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+        }
+        return new RuleSet(rules, HexFormat.of().formatHex(digest.digest()).substring(0, 12));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     static PiiPolicy pii(PiiSettings s) {

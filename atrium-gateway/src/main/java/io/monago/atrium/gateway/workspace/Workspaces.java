@@ -2,6 +2,7 @@ package io.monago.atrium.gateway.workspace;
 
 import io.monago.atrium.gateway.config.WorkspaceConfig;
 import io.monago.atrium.guard.pii.PiiScanner;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,13 @@ public final class Workspaces {
      */
     public WorkspacePolicy require(String id) {
         return find(id).orElseThrow(() -> new IllegalStateException("a key names an unknown workspace"));
+    }
+
+    /** {@return each workspace's time zone, by workspace id} */
+    public Map<String, ZoneId> zones() {
+        Map<String, ZoneId> zones = new LinkedHashMap<>();
+        byId.forEach((id, policy) -> zones.put(id, policy.zone()));
+        return zones;
     }
 
     /** {@return the id of the default (first) workspace} */

@@ -2,10 +2,10 @@ package io.monago.atrium.gateway.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.monago.atrium.gateway.config.ModelGlob;
 import io.monago.atrium.gateway.exchange.Exchange;
 import io.monago.atrium.gateway.exchange.Principal;
 import io.monago.atrium.gateway.support.Calls;
-import io.monago.atrium.gateway.workspace.ModelGlob;
 import io.monago.atrium.gateway.workspace.WorkspacePolicy;
 import io.monago.atrium.protocol.ErrorCode;
 import java.util.List;

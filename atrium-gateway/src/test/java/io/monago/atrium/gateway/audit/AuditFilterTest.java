@@ -95,7 +95,7 @@ class AuditFilterTest {
 
         Answer answer = Calls.run(filter, ex, Calls.answering("must not leave"));
 
-        assertThat(Calls.rejection(answer).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(Calls.rejection(answer).code()).isEqualTo(ErrorCode.AUDIT_UNAVAILABLE);
         assertThat(ex.verdict().orElseThrow().status()).isEqualTo(503);
     }
 

@@ -114,11 +114,14 @@ class AuthenticationTest {
 
     @Test
     void modelListIsFilteredByTheKey() {
+        // The defaults list echo and gpt-5.4-mini; each key sees only those its workspace and key allow.
         var bank = gateway.get("/models", Optional.of(BANKER)).json();
         assertThat(bank.path("object").asText()).isEqualTo("list");
-        assertThat(bank.path("data")).isEmpty();
+        assertThat(bank.path("data").findValuesAsText("id")).containsExactly("gpt-5.4-mini");
         var doctor = gateway.get("/models", Optional.of(DOCTOR)).json();
-        assertThat(doctor.path("data").get(0).path("id").asText()).isEqualTo("echo");
+        assertThat(doctor.path("data").findValuesAsText("id")).containsExactly("echo", "gpt-5.4-mini");
+        var nurse = gateway.get("/models", Optional.of(NURSE)).json();
+        assertThat(nurse.path("data")).isEmpty();
         assertThat(gateway.get("/models", Optional.empty()).status()).isEqualTo(401);
     }
 }

@@ -88,7 +88,8 @@ class ConfigLoaderTest {
     void emptyFileMeansBuiltInDefaults() {
         GatewayConfig c = loader.parse("atrium.yaml", "");
         assertThat(c).isEqualTo(GatewayConfig.defaults());
-        assertThat(c.workspaces().get(0).pii().entities()).containsOnlyKeys("SSN", "CREDIT_CARD", "SECRET");
+        assertThat(c.workspaces().get(0).pii().entities())
+                .containsOnlyKeys("SSN", "CREDIT_CARD", "SECRET", "PERSON", "ADDRESS");
     }
 
     @Test
@@ -232,5 +233,48 @@ class ConfigLoaderTest {
         Files.writeString(file, "pricing:\n  usd_to_idr: -1\n");
         assertThatThrownBy(() -> loader.load(file))
                 .hasMessage(file + ":2: pricing.usd_to_idr: must be a positive number");
+    }
+
+    @Test
+    void resilienceSettingsHaveDefaultsAndAreRead() {
+        GatewayConfig c = loader.parse("atrium.yaml", """
+                providers:
+                  main: {type: echo, retries: 4, retry_backoff_ms: 50, first_byte_timeout_ms: 9000,
+                         idle_timeout_ms: 4000, circuit_breaker: {failures: 3, open_ms: 1000}}
+                  spare: {type: echo}
+                models:
+                  - {name: clinical, provider: main, fallback: [clinical-spare]}
+                  - {name: "clinical-*", provider: spare}
+                """);
+
+        ProviderConfig main = c.providers().get("main");
+        assertThat(main.retries()).isEqualTo(4);
+        assertThat(main.retryBackoffMs()).isEqualTo(50);
+        assertThat(main.firstByteTimeoutMs()).isEqualTo(9000);
+        assertThat(main.idleTimeoutMs()).isEqualTo(4000);
+        assertThat(main.circuitBreaker()).isEqualTo(new CircuitBreakerConfig(3, 1000L));
+        ProviderConfig spare = c.providers().get("spare");
+        assertThat(spare.retries()).isEqualTo(2);
+        assertThat(spare.circuitBreaker()).isEqualTo(CircuitBreakerConfig.defaults());
+        assertThat(c.models().get(0).fallback()).containsExactly("clinical-spare");
+    }
+
+    @Test
+    void aFallbackMustBeAServedModelNameOtherThanItself() {
+        String providers = "providers:\n  p: {type: echo}\nmodels:\n";
+        assertThatThrownBy(() ->
+                        loader.parse("atrium.yaml", providers + "  - {name: a, provider: p, fallback: [nowhere]}\n"))
+                .hasMessageContaining("models[0].fallback[0]")
+                .hasMessageContaining("no model entry serves 'nowhere'");
+        assertThatThrownBy(() -> loader.parse("atrium.yaml", providers + "  - {name: a, provider: p, fallback: [a]}\n"))
+                .hasMessageContaining("names the model itself");
+        assertThatThrownBy(() ->
+                        loader.parse("atrium.yaml", providers + "  - {name: a, provider: p, fallback: [\"b*\"]}\n"))
+                .hasMessageContaining("not a pattern");
+        assertThatThrownBy(() -> loader.parse("atrium.yaml", "providers:\n  p: {type: echo, retries: -1}\n"))
+                .hasMessageContaining("providers.p.retries");
+        assertThatThrownBy(() ->
+                        loader.parse("atrium.yaml", "providers:\n  p: {type: echo, circuit_breaker: {open_ms: 0}}\n"))
+                .hasMessageContaining("providers.p.circuit_breaker.open_ms");
     }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.monago.atrium.Atrium;
 import io.monago.atrium.Governance;
 import io.monago.atrium.chat.ChatCompletion;
+import io.monago.atrium.chat.ChatCompletionChunk;
+import io.monago.atrium.chat.ChatCompletionPublisher;
 import io.monago.atrium.chat.ChatCompletionRequest;
+import io.monago.atrium.chat.ChatCompletionStream;
 import io.monago.atrium.errors.AtriumException;
 import io.monago.atrium.errors.AuthException;
 import io.monago.atrium.errors.PiiBlockedException;
@@ -16,7 +19,13 @@ import io.monago.atrium.gateway.support.RunningGateway;
 import io.monago.atrium.http.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every case of {@code conformance/gateway_default_policy.json} through the Java SDK: the request
- * built with its builder, the answer and the typed exceptions read the way a user reads them.
+ * built with its builder, the answer and the typed exceptions read the way a user reads them, whole
+ * and streamed (blocking and async), the streamed governance being the headers' with the last
+ * chunk's governance object merged over them.
  * Where a case needs what a well-behaved SDK never sends (a body that is not JSON, no API key),
  * an interceptor changes the outgoing request, the way a user's own interceptor could.
  */
@@ -86,6 +97,92 @@ class GatewaySdkConformanceTest {
                 if (!c.path("no_api_key").asBoolean(false)) {
                     assertAuditClean(client, c, e.governance());
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void throughTheJavaSdkStreaming(String name, JsonNode c) {
+        JsonNode expect = c.path("expect");
+        try (Atrium client = client(c)) {
+            ChatCompletionRequest request = request(c);
+            if (expect.path("status").asInt() == 200) {
+                try (ChatCompletionStream stream = client.chat().completions().createStreaming(request)) {
+                    StringBuilder text = new StringBuilder();
+                    stream.forEach(chunk -> text.append(chunk.content()));
+                    Governance g = stream.governance();
+                    assertGovernance(expect, g);
+                    assertThat(g.blocked()).isFalse();
+                    ChatCompletion whole = stream.completion();
+                    assertThat(whole.content()).isEqualTo(text.toString());
+                    assertThat(whole.usage().orElseThrow().totalTokens()).isPositive();
+                    for (JsonNode secret : c.path("must_not_leak")) {
+                        assertThat(text.toString()).doesNotContain(secret.asText());
+                    }
+                    assertAuditClean(client, c, g);
+                }
+            } else {
+                AtriumException e = catchThrowableOfType(
+                        AtriumException.class, () -> client.chat().completions().createStreaming(request));
+                assertThat(e).as("an exception for " + name).isNotNull();
+                assertThat(e.statusCode()).isEqualTo(expect.path("status").asInt());
+                assertThat(e).isInstanceOf(expectedType(expect.path("code").asText()));
+                assertThat(e.errorCode()).contains(expect.path("code").asText());
+                assertGovernance(expect, e.governance());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void throughTheJavaSdkStreamingAsync(String name, JsonNode c) throws Exception {
+        JsonNode expect = c.path("expect");
+        try (Atrium client = client(c)) {
+            ChatCompletionPublisher chunks = client.async().chat().completions().createStreaming(request(c));
+            List<ChatCompletionChunk> received = new CopyOnWriteArrayList<>();
+            CompletableFuture<Throwable> ended = new CompletableFuture<>();
+            chunks.subscribe(new Flow.Subscriber<>() {
+                private Flow.Subscription subscription;
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    subscription = s;
+                    s.request(1);
+                }
+
+                @Override
+                public void onNext(ChatCompletionChunk chunk) {
+                    received.add(chunk);
+                    subscription.request(1);
+                }
+
+                @Override
+                public void onError(Throwable e) {
+                    ended.complete(e);
+                }
+
+                @Override
+                public void onComplete() {
+                    ended.complete(null);
+                }
+            });
+            Throwable error = ended.get(30, TimeUnit.SECONDS);
+            if (expect.path("status").asInt() == 200) {
+                assertThat(error).isNull();
+                Governance g = chunks.governance().get(30, TimeUnit.SECONDS);
+                assertGovernance(expect, g);
+                ChatCompletion whole = chunks.completion().get(30, TimeUnit.SECONDS);
+                assertThat(whole.content())
+                        .isEqualTo(received.stream()
+                                .map(ChatCompletionChunk::content)
+                                .collect(Collectors.joining()));
+                assertAuditClean(client, c, g);
+            } else {
+                assertThat(error).isInstanceOf(expectedType(expect.path("code").asText()));
+                AtriumException e = (AtriumException) error;
+                assertThat(e.statusCode()).isEqualTo(expect.path("status").asInt());
+                assertGovernance(expect, e.governance());
             }
         }
     }
@@ -158,7 +255,7 @@ class GatewaySdkConformanceTest {
             assertThat(g.piiRedacted()).isEqualTo(GatewayConformanceTest.strings(e.path("pii_redacted")));
         }
         if (e.has("policy_decision")) {
-            assertThat(g.policyDecision()).contains(e.path("policy_decision").asText());
+            assertThat(g.decisionWord()).contains(e.path("policy_decision").asText());
             assertThat(g.blocked())
                     .isEqualTo("blocked".equals(e.path("policy_decision").asText()));
         }

@@ -361,10 +361,51 @@ class HostileInputTest {
 
     // And after all of them: nothing raw anywhere
 
+    // 5. Values the model can read but the text does not show as such
+
+    @Test
+    @Order(1)
+    void aNikSplitBetweenTwoMessagesLeavesNeitherPart() {
+        int before = upstreamCalls();
+        String body = "{\"model\":\"gpt-5.4-mini\",\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"NIK saya " + NIK.substring(0, 10) + "\"},"
+                + "{\"role\":\"user\",\"content\":\"" + NIK.substring(10) + " tolong cek datanya\"}]}";
+
+        RunningGateway.Reply r = chat(body, key());
+
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode sent = upstream.received().get(before).body().path("messages");
+        assertThat(sent.get(0).path("content").asText()).isEqualTo("NIK saya [NIK_1]");
+        assertThat(sent.get(1).path("content").asText()).isEqualTo("[NIK_2] tolong cek datanya");
+        assertThat(r.header(ProtocolHeaders.PII_REDACTED)).contains("NIK");
+    }
+
+    @Test
+    @Order(1)
+    void aNikInBase64LeavesRedacted() {
+        int before = upstreamCalls();
+        String encoded = java.util.Base64.getEncoder().encodeToString(NIK.getBytes(StandardCharsets.US_ASCII));
+        String body = "{\"model\":\"gpt-5.4-mini\",\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"NIK pasien (base64): " + encoded + "\"}]}";
+
+        RunningGateway.Reply r = chat(body, key());
+
+        assertThat(r.status()).isEqualTo(200);
+        String sent = upstream.received()
+                .get(before)
+                .body()
+                .path("messages")
+                .get(0)
+                .path("content")
+                .asText();
+        assertThat(sent).isEqualTo("NIK pasien (base64): [NIK_1]");
+    }
+
     @Test
     @Order(2)
     void noStoredColumnAndNoUpstreamRequestHoldsARawValueSent() throws Exception {
-        List<String> raw = List.of(NIK, CARD, PHONE, RunningGateway.ADMIN_KEY);
+        String nikInBase64 = java.util.Base64.getEncoder().encodeToString(NIK.getBytes(StandardCharsets.US_ASCII));
+        List<String> raw = List.of(NIK, CARD, PHONE, RunningGateway.ADMIN_KEY, NIK.substring(0, 10), nikInBase64);
         List<String> stored = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + RunningGateway.auditDatabase(dataDir));
                 Statement st = db.createStatement();

@@ -125,10 +125,12 @@ class RequestValidationTest {
     private static void assertAudited(RunningGateway.Reply r, int status) {
         String auditId = r.header(ProtocolHeaders.AUDIT_ID);
         assertThat(auditId).startsWith("audit-");
-        assertThat(r.header(ProtocolHeaders.POLICY_DECISION)).isEqualTo("allowed");
+        // Refused before policy ran: neither allowed nor blocked.
+        assertThat(r.header(ProtocolHeaders.POLICY_DECISION)).isEmpty();
         assertThat(r.header(ProtocolHeaders.COST_IDR)).isEqualTo("0");
         var record = gateway.get("/audit/" + auditId, Optional.of(RunningGateway.ADMIN_KEY));
         assertThat(record.status()).isEqualTo(200);
         assertThat(record.json().path("status_code").asInt()).isEqualTo(status);
+        assertThat(record.json().path("decision").asText()).isEqualTo("rejected");
     }
 }

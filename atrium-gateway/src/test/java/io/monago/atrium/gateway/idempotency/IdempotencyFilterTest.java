@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class IdempotencyFilterTest {
 
     private final IdempotencyCache cache = new IdempotencyCache(100, Clock.systemUTC());
-    private final IdempotencyFilter filter = new IdempotencyFilter(cache, Offload.inline());
+    private final IdempotencyFilter filter = new IdempotencyFilter(new MemoryIdempotencyStore(cache), Offload.inline());
 
     private Exchange call(String body, String key) {
         Exchange ex = Calls.request(body, Map.of("Idempotency-Key", key));

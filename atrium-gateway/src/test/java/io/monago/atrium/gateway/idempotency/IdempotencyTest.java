@@ -87,11 +87,12 @@ class IdempotencyTest {
     void aFailedFirstAttemptIsProcessedAgainOnRetry() {
         upstream.mode(FakeOpenAiUpstream.Mode.FAIL_500);
         assertThat(call("idem-after-502", BODY).status()).isEqualTo(502);
+        int firstCallTries = upstream.received().size(); // the provider's own retries included
         upstream.mode(FakeOpenAiUpstream.Mode.ANSWER);
         RunningGateway.Reply retry = call("idem-after-502", BODY);
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.header(ProtocolHeaders.IDEMPOTENT_REPLAYED)).isNull();
-        assertThat(upstream.received()).hasSize(2);
+        assertThat(upstream.received()).hasSize(firstCallTries + 1);
     }
 
     @Test

@@ -28,7 +28,7 @@ class MeterFilterTest {
         Exchange ex = Calls.validated(
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"berapa dosis parasetamol\"}]}",
                 Calls.defaultWorkspace());
-        ex.route(new ModelRoute(echo, "m", 2.0, 8.0));
+        ex.route(ModelRoute.direct("m", echo, "m", 2.0, 8.0));
         return ex;
     }
 

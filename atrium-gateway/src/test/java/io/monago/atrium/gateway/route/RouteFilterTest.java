@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RouteFilterTest {
 
     private final RouteFilter filter = new RouteFilter(new ModelRouter(
-            List.of(new ModelConfig("clinical", "local", "gpt-5.4-2026-03-05", 1.0, 2.0)),
+            List.of(new ModelConfig("clinical", "local", "gpt-5.4-2026-03-05", 1.0, 2.0, null)),
             Map.of("local", new EchoProvider("local", Clock.systemUTC()))));
 
     private static Exchange call(String model) {

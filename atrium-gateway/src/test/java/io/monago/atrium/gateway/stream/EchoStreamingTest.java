@@ -7,7 +7,6 @@ import io.monago.atrium.gateway.support.Calls;
 import io.monago.atrium.gateway.support.RunningGateway;
 import io.monago.atrium.protocol.ProtocolHeaders;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,19 +33,6 @@ class EchoStreamingTest {
         gateway.close();
     }
 
-    /** The data of each event, in order. */
-    static List<String> events(String body) {
-        List<String> data = new ArrayList<>();
-        for (String event : body.split("\n\n", -1)) {
-            for (String line : event.split("\n", -1)) {
-                if (line.startsWith("data: ")) {
-                    data.add(line.substring(6));
-                }
-            }
-        }
-        return data;
-    }
-
     @Test
     void theAnswerStreamsRedactedWithGovernanceUpFrontAndAtTheEnd() {
         RunningGateway.Reply r =
@@ -58,8 +44,14 @@ class EchoStreamingTest {
         String auditId = r.header(ProtocolHeaders.AUDIT_ID);
         assertThat(auditId).startsWith("audit-");
         assertThat(r.header(ProtocolHeaders.PII_REDACTED)).contains("NIK");
+        assertThat(r.header(ProtocolHeaders.COST_IDR))
+                .as("known only at the end")
+                .isNull();
+        assertThat(r.header(ProtocolHeaders.LATENCY_MS))
+                .as("known only at the end")
+                .isNull();
 
-        List<String> data = events(r.body());
+        List<String> data = Calls.sseData(r.body());
         assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
         List<JsonNode> chunks =
                 data.subList(0, data.size() - 1).stream().map(Calls::json).toList();

@@ -208,6 +208,19 @@ public final class Calls {
         return sb.toString();
     }
 
+    /** The {@code data} of each server-sent event in a stream's body, in order. */
+    public static List<String> sseData(String body) {
+        List<String> data = new ArrayList<>();
+        for (String event : body.split("\n\n", -1)) {
+            for (String line : event.split("\n", -1)) {
+                if (line.startsWith("data: ")) {
+                    data.add(line.substring(6));
+                }
+            }
+        }
+        return data;
+    }
+
     public static <T> T await(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

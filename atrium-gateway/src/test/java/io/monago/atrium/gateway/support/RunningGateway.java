@@ -44,12 +44,39 @@ public final class RunningGateway implements AutoCloseable {
         return new RunningGateway(Gateway.start(c, Optional.of(ADMIN_KEY)));
     }
 
+    /** As {@link #start(GatewayConfig, Path)}, tracing into the given tracing. */
+    public static RunningGateway start(
+            GatewayConfig config, Path dataDir, io.monago.atrium.gateway.telemetry.GatewayTracing tracing) {
+        GatewayConfig c =
+                config.withServer(config.server().withListen("127.0.0.1", 0).withDataDir(dataDir.toString()));
+        return new RunningGateway(Gateway.start(c, Optional.of(ADMIN_KEY), tracing));
+    }
+
+    /** Talks to a gateway the test started itself. */
+    public static RunningGateway of(Gateway gateway) {
+        return new RunningGateway(gateway);
+    }
+
+    /** As {@link #start(GatewayConfig, Path)}, on a given wall clock. */
+    public static RunningGateway start(GatewayConfig config, Path dataDir, java.time.Clock clock) {
+        GatewayConfig c =
+                config.withServer(config.server().withListen("127.0.0.1", 0).withDataDir(dataDir.toString()));
+        return new RunningGateway(Gateway.start(c, Optional.of(ADMIN_KEY), clock));
+    }
+
     /**
      * Starts the gateway with every model routed to {@code upstream} (provider {@code up}, 3 s
      * timeout), plus whatever other sections {@code moreYaml} adds.
      */
     public static RunningGateway behind(FakeOpenAiUpstream upstream, Path dataDir, String moreYaml) {
-        String yaml = "providers:\n  up: {type: openai, base_url: \"" + upstream.baseUrl() + "\", timeout_ms: 3000}\n"
+        return behind(upstream, dataDir, moreYaml, "");
+    }
+
+    /** As {@link #behind(FakeOpenAiUpstream, Path, String)}, with more settings for provider {@code up}. */
+    public static RunningGateway behind(
+            FakeOpenAiUpstream upstream, Path dataDir, String moreYaml, String providerSettings) {
+        String yaml = "providers:\n  up: {type: openai, base_url: \"" + upstream.baseUrl() + "\", timeout_ms: 3000"
+                + (providerSettings.isEmpty() ? "" : ", " + providerSettings) + "}\n"
                 + "models:\n  - {name: \"*\", provider: up}\n" + moreYaml;
         return start(new ConfigLoader(k -> null).parse("test.yaml", yaml), dataDir);
     }
@@ -92,6 +119,16 @@ public final class RunningGateway implements AutoCloseable {
 
     public Reply get(String path, Optional<String> key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
+        key.ifPresent(k -> b.header("Authorization", "Bearer " + k));
+        return send(b.build());
+    }
+
+    /** GETs a path outside {@code /v1}, such as {@code /metrics}. */
+    public Reply getFromRoot(String path, Optional<String> key) {
+        String root = baseUrl().substring(0, baseUrl().length() - "/v1".length());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path))
                 .timeout(Duration.ofSeconds(30))
                 .GET();
         key.ifPresent(k -> b.header("Authorization", "Bearer " + k));

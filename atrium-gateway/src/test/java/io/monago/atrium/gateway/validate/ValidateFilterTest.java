@@ -39,6 +39,21 @@ class ValidateFilterTest {
     }
 
     @Test
+    void anUnknownFieldNamedWithASecretIsNotRepeated() {
+        // Found by ValidateFilterFuzzTest: an access key sent as a field name looks like a field name.
+        Exchange ex = Calls.authenticated(
+                "{\"model\":\"m\",\"messages\":[],\"AKIAIOSFODNN7EXAMPLE\":1,\"temprature\":1}", Map.of());
+
+        var r = Calls.rejection(Calls.run(filter, ex, Calls.unreachable()));
+
+        assertThat(r.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(r.message())
+                .doesNotContain("AKIA")
+                .contains("temprature")
+                .contains("(a field name not repeated here)");
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWith413() {
         Exchange ex = new Exchange(
                 "audit-test",

@@ -3,6 +3,7 @@ package io.monago.atrium.guard.trainer;
 import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.corpus.LabelledText;
 import io.monago.atrium.guard.security.lexicon.Lexicon;
+import io.monago.atrium.guard.security.lexicon.RuleHit;
 import io.monago.atrium.guard.security.model.FeatureHasher;
 import io.monago.atrium.guard.security.model.LinearModel;
 import io.monago.atrium.guard.security.model.SparseFeatures;
@@ -223,7 +224,15 @@ public final class SecurityModelTrainer {
         }
     }
 
-    private record Example(SparseFeatures features, Set<IncidentCategory> labels, double weight) {}
+    /**
+     * One training text as the model's scoring windows: the model keeps each head's best window,
+     * so each head learns from the window it scores highest (the sentence of an e-mail that carries
+     * the injection, the worst-looking paragraph of a clean document), not from the whole text.
+     */
+    private record Example(List<SparseFeatures> windows, Set<IncidentCategory> labels, double weight) {}
+
+    /** Windows kept per training text: the opening of a long jailbreak prompt carries its intent. */
+    private static final int MAX_WINDOWS = 24;
 
     private final Settings settings;
     private final Lexicon lexicon;
@@ -344,8 +353,21 @@ public final class SecurityModelTrainer {
         for (String word : words) {
             wordCounts.merge(word, 1, Integer::sum);
         }
-        return new Example(
-                SparseFeatures.of(hasher, words, lexicon.classesOf(words), lexicon.match(normalized)), labels, weight);
+        int[][] classes = lexicon.classesOf(words);
+        int[] hashes = hasher.wordHashes(words);
+        List<RuleHit> hits = lexicon.match(normalized);
+        // The model's windows without their overlap (a window every `window` words, the last one
+        // ending at the text's end), which keeps the trainer's memory in bounds.
+        int window = settings.window();
+        List<SparseFeatures> windows = new ArrayList<>();
+        for (int start = 0; windows.size() < MAX_WINDOWS; start += window) {
+            int end = Math.min(words.length, start + window);
+            windows.add(SparseFeatures.ofWindow(hasher, words, hashes, classes, hits, Math.max(0, end - window), end));
+            if (end == words.length) {
+                break;
+            }
+        }
+        return new Example(List.copyOf(windows), labels, weight);
     }
 
     /** The most frequent training words, ties in alphabetical order (deterministic). */
@@ -373,7 +395,6 @@ public final class SecurityModelTrainer {
             Collections.shuffle(order, random);
             for (int index : order) {
                 Example example = examples.get(index);
-                SparseFeatures x = example.features();
                 for (int h = 0; h < heads; h++) {
                     IncidentCategory head = HEADS.get(h);
                     boolean positive = example.labels().contains(head);
@@ -381,7 +402,18 @@ public final class SecurityModelTrainer {
                             * (positive
                                     ? settings.positiveWeight()
                                     : example.labels().isEmpty() ? 1.0 : settings.otherCategoryWeight());
-                    double p = LinearModel.sigmoid(bias[h] + x.dot(weights, heads, h));
+                    // The loss of the best window, as the model scores a text (multiple-instance
+                    // learning with max pooling).
+                    SparseFeatures x = example.windows().get(0);
+                    double z = x.dot(weights, heads, h);
+                    for (int w = 1; w < example.windows().size(); w++) {
+                        double zw = example.windows().get(w).dot(weights, heads, h);
+                        if (zw > z) {
+                            z = zw;
+                            x = example.windows().get(w);
+                        }
+                    }
+                    double p = LinearModel.sigmoid(bias[h] + z);
                     double g = (p - (positive ? 1 : 0)) * weight;
                     for (int i = 0; i < x.buckets().length; i++) {
                         int k = x.buckets()[i] * heads + h;

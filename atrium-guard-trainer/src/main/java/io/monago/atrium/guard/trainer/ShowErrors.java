@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 
 /**
  * Prints the misses and false positives of the shipped analyzer, with the incidents it reported,
- * for whoever tunes the lexicon or the corpus. Argument: {@code own} (default, held-out split),
- * {@code own-train} or {@code public}. Run from the repository root:
+ * for whoever tunes the lexicon or the corpus. Argument: a data set of {@link Corpora#NAMES} for its
+ * held-out part ({@code own} by default), or the name followed by {@code -train} for its training
+ * part. Run from the repository root:
  *
  * <pre>
- * ./mvnw -q -B -pl atrium-guard-trainer -am package -DskipTests -Prun -Dtrainer=ShowErrors -Dexec.args=public
+ * ./mvnw -q -B -pl atrium-guard-trainer -am package -DskipTests -Prun -Dtrainer=ShowErrors -Dexec.args=bipia
  * </pre>
  */
 public final class ShowErrors {
@@ -28,11 +29,11 @@ public final class ShowErrors {
      */
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "own";
-        List<LabelledText> rows = which.equals("public")
-                ? Corpora.publicDevSet()
-                : Corpora.own().stream()
-                        .filter(r -> which.equals("own-train") != r.heldOut())
-                        .toList();
+        boolean trainSplit = which.endsWith("-train");
+        String corpus = trainSplit ? which.substring(0, which.length() - "-train".length()) : which;
+        List<LabelledText> rows = Corpora.all().stream()
+                .filter(r -> r.corpus().equals(corpus) && trainSplit != r.heldOut())
+                .toList();
         SecurityAnalyzer analyzer = SecurityAnalyzer.defaults();
         SecurityPolicy policy = SecurityPolicy.defaults();
         for (LabelledText row : rows) {

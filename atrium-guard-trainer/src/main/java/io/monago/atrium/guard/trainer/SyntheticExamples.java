@@ -1962,7 +1962,7 @@ final class SyntheticExamples {
     private LabelledText row(String text, String language, Set<IncidentCategory> labels, boolean hard) {
         counter++;
         String id = "synthetic-" + counter;
-        return new LabelledText(id, text, labels, language, "direct", hard, "train", "", id);
+        return new LabelledText(id, text, labels, language, "direct", hard, "train", "", id, "synthetic");
     }
 
     private String pick(String[] options) {

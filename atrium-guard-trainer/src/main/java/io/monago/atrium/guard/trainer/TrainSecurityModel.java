@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Trains the security model on the training split of the project's own corpus and writes the
- * weights that ship in the guard's jar. The held-out split and the public development set are
- * never trained on; their rates are printed at the end. Run from the repository root:
+ * Trains the security model on the training parts of every data set ({@link Corpora#all()}: the
+ * project's own corpus, deepset's train split, BIPIA's train split, in-the-wild jailbreak prompts
+ * and Indonesian xSID requests) and writes the weights that ship in the guard's jar. The held-out
+ * parts are never trained on; their rates are printed at the end, per data set. Run from the
+ * repository root:
  *
  * <pre>
  * ./mvnw -q -B -pl atrium-guard-trainer -am package -DskipTests -Prun
@@ -26,13 +28,15 @@ import java.util.List;
  *
  * An optional argument ({@code -Dexec.args=...}) names the output file (default: the shipped
  * resource in atrium-guard's src/main);
- * {@code -Dtrain.settings="seed=1"} trains with some settings changed. Other modes: {@code --cv}
- * cross-validates over the training split, which is how the settings and the default threshold were
- * chosen: {@code -Dcv.grid="l2=1e-4,3e-4;epochs=5,8"} varies settings (every combination),
- * {@code -Dcv.groups=v2-} (or {@code !v2-}) measures only the rows of groups starting so (or not),
- * {@code -DshowErrors=true -DshowAt=0.55} lists the errors of the first configuration;
+ * {@code -Dtrain.settings="seed=1"} trains with some settings changed. Other modes: {@code --loso}
+ * prints the leave-one-source-out table (for each data set, a model trained on the others' training
+ * parts, measured on that data set's held-out part and on all of it) that docs/guard.md reports;
+ * {@code --cv} cross-validates over the training parts, which is how the settings and the default
+ * threshold were chosen: {@code -Dcv.grid="l2=1e-4,3e-4;epochs=5,8"} varies settings (every
+ * combination), {@code -Dcv.groups=v2-} (or {@code !v2-}) measures only the rows of groups starting
+ * so (or not), {@code -DshowErrors=true -DshowAt=0.55} lists the errors of the first configuration;
  * {@code --suffix} refits the adversarial-suffix weights and prints them. {@code -Dthresholds=true}
- * adds held-out and public rates at thresholds 0.5, 0.6 and 0.7.
+ * adds held-out rates at thresholds 0.5 to 0.7.
  */
 public final class TrainSecurityModel {
     static final Path SHIPPED = Corpora.moduleDirectory().resolve("src/main/resources" + LinearModel.RESOURCE);
@@ -46,21 +50,25 @@ public final class TrainSecurityModel {
      * @throws Exception when reading the corpus or writing the weights fails
      */
     public static void main(String[] args) throws Exception {
-        List<LabelledText> own = Corpora.own();
+        List<LabelledText> all = Corpora.all();
+        List<LabelledText> train = all.stream().filter(LabelledText::trainable).toList();
         if (args.length > 0 && args[0].equals("--suffix")) {
             System.out.println(SuffixWeightsFit.describe(SuffixWeightsFit.fit(
-                    own.stream().filter(row -> !row.heldOut()).toList())));
+                    Corpora.own().stream().filter(LabelledText::trainable).toList())));
             return;
         }
+        SecurityModelTrainer.Settings settings =
+                grid(System.getProperty("train.settings", "")).get(0);
         if (args.length > 0 && args[0].equals("--cv")) {
-            crossValidate(own.stream().filter(row -> !row.heldOut()).toList());
+            crossValidate(train);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--loso")) {
+            LeaveOneSourceOut.run(settings, all, SecurityPolicy.defaults(), System.out);
             return;
         }
         Path output = args.length > 0 ? Path.of(args[0]) : SHIPPED;
-        List<LabelledText> train = own.stream().filter(row -> !row.heldOut()).toList();
         long start = System.nanoTime();
-        SecurityModelTrainer.Settings settings =
-                grid(System.getProperty("train.settings", "")).get(0);
         LinearModel model = new SecurityModelTrainer(settings).train(train);
         System.out.printf("trained on %d rows in %d ms%n", train.size(), (System.nanoTime() - start) / 1_000_000);
         Files.createDirectories(output.toAbsolutePath().getParent());
@@ -71,33 +79,38 @@ public final class TrainSecurityModel {
 
         SecurityAnalyzer analyzer = SecurityAnalyzer.builder().model(model).build();
         SecurityPolicy policy = SecurityPolicy.defaults();
-        System.out.println("own corpus, held-out split: "
-                + DetectionRates.measure(analyzer, policy, own, LabelledText::heldOut)
-                        .summary());
-        System.out.println("own corpus, training split: "
-                + DetectionRates.measure(analyzer, policy, train).summary());
-        System.out.println("public dev set (never trained on): "
-                + DetectionRates.measure(analyzer, policy, Corpora.publicDevSet())
-                        .summary());
+        for (String corpus : Corpora.NAMES) {
+            System.out.printf(
+                    "%-15s held-out: %s; training part: %s%n",
+                    corpus,
+                    DetectionRates.measure(
+                                    analyzer, policy, all, r -> r.corpus().equals(corpus) && r.heldOut())
+                            .summary(),
+                    DetectionRates.measure(
+                                    analyzer, policy, train, r -> r.corpus().equals(corpus))
+                            .summary());
+        }
         // The same measurement without the learned stage: rule weights as scores. This is the
         // comparison that decided to ship the model on by default.
         SecurityAnalyzer lexiconOnly =
                 SecurityAnalyzer.builder().without(AnalysisStage.LEARNED_MODEL).build();
-        System.out.println("lexicon only, held-out split: "
-                + DetectionRates.measure(lexiconOnly, policy, own, LabelledText::heldOut)
-                        .summary());
-        System.out.println("lexicon only, public dev set: "
-                + DetectionRates.measure(lexiconOnly, policy, Corpora.publicDevSet())
+        System.out.println("lexicon only, every held-out part: "
+                + DetectionRates.measure(lexiconOnly, policy, all, LabelledText::heldOut)
                         .summary());
         if (Boolean.getBoolean("thresholds")) {
-            for (double threshold : new double[] {0.5, 0.6, 0.7}) {
-                System.out.printf(
-                        "threshold %.1f: held-out %s; public %s%n",
-                        threshold,
-                        DetectionRates.measure(analyzer, learnedAt(threshold), own, LabelledText::heldOut)
-                                .summary(),
-                        DetectionRates.measure(analyzer, learnedAt(threshold), Corpora.publicDevSet())
-                                .summary());
+            for (double threshold : new double[] {0.5, 0.55, 0.6, 0.65, 0.7}) {
+                for (String corpus : Corpora.NAMES) {
+                    System.out.printf(
+                            "threshold %.2f %-15s held-out %s%n",
+                            threshold,
+                            corpus,
+                            DetectionRates.measure(
+                                            analyzer,
+                                            learnedAt(threshold),
+                                            all,
+                                            r -> r.corpus().equals(corpus) && r.heldOut())
+                                    .summary());
+                }
             }
         }
     }

@@ -28,6 +28,14 @@ public final class PiiPolicy {
     /** Confidence the default rules require. */
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
 
+    /**
+     * Confidence the default rules require of {@code PERSON} and {@code ADDRESS}: the scanner
+     * reports capitalised words after a role word ({@code Pasien Diabetes}) at 0.5 and one-part
+     * addresses at lower confidence, for a workspace that wants them; by default only names with a
+     * title, a label, a known name or a verb of a person, and addresses with a shape, are acted on.
+     */
+    public static final double DEFAULT_NAME_MIN_CONFIDENCE = 0.6;
+
     private static final PiiPolicy DEFAULTS = builder().build();
 
     private final Map<EntityType, EntityRule> rules;
@@ -109,6 +117,9 @@ public final class PiiPolicy {
             for (EntityType t : EntityType.values()) {
                 rules.put(t, redact);
             }
+            EntityRule redactNames = new EntityRule(PiiAction.REDACT, DEFAULT_NAME_MIN_CONFIDENCE);
+            rules.put(EntityType.PERSON, redactNames);
+            rules.put(EntityType.ADDRESS, redactNames);
             rules.put(EntityType.CREDIT_CARD, block);
             rules.put(EntityType.SSN, block);
             rules.put(EntityType.SECRET, block);

@@ -81,6 +81,24 @@ public final class PiiScanner {
     }
 
     /**
+     * Scans the texts of one conversation in order, as a model reads them: each as by {@link
+     * #scan}, and a value split between the end of one text and the start of the next is reported in
+     * both, each text holding its own part.
+     *
+     * <pre>{@code
+     * scanner.scanConversation(List.of("NIK saya 3201234567", "890123"));
+     * // [[NIK 9..19 nik.context.split], [NIK 0..6 nik.context.split]]
+     * }</pre>
+     *
+     * @param texts the texts, in conversation order
+     * @return each text's findings, in text order, with offsets into that text
+     */
+    public List<List<PiiFinding>> scanConversation(List<? extends CharSequence> texts) {
+        Objects.requireNonNull(texts, "texts");
+        return engine.scanConversation(texts);
+    }
+
+    /**
      * The entity types this scanner reports.
      *
      * @return an unmodifiable set

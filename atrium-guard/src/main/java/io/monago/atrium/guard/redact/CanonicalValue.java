@@ -21,6 +21,9 @@ final class CanonicalValue {
             }
             case EMAIL -> email(visible(folded).toLowerCase(Locale.ROOT));
             case IBAN -> visible(folded).replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+            // "BUDI SANTOSO" and "Budi  Santoso" are one person, "Jl. Melati" and "JL. MELATI" one street.
+            case PERSON, ADDRESS ->
+                String.join(" ", visible(folded).toLowerCase(Locale.ROOT).trim().split("\\s+", -1));
             default -> visible(folded);
         };
     }

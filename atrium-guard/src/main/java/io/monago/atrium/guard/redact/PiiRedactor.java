@@ -99,20 +99,39 @@ public final class PiiRedactor {
         if (context.length() == 0) {
             return redactOutput(answer, session);
         }
-        int offset = context.length();
+        List<PiiFinding> found = scanner.scan(context.toString() + answer);
+        return redactPiece(answer, findingsOf(found, context.length(), answer.length()), session);
+    }
+
+    /** Scans a text; {@link StreamingRedactor} decides by the findings where a piece may end. */
+    List<PiiFinding> scan(CharSequence text) {
+        return scanner.scan(text);
+    }
+
+    /**
+     * The findings of a text that fall in the piece at {@code [offset, offset + length)}, in the
+     * piece's offsets. One that began before the piece is cut to its part in it (the rest was sent,
+     * redacted, with the text before), one that runs past its end to its part in it.
+     */
+    static List<PiiFinding> findingsOf(List<PiiFinding> found, int offset, int length) {
         List<PiiFinding> own = new ArrayList<>();
-        for (PiiFinding f : scanner.scan(context.toString() + answer)) {
-            if (f.end() > offset) {
-                // One that began in the context is cut to its part in this piece: the rest is not sent.
-                int start = Math.max(0, f.start() - offset);
-                own.add(new PiiFinding(f.type(), start, f.end() - offset, f.confidence(), f.rule()));
+        for (PiiFinding f : found) {
+            int start = Math.max(0, f.start() - offset);
+            int end = Math.min(length, f.end() - offset);
+            if (start < end) {
+                own.add(new PiiFinding(f.type(), start, end, f.confidence(), f.rule()));
             }
         }
+        return own;
+    }
+
+    /** Decides on a piece's own findings and redacts what must not be sent. */
+    RedactedText redactPiece(CharSequence piece, List<PiiFinding> own, RedactionSession session) {
         PiiVerdict verdict = policy.evaluate(own);
         if (verdict.redact().isEmpty() && verdict.block().isEmpty()) {
-            return new RedactedText(answer.toString(), verdict);
+            return new RedactedText(piece.toString(), verdict);
         }
-        return new RedactedText(session.redactOutput(answer, verdict.toReplace()), verdict);
+        return new RedactedText(session.redactOutput(piece, verdict.toReplace()), verdict);
     }
 
     /**

@@ -27,10 +27,12 @@ public sealed interface RedactionOperator {
 
     /**
      * Replaces letters and digits with {@code *}, keeping separators and some characters at the
-     * edges.
+     * edges. At least half of a value's letters and digits are masked whatever the counts, so a
+     * short value is never kept whole: {@code mask(0, 4)} gives {@code **80::} for {@code fe80::}
+     * and {@code ***.*.113.7} for {@code 203.0.113.7}.
      *
-     * @param keepStart letters and digits kept at the start
-     * @param keepEnd letters and digits kept at the end
+     * @param keepStart letters and digits kept at the start, fewer in a short value
+     * @param keepEnd letters and digits kept at the end, fewer in a short value
      * @return the mask operator
      */
     static RedactionOperator mask(int keepStart, int keepEnd) {

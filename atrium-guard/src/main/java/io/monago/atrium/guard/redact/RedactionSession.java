@@ -172,6 +172,11 @@ public final class RedactionSession {
                 total++;
             }
         }
+        // A short value (an IPv4 address, a short IPv6 one) would come out whole, or nearly, under
+        // the kept edges: at least half of its letters and digits are masked, the end kept first.
+        int half = total / 2;
+        int keepEnd = Math.min(op.keepEnd(), half);
+        int keepStart = Math.min(op.keepStart(), half - keepEnd);
         StringBuilder b = new StringBuilder(value.length());
         int seen = 0;
         for (int i = 0; i < value.length(); i++) {
@@ -180,7 +185,7 @@ public final class RedactionSession {
                 b.append(c);
                 continue;
             }
-            boolean keep = seen < op.keepStart() || seen >= total - op.keepEnd();
+            boolean keep = seen < keepStart || seen >= total - keepEnd;
             b.append(keep ? c : op.maskChar());
             seen++;
         }

@@ -103,7 +103,12 @@ public final class SecurityAnalyzer {
                 double score = Math.min(1.0, entry.getValue());
                 if (score >= minReportedScore) {
                     incidents.add(new SecurityIncident(
-                            entry.getKey(), score, segment.path(), segment.role(), scores.rule.get(entry.getKey())));
+                            entry.getKey(),
+                            score,
+                            segment.path(),
+                            segment.role(),
+                            scores.rule.get(entry.getKey()),
+                            scores.signals.get(entry.getKey())));
                 }
             }
         }

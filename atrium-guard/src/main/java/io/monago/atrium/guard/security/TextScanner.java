@@ -83,11 +83,18 @@ final class TextScanner {
     static final class Scores {
         final Map<IncidentCategory, Double> score = new EnumMap<>(IncidentCategory.class);
         final Map<IncidentCategory, String> rule = new EnumMap<>(IncidentCategory.class);
+        /** The evidence behind each best score, strongest first (see SecurityIncident#signals). */
+        final Map<IncidentCategory, List<String>> signals = new EnumMap<>(IncidentCategory.class);
 
         void offer(IncidentCategory category, double value, String ruleId) {
+            offer(category, value, ruleId, List.of(ruleId));
+        }
+
+        void offer(IncidentCategory category, double value, String ruleId, List<String> evidence) {
             if (value > score.getOrDefault(category, 0.0)) {
                 score.put(category, value);
                 rule.put(category, ruleId);
+                signals.put(category, evidence);
             }
         }
 
@@ -134,10 +141,15 @@ final class TextScanner {
             double[] probabilities = model.score(terms.text(), known.frequentIds(), terms.classes(), hits);
             for (int h = 0; h < probabilities.length; h++) {
                 IncidentCategory category = model.heads().get(h);
-                scores.offer(
-                        category,
-                        probabilities[h],
-                        strongestRule(hits, category).orElse("model"));
+                if (probabilities[h] >= reportFloor) {
+                    scores.offer(
+                            category,
+                            probabilities[h],
+                            strongestRule(hits, category).orElse("model"),
+                            modelSignals(hits, category));
+                } else {
+                    scores.offer(category, probabilities[h], "model");
+                }
             }
         }
         for (RuleHit hit : hits) {
@@ -145,6 +157,29 @@ final class TextScanner {
                 scores.offer(hit.category(), hit.weight(), hit.id());
             }
         }
+    }
+
+    /**
+     * Why the model scored a category: its head, then the rules behind the score, strongest first
+     * (each rule is one of the model's features; its name, category and weight band are others).
+     * Built only for scores that will be reported.
+     */
+    private static List<String> modelSignals(List<RuleHit> hits, IncidentCategory category) {
+        List<RuleHit> matching = new java.util.ArrayList<>();
+        for (RuleHit hit : hits) {
+            if (hit.category() == category) {
+                matching.add(hit);
+            }
+        }
+        matching.sort(java.util.Comparator.comparingDouble(RuleHit::weight).reversed());
+        List<String> evidence = new java.util.ArrayList<>();
+        evidence.add("model:" + category.wireName());
+        for (RuleHit hit : matching) {
+            if (!evidence.contains(hit.id()) && evidence.size() < SecurityIncident.MAX_SIGNALS) {
+                evidence.add(hit.id());
+            }
+        }
+        return List.copyOf(evidence);
     }
 
     private static Optional<String> strongestRule(List<RuleHit> hits, IncidentCategory category) {
@@ -180,9 +215,14 @@ final class TextScanner {
         // reads as even a weak attack scores higher than the same text in the clear.
         double content = inner.content();
         double concealed = content >= CONCEALMENT_FLOOR ? Math.min(1.0, content + CONCEALMENT_BONUS) : content;
-        scores.offer(IncidentCategory.ENCODED_PAYLOAD, concealed, rule);
+        List<String> evidence = new java.util.ArrayList<>(List.of(rule));
+        inner.score.entrySet().stream()
+                .filter(entry -> CONTENT.contains(entry.getKey()))
+                .max(Map.Entry.comparingByValue())
+                .ifPresent(best -> evidence.addAll(inner.signals.getOrDefault(best.getKey(), List.of())));
+        scores.offer(IncidentCategory.ENCODED_PAYLOAD, concealed, rule, List.copyOf(evidence));
         for (Map.Entry<IncidentCategory, Double> entry : inner.score.entrySet()) {
-            scores.offer(entry.getKey(), entry.getValue(), rule);
+            scores.offer(entry.getKey(), entry.getValue(), rule, List.copyOf(evidence));
         }
     }
 

@@ -613,4 +613,112 @@ final class CorpusValues {
     static String group(String d, int a, int b, int c, int e, String sep) {
         return group(d, a, b, c, sep) + sep + d.substring(a + b + c, a + b + c + e);
     }
+
+    // ---- names and addresses ------------------------------------------------------------------
+
+    private static final String[] STREETS = {
+        "Melati",
+        "Merdeka",
+        "Sudirman",
+        "Diponegoro",
+        "Gatot Subroto",
+        "Pahlawan",
+        "Cempaka Putih",
+        "Kenanga",
+        "Raya Bogor",
+        "Pemuda",
+        "Veteran",
+        "Anggrek",
+        "Mawar",
+        "Asia Afrika",
+        "Dago",
+        "Pasteur",
+        "Kaliurang",
+        "Imam Bonjol",
+        "Hayam Wuruk",
+        "Teuku Umar"
+    };
+    private static final String[] VILLAGES = {
+        "Sukajadi",
+        "Cipete",
+        "Menteng",
+        "Tegalsari",
+        "Caturtunggal",
+        "Sukamaju",
+        "Kebon Jeruk",
+        "Lowokwaru",
+        "Cilandak",
+        "Banyumanik",
+        "Panakkukang",
+        "Sidomulyo"
+    };
+    private static final String[] DISTRICTS = {
+        "Sukasari",
+        "Coblong",
+        "Tebet",
+        "Depok",
+        "Kebayoran Baru",
+        "Tembalang",
+        "Rungkut",
+        "Medan Baru",
+        "Ngaglik",
+        "Cimanggis",
+        "Klojen"
+    };
+    private static final String[] CITIES = {
+        "Kota Bandung",
+        "Jakarta Selatan",
+        "Kab. Sleman",
+        "Kota Surabaya",
+        "Kota Semarang",
+        "Kota Medan",
+        "Kab. Bogor",
+        "Kota Depok",
+        "Kota Malang",
+        "Kota Makassar"
+    };
+    private static final String[] EN_STREETS = {"Baker", "Oak", "Maple", "Church", "High", "Elm", "Cedar", "Park"};
+    private static final String[] EN_SUFFIX = {"Street", "St.", "Road", "Avenue", "Lane", "Drive", "Rd"};
+    private static final String[] EN_CITIES = {"Springfield, IL", "Austin, TX", "Portland, OR", "Columbus, OH"};
+    private static final String[] UK_TOWNS = {"London SW1A 1AA", "Manchester M1 1AE", "Leeds LS1 4DY"};
+
+    Value person() {
+        return switch (rnd.nextInt(6)) {
+            case 0 -> new Value(pick(FIRST) + " " + pick(LAST), true, "given-surname");
+            case 1 -> new Value(pick(FIRST) + " " + pick(FIRST) + " " + pick(LAST), true, "three-words");
+            case 2 -> new Value(pick(FIRST), false, "given");
+            case 3 ->
+                new Value(pick(FIRST) + " " + (char) ('A' + rnd.nextInt(26)) + ". " + pick(LAST), false, "initial");
+            case 4 -> new Value((pick(FIRST) + " " + pick(LAST)).toUpperCase(java.util.Locale.ROOT), false, "capitals");
+            default -> new Value(pick(LAST), false, "surname");
+        };
+    }
+
+    Value address() {
+        String no = Integer.toString(1 + rnd.nextInt(200));
+        String rt = "RT " + two(1 + rnd.nextInt(20)) + "/RW " + two(1 + rnd.nextInt(15));
+        String postal = Integer.toString(10000 + rnd.nextInt(89999));
+        return switch (rnd.nextInt(6)) {
+            case 0 ->
+                new Value(
+                        "Jl. " + pick(STREETS) + " No. " + no + " " + rt + ", Kel. " + pick(VILLAGES) + ", Kec. "
+                                + pick(DISTRICTS) + ", " + pick(CITIES) + " " + postal,
+                        true,
+                        "id-full");
+            case 1 -> new Value("Jalan " + pick(STREETS) + " Nomor " + no + ", " + pick(CITIES), true, "id-street");
+            case 2 -> new Value("Gg. " + pick(STREETS) + " No. " + no + "A, " + rt, true, "id-alley");
+            case 3 ->
+                new Value(
+                        "Perum Griya " + pick(VILLAGES) + " Blok C" + (1 + rnd.nextInt(9)) + " No. " + no + ", "
+                                + pick(CITIES),
+                        true,
+                        "id-estate");
+            case 4 ->
+                new Value(
+                        no + " " + pick(EN_STREETS) + " " + pick(EN_SUFFIX) + ", " + pick(EN_CITIES) + " " + postal,
+                        true,
+                        "us");
+            default -> new Value(no + " " + pick(EN_STREETS) + " Road, " + pick(UK_TOWNS), true, "uk");
+        };
+    }
 }

@@ -104,11 +104,32 @@ final class PiiCorpus {
         return fill(template, EntityType.SECRET, pw, "SECRET/password");
     }
 
+    /** Fills {@code {v}} with the value, {@code {name}} with a person and {@code {addr}} with an address, each labelled. */
     private Sample fill(String template, EntityType type, String value, String kind) {
-        String withName = template.replace("{name}", v.name());
-        int at = withName.indexOf("{v}");
-        String text = withName.substring(0, at) + value + withName.substring(at + 3);
-        return new Sample(text, List.of(new Label(type, at, at + value.length())), kind);
+        StringBuilder text = new StringBuilder();
+        List<Label> labels = new ArrayList<>();
+        String name = v.name();
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf('{', i);
+            int close = open < 0 ? -1 : template.indexOf('}', open);
+            String slot = close < 0 ? "" : template.substring(open, close + 1);
+            if (!slot.equals("{v}") && !slot.equals("{name}") && !slot.equals("{addr}")) {
+                int next = open < 0 ? template.length() : open + 1;
+                text.append(template, i, next);
+                i = next;
+                continue;
+            }
+            text.append(template, i, open);
+            String filled = slot.equals("{v}")
+                    ? value
+                    : slot.equals("{name}") ? name : v.address().text();
+            EntityType t = slot.equals("{v}") ? type : slot.equals("{name}") ? EntityType.PERSON : EntityType.ADDRESS;
+            labels.add(new Label(t, text.length(), text.length() + filled.length()));
+            text.append(filled);
+            i = close + 1;
+        }
+        return new Sample(text.toString(), labels, kind);
     }
 
     private static Sample compose(Sample a, Sample b, String glue) {
@@ -217,13 +238,55 @@ final class PiiCorpus {
                 this::notIp,
                 this::code,
                 this::isbnAndCodes,
-                this::shortNumbers);
+                this::shortNumbers,
+                this::nameLookalikes,
+                this::addressLookalikes);
         List<Sample> samples = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int k = i % makers.size();
             samples.add(new Sample(makers.get(k).get(), List.of(), "negative/" + k));
         }
         return samples;
+    }
+
+    private String nameLookalikes() {
+        return v.pick(new String[] {
+            "Ibu kota Indonesia akan pindah ke Kalimantan Timur.",
+            "Bapak-bapak dan Ibu-ibu, acara segera dimulai.",
+            "Paracetamol dan Amoxicillin diberikan sesudah makan.",
+            "Pasien dirujuk ke RS Hasan Sadikin Bandung untuk CT scan.",
+            "Bandung diguyur hujan deras sejak pagi.",
+            "Pada bulan Maret jadwal poli berubah.",
+            "Rumah Sakit Cipto Mangunkusumo membuka layanan baru.",
+            "Indomie dan Aqua dijual di Alfamart terdekat.",
+            "Jalan Sudirman ditutup karena ada pawai.",
+            "The Golden Gate Bridge is in San Francisco.",
+            "Monday Morning Meeting: Quarterly Review",
+            "Universitas Gadjah Mada menerima mahasiswa baru.",
+            "Kota Bandung dan Kabupaten Sleman menerima penghargaan.",
+            "Klinik Sehat Sentosa buka sampai jam 9 malam.",
+            "Please review the General Terms and Conditions.",
+            "Apple and Samsung released new phones in September.",
+            "Metformin 500 mg, Amlodipine 5 mg, Simvastatin 20 mg.",
+            "Selamat pagi, semoga hari ini menyenangkan.",
+            "Masjid Istiqlal dan Gereja Katedral berdampingan.",
+            "Bank Mandiri dan Bank Rakyat Indonesia menaikkan bunga.",
+        });
+    }
+
+    private String addressLookalikes() {
+        return v.pick(new String[] {
+            "Macet panjang di Jl. Sudirman arah Semanggi.",
+            "Kami bertemu di Jalan Braga kemarin sore.",
+            "Kota Bandung terkenal dengan kulinernya.",
+            "Lantai 3 sedang direnovasi.",
+            "Jalan kaki 30 menit setiap hari dianjurkan.",
+            "Kantor pindah ke Jakarta Selatan bulan depan.",
+            "Take the 5 train to Main Street station.",
+            "No. 12 dari daftar antrean dipanggil.",
+            "Kecamatan Coblong mengadakan vaksinasi massal.",
+            "Desa wisata Penglipuran ramai dikunjungi.",
+        });
     }
 
     private String orderNumber() {
@@ -502,12 +565,44 @@ final class PiiCorpus {
         values.put(EntityType.BANK_ACCOUNT, v::bankAccount);
         values.put(EntityType.MRN, v::mrn);
         values.put(EntityType.SECRET, v::secret);
+        values.put(EntityType.PERSON, v::person);
+        values.put(EntityType.ADDRESS, v::address);
+        contextTemplates.put(EntityType.PERSON, new String[] {
+            "Pasien atas nama {v} datang untuk kontrol.",
+            "Tn. {v}, 54 tahun, dirujuk dengan keluhan sesak.",
+            "Ny. {v} mengeluh nyeri perut sejak kemarin.",
+            "Transfer Rp 250.000 a.n. {v} sudah masuk.",
+            "Yth. Bapak {v},",
+            "Nama: {v}",
+            "Mohon hubungi Ibu {v} untuk jadwal ulang.",
+            "Patient {v} was admitted on Monday.",
+            "Mr. {v} called about the invoice.",
+            "Dear {v}, thank you for your message.",
+            "Sdr. {v} hadir sebagai saksi.",
+            "Pasien {v} kontrol tekanan darah.",
+            "dr. {v} akan visit pukul 10.",
+        });
+        bareTemplates.put(EntityType.PERSON, new String[] {
+            "{v} datang kontrol hari ini.", "Kemarin {v} mengeluh pusing.", "Hasil lab untuk {v} sudah keluar.",
+        });
+        contextTemplates.put(EntityType.ADDRESS, new String[] {
+            "Alamat: {v}",
+            "Pasien tinggal di {v}.",
+            "Mohon kirim obat ke {v}",
+            "Address: {v}",
+            "beralamat di {v}, sejak 2019",
+            "Domisili {v}\nTelepon menyusul.",
+            "Ship to {v}",
+        });
+        bareTemplates.put(EntityType.ADDRESS, new String[] {
+            "{v}", "Paket untuk rumah di {v} sudah sampai.", "Rumah di {v} dijual.",
+        });
 
         contextTemplates.put(EntityType.NIK, new String[] {
             "Pasien atas nama {name} dengan NIK {v} datang untuk kontrol rutin.",
             "NIK: {v}",
             "Mohon verifikasi nomor KTP {v} milik pemohon.",
-            "No. KTP pasien {v}, alamat Jl. Merdeka No. 10 Bandung.",
+            "No. KTP pasien {v}, alamat {addr}.",
             "{name} (NIK {v}) mengeluh demam sejak 3 hari.",
             "Nomor Induk Kependudukan: {v}",
             "KTP-el atas nama {name}: {v} sudah diverifikasi.",

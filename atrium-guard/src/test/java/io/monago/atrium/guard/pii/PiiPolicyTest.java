@@ -19,7 +19,10 @@ class PiiPolicyTest {
             PiiAction expected = t == EntityType.CREDIT_CARD || t == EntityType.SSN || t == EntityType.SECRET
                     ? PiiAction.BLOCK
                     : PiiAction.REDACT;
-            assertThat(policy.rule(t)).isEqualTo(new EntityRule(expected, PiiPolicy.DEFAULT_MIN_CONFIDENCE));
+            double min = t == EntityType.PERSON || t == EntityType.ADDRESS
+                    ? PiiPolicy.DEFAULT_NAME_MIN_CONFIDENCE
+                    : PiiPolicy.DEFAULT_MIN_CONFIDENCE;
+            assertThat(policy.rule(t)).isEqualTo(new EntityRule(expected, min));
         }
     }
 

@@ -26,7 +26,12 @@ class PiiRealisticTextTest {
                 + "BPJS 0001523456789. TD 150/90, SpO2 94%, Rontgen 12/03/2024: infiltrat paru kanan atas.\n"
                 + "Keluarga dapat dihubungi di 0812 2233 4455 (istri).";
         assertThat(found(text))
-                .containsExactly("MRN=02-34-56", "NIK=3273011203660004", "BPJS=0001523456789", "PHONE=0812 2233 4455");
+                .containsExactly(
+                        "PERSON=Ahmad Hidayat",
+                        "MRN=02-34-56",
+                        "NIK=3273011203660004",
+                        "BPJS=0001523456789",
+                        "PHONE=0812 2233 4455");
     }
 
     @Test
@@ -38,6 +43,7 @@ class PiiRealisticTextTest {
                 .containsExactly(
                         "BANK_ACCOUNT=5271234567",
                         "BANK_ACCOUNT=1370012345678",
+                        "PERSON=Rina",
                         "CREDIT_CARD=5264 7100 1234 5674",
                         "EMAIL=rina.k@yahoo.co.id",
                         "PHONE=62811234567");
@@ -68,6 +74,7 @@ class PiiRealisticTextTest {
                 + "phone (646) 555-0143, email sarah.johnson@company.com. Start date 2024-09-01, salary $85,000.";
         assertThat(found(text))
                 .containsExactly(
+                        "PERSON=Sarah Johnson",
                         "DATE_OF_BIRTH=04/07/1991",
                         "SSN=219-45-8823",
                         "PASSPORT=584930217",

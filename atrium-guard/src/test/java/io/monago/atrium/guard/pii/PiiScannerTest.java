@@ -92,13 +92,19 @@ class PiiScannerTest {
                     "IP_ADDRESS|ssh ke 203.0.113.7 gagal|203.0.113.7|ip.v4",
                     "IP_ADDRESS|ping 2001:db8:85a3::8a2e:370:7334 ok|2001:db8:85a3::8a2e:370:7334|ip.v6",
                     "DATE_OF_BIRTH|Tanggal lahir: 17 Agustus 1945.|17 Agustus 1945|dob.context",
-                    "BANK_ACCOUNT|No. rek BCA 123-456-7890 a.n. Budi|123-456-7890|bank.context",
+                    "BANK_ACCOUNT|No. rek BCA 123-456-7890 ya|123-456-7890|bank.context",
                     "MRN|No. RM 00-12-34 poli paru|00-12-34|mrn.context",
                     "SECRET|OPENAI_API_KEY=sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t please|sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t|secret.openai",
                     "SECRET|key AKIAIOSFODNN7EXAMPLE leaked|AKIAIOSFODNN7EXAMPLE|secret.aws-access-key",
                     "SECRET|token ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 lama|ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789|secret.github",
                     "SECRET|slack xoxb-123456789012-abcdefABCDEF ok|xoxb-123456789012-abcdefABCDEF|secret.slack",
                     "SECRET|kata sandi: Rahasia#2024 jangan disebar|Rahasia#2024|secret.assignment",
+                    "PERSON|Pasien Tn. Budi Santoso, 58 th|Budi Santoso|person.title",
+                    "PERSON|transfer a.n. Dewi Anggraeni kemarin|Dewi Anggraeni|person.label",
+                    "PERSON|Mohon hubungi Ibu Siti Rahayu besok|Siti Rahayu|person.role",
+                    "PERSON|Dewi Anggraeni datang kontrol|Dewi Anggraeni|person.names",
+                    "ADDRESS|Alamat: Jl. Melati No. 12 RT 003/RW 005, Kel. Sukajadi.|Jl. Melati No. 12 RT 003/RW 005, Kel. Sukajadi|address.shape",
+                    "ADDRESS|ship to 221B Baker Street, London NW1 6XE today|221B Baker Street, London NW1 6XE|address.shape",
                 })
         void isRecognisedWithItsSpanAndRule(EntityType type, String text, String value, String rule) {
             assertThat(only(text, type, value).rule()).isEqualTo(rule);
@@ -221,7 +227,7 @@ class PiiScannerTest {
         @Test
         void aContextWordIntroducesOnlyTheNextNumber() {
             assertThat(types("Transfer ke rekening 1234567890 a.n. Budi, 081234567890"))
-                    .containsExactly("BANK_ACCOUNT=1234567890", "PHONE=081234567890");
+                    .containsExactly("BANK_ACCOUNT=1234567890", "PERSON=Budi", "PHONE=081234567890");
         }
 
         @Test

@@ -94,6 +94,24 @@ class RedactionSessionTest {
         }
 
         @Test
+        void maskNeverKeepsAShortValueWhole() {
+            // Found by PiiRedactorFuzzTest: mask(0, 4) kept all four letters and digits of "fe80::".
+            String ips = "server fe80:: dan 203.0.113.7";
+            List<PiiFinding> found = PiiScanner.defaults().scan(ips);
+            RedactionSession session = RedactionSession.builder()
+                    .operator(RedactionOperator.mask(0, 4))
+                    .build();
+
+            assertThat(found).extracting(PiiFinding::type).containsOnly(EntityType.IP_ADDRESS);
+            assertThat(session.redact(ips, found)).isEqualTo("server **80:: dan ***.*.113.7");
+            assertThat(RedactionSession.builder()
+                            .operator(RedactionOperator.mask(3, 3))
+                            .build()
+                            .redact(ips, found))
+                    .isEqualTo("server **80:: dan 2**.*.*13.7");
+        }
+
+        @Test
         void saltedHashIsStablePerSaltAndDiffersAcrossSalts() {
             byte[] salt = "workspace-salt-0001".getBytes(StandardCharsets.UTF_8);
             String first = RedactionSession.builder()

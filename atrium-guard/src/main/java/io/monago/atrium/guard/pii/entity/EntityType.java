@@ -38,7 +38,11 @@ public enum EntityType {
     /** Medical record number, Indonesian "nomor rekam medis" (needs context). */
     MRN,
     /** API keys, access tokens, private keys and passwords. */
-    SECRET;
+    SECRET,
+    /** A person's name (titles, labels and role words around it, a name gazetteer). */
+    PERSON,
+    /** A postal address: street, house number, RT/RW, village, district, city, postal code. */
+    ADDRESS;
 
     /**
      * This type's bit in a bit set of entity types.

@@ -38,4 +38,14 @@ public interface Context {
      * @return true when the candidate is probably a reference number
      */
     boolean negative();
+
+    /**
+     * {@link #negative()} with a reach of one's own, for shapes that are more often a reference
+     * than personal data when nothing announces them ({@code 2.4.10.3} after {@code firmware}).
+     *
+     * @param reach the farthest a reference word may be, in characters, up to the context window
+     * @return true when a reference word that near comes before the candidate in its sentence,
+     *     nearer than any context word for an entity type
+     */
+    boolean negativeWithin(int reach);
 }

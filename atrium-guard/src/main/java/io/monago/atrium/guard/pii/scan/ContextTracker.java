@@ -40,8 +40,12 @@ final class ContextTracker implements Context {
     static final int AFTER_PENALTY = 16;
     /** A context word followed by a number (or an e-mail address) this close introduces it. */
     static final int INTRODUCES = 32;
-    /** How far before a candidate a reference word ({@code order}, {@code versi}) reaches. */
-    static final int NEGATIVE_REACH = 12;
+    /**
+     * How far before a candidate a reference word ({@code order}, {@code versi}) reaches, within
+     * its sentence ({@code order pembelian alat lab nomor 0812...}); a context word for an entity
+     * type nearer to the candidate still wins.
+     */
+    static final int NEGATIVE_REACH = 32;
 
     private static final int RING = 32;
     private static final int TYPES = EntityType.values().length;
@@ -171,8 +175,13 @@ final class ContextTracker implements Context {
 
     @Override
     public boolean negative() {
+        return negativeWithin(NEGATIVE_REACH);
+    }
+
+    @Override
+    public boolean negativeWithin(int reach) {
         computeBefore();
-        return negative != NONE && negative <= NEGATIVE_REACH && negative < nearestPositive;
+        return negative != NONE && negative <= reach && negative < nearestPositive;
     }
 
     private void computeBefore() {

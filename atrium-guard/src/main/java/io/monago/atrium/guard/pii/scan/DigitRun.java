@@ -20,6 +20,7 @@ final class DigitRun implements DigitWindow {
     private final int[] groupOffset = new int[MAX_GROUPS];
     private final int[] groupLength = new int[MAX_GROUPS];
     private final char[] separatorBefore = new char[MAX_GROUPS];
+    private final boolean[] lineBreakBefore = new boolean[MAX_GROUPS];
     private int groups;
     private int runStart;
     private boolean plus;
@@ -57,8 +58,9 @@ final class DigitRun implements DigitWindow {
         groups++;
     }
 
-    void separatorBeforeNext(char separator) {
+    void separatorBeforeNext(char separator, boolean lineBreak) {
         separatorBefore[groups] = separator;
+        lineBreakBefore[groups] = lineBreak;
     }
 
     int digitCount() {
@@ -75,6 +77,11 @@ final class DigitRun implements DigitWindow {
 
     char separatorBeforeGroup(int g) {
         return separatorBefore[g];
+    }
+
+    /** Whether the separator before group {@code g} holds a line break ({@code "3201 2345\n6789"}). */
+    boolean lineBreakBeforeGroup(int g) {
+        return lineBreakBefore[g];
     }
 
     int runStart() {

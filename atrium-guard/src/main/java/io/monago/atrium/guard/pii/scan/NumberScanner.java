@@ -20,6 +20,8 @@ import java.util.function.Consumer;
 final class NumberScanner {
     /** A match covering the rest of its run wins over a better one that leaves a fragment, above this. */
     private static final double WHOLE_RUN_CONFIDENCE = 0.85;
+    /** Fewer digits than this are too short to be any entity's value. */
+    private static final int SHORTEST_VALUE = 4;
 
     private final ScanEngine engine;
     private final char[] t;
@@ -90,7 +92,10 @@ final class NumberScanner {
         boolean gluedLeft = gluedLeft(spanStart, first);
         boolean gluedRight = gluedRight(p);
         evaluate(gluedLeft ? 1 : 0, run.groupCount() - (gluedRight ? 2 : 1), p);
-        context.valueSeen(p);
+        if (run.digitCount() >= SHORTEST_VALUE) {
+            // A floor, an age or a count ("lantai 3") is not a value the words before it announced.
+            context.valueSeen(p);
+        }
         return Math.max(p, resumeAt);
     }
 
@@ -102,19 +107,26 @@ final class NumberScanner {
         char c = t[p];
         int q = p + 1;
         char kind;
+        boolean lineBreak = false;
         if (afterOpenParen && c == ')') {
             kind = ')';
             if (q < n && (t[q] == ' ' || t[q] == '-')) {
                 q++;
             }
-        } else if (c == ' ') {
-            kind = ' ';
-            if (q + 1 < n && (t[q] == '-' || t[q] == '.' || t[q] == '/') && t[q + 1] == ' ') {
-                kind = t[q];
-                q += 2;
+        } else if (c == ' ' || c == '-' || c == '.' || c == '/' || c == '\n' || c == '\r') {
+            // One dash, dot or slash with up to two spaces on either side ("0812 - 3456",
+            // "151. 918120", "7 -0"), or spaces alone: one canonical separator, however written.
+            // One line break may stand in a separator or follow it ("3201 2345\n6789",
+            // "0812-3456-\n7890"): a value broken over two lines.
+            kind = c == '\n' || c == '\r' ? ' ' : c;
+            q = skipSpaces(p);
+            if (q < n && (t[q] == '-' || t[q] == '.' || t[q] == '/')) {
+                kind = t[q++];
+                q = skipSpaces(q);
             }
-        } else if (c == '-' || c == '.' || c == '/') {
-            kind = c;
+            int afterBreak = lineBreak(q);
+            lineBreak = afterBreak > q;
+            q = afterBreak;
         } else {
             return -1;
         }
@@ -122,10 +134,30 @@ final class NumberScanner {
             q++;
         }
         if (q < n && CharClass.isDigit(t[q])) {
-            run.separatorBeforeNext(kind);
+            run.separatorBeforeNext(kind, lineBreak);
             return q;
         }
         return -1;
+    }
+
+    private int skipSpaces(int from) {
+        int q = from;
+        while (q < n && t[q] == ' ' && q - from < 2) {
+            q++;
+        }
+        return q;
+    }
+
+    /** Past one line break at {@code q} and up to two spaces after it; {@code q} when there is none. */
+    private int lineBreak(int q) {
+        int p = q;
+        if (p < n && t[p] == '\r') {
+            p++;
+        }
+        if (p < n && t[p] == '\n') {
+            return skipSpaces(p + 1);
+        }
+        return q;
     }
 
     /** Whether the run is glued to a word on its left ({@code _123}, {@code @0812}). */
@@ -193,6 +225,7 @@ final class NumberScanner {
             int digits = 0;
             boolean uniform = true;
             boolean longJoined = false;
+            boolean acrossLines = false;
             for (int h = g; h <= last && (h == g || multi); h++) {
                 if (h > g) {
                     if (spelledOutStarts(h, last)) {
@@ -200,8 +233,11 @@ final class NumberScanner {
                     }
                     char separator = run.separatorBeforeGroup(h);
                     uniform &= h == g + 1 || separator == run.separatorBeforeGroup(g + 1);
+                    boolean bareLineBreak = separator == ' ' && run.lineBreakBeforeGroup(h);
                     // A group of seven digits or more stands alone after a space: "17409339 0817" is two values.
-                    longJoined |= run.lengthOfGroup(h - 1) >= 7 && separator == ' ';
+                    longJoined |= run.lengthOfGroup(h - 1) >= 7 && separator == ' ' && !bareLineBreak;
+                    // Numbers on two lines are one value only when a context word says what it is.
+                    acrossLines |= bareLineBreak;
                 }
                 digits += run.lengthOfGroup(h);
                 if (digits > DigitRecognizer.MAX_DIGITS) {
@@ -219,7 +255,7 @@ final class NumberScanner {
                     if (m.isPresent()) {
                         Ranked candidate =
                                 new Ranked(m.get(), context.distance(m.get().type()));
-                        if (midRun && !candidate.hasContext()) {
+                        if ((midRun || acrossLines) && !candidate.hasContext()) {
                             continue; // "4523 0694 8359 4731" holds no landline number
                         }
                         if (best == null || candidate.beats(best)) {

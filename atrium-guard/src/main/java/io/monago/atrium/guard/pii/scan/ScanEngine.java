@@ -2,12 +2,15 @@ package io.monago.atrium.guard.pii.scan;
 
 import io.monago.atrium.guard.pii.entity.EntityType;
 import io.monago.atrium.guard.pii.entity.PiiFinding;
+import io.monago.atrium.guard.pii.names.NameWords;
 import io.monago.atrium.guard.pii.recognizer.DigitRecognizer;
 import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.AddressRecognizer;
 import io.monago.atrium.guard.pii.recognizer.builtin.ContextWords;
 import io.monago.atrium.guard.pii.recognizer.builtin.EmailRecognizer;
 import io.monago.atrium.guard.pii.recognizer.builtin.Ipv6Recognizer;
 import io.monago.atrium.guard.pii.recognizer.builtin.PemBlockRecognizer;
+import io.monago.atrium.guard.pii.recognizer.builtin.PersonRecognizer;
 import io.monago.atrium.guard.pii.recognizer.builtin.SecretAssignmentRecognizer;
 import io.monago.atrium.guard.pii.recognizer.builtin.SecretPrefixRecognizer;
 import io.monago.atrium.guard.pii.text.FoldedText;
@@ -33,6 +36,9 @@ public final class ScanEngine {
     final Ipv6Recognizer ipv6 = new Ipv6Recognizer();
     final PemBlockRecognizer pem = new PemBlockRecognizer();
     final SecretAssignmentRecognizer assignment = new SecretAssignmentRecognizer();
+    final PersonRecognizer person = new PersonRecognizer();
+    final AddressRecognizer address = new AddressRecognizer();
+    final KeywordTable nameWords = NameWords.table();
 
     private ScanEngine(int enabled, DigitRecognizer[][] byLength, TokenRecognizer[] tokens) {
         this.enabled = enabled;
@@ -97,6 +103,24 @@ public final class ScanEngine {
         if (text.length() == 0) {
             return List.of();
         }
-        return new ScanPass(this, text, FoldedText.fold(text)).run();
+        char[] folded = FoldedText.fold(text);
+        ScanPass pass = new ScanPass(this, text, folded);
+        List<PiiFinding> found = pass.run();
+        // The main pass counted digit words and long tokens as it went: most texts have neither.
+        if (pass.mayHoldSpelledNumber()) {
+            found = SpelledDigits.addTo(this, text, folded, found);
+        }
+        return pass.mayHoldEncodedValue() ? EncodedValues.addTo(this, text, folded, found) : found;
+    }
+
+    /**
+     * Scans the texts of one conversation, in order; a value split between neighbours is reported
+     * in both.
+     *
+     * @param texts the texts, in conversation order
+     * @return each text's findings, in text order, offsets into that text
+     */
+    public List<List<PiiFinding>> scanConversation(List<? extends CharSequence> texts) {
+        return SplitValues.scan(this, texts);
     }
 }

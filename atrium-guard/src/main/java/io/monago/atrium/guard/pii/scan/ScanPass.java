@@ -29,7 +29,12 @@ final class ScanPass {
     private final int n;
     private final ContextTracker context;
     private final NumberScanner numbers;
+    private final NameScan names;
     private final List<Ranked> found = new ArrayList<>();
+    /** Digit words seen ({@code tiga}, {@code three}): only a text with enough is read for spelled numbers. */
+    private int digitWords;
+    /** Long tokens of letters and digits seen: only a text with one is read for base64 and hex values. */
+    private int longTokens;
 
     ScanPass(ScanEngine engine, CharSequence original, char[] folded) {
         this.engine = engine;
@@ -38,6 +43,7 @@ final class ScanPass {
         this.n = folded.length;
         this.context = new ContextTracker(folded, engine.words);
         this.numbers = new NumberScanner(engine, folded, context, this::commit);
+        this.names = new NameScan(engine, folded, this::commitName);
     }
 
     List<PiiFinding> run() {
@@ -46,7 +52,14 @@ final class ScanPass {
             char c = t[i];
             switch (CharClass.of(c)) {
                 case CharClass.LETTER -> i = word(i);
-                case CharClass.DIGIT -> i = numbers.scan(i, i, false, false);
+                case CharClass.DIGIT -> {
+                    int e = numbers.scan(i, i, false, false);
+                    // A long number, or digits glued to letters, may be hex ("3332303132...", "6275646940...").
+                    if (e - i >= EncodedValues.MIN_CHARS || (e - i >= 4 && e < n && CharClass.isAsciiLetter(t[e]))) {
+                        longTokens++;
+                    }
+                    i = e;
+                }
                 case CharClass.AT -> i = atSign(i);
                 case CharClass.PLUS -> i = plus(i);
                 case CharClass.OPEN -> i = open(i);
@@ -64,6 +77,24 @@ final class ScanPass {
         return OverlapResolver.resolve(found, engine.enabled, original);
     }
 
+    /**
+     * Whether the text holds enough digit words to be read for a number written as words.
+     *
+     * @return true after {@link #run()} met at least {@link SpelledDigits#MIN_WORDS} of them
+     */
+    boolean mayHoldSpelledNumber() {
+        return digitWords >= SpelledDigits.MIN_WORDS;
+    }
+
+    /**
+     * Whether the text holds a token long enough to be a value in base64 or hex.
+     *
+     * @return true after {@link #run()} met one
+     */
+    boolean mayHoldEncodedValue() {
+        return longTokens > 0;
+    }
+
     // ---- words --------------------------------------------------------------------------------
 
     private int word(int s) {
@@ -71,12 +102,14 @@ final class ScanPass {
         long packed = 0;
         int letters = 0;
         boolean ascii = true;
+        boolean capitalInside = false;
         while (i < n) {
             char c = t[i];
             if (c < 128) {
                 byte k = CharClass.of(c);
                 if (k == CharClass.LETTER) {
                     packed = WordKey.append(packed, c);
+                    capitalInside |= c <= 'Z' && i > s;
                     letters++;
                 } else if (k != CharClass.IGNORABLE) {
                     break;
@@ -90,8 +123,18 @@ final class ScanPass {
             i++;
         }
         int e = i;
+        if (capitalInside && e - s >= EncodedValues.MIN_CHARS) {
+            longTokens++; // base64 of letters only ("MTExMTExMTEx"): no word has capitals inside so long
+        }
         long key = ascii ? WordKey.finish(packed, letters) : 0;
         int flags = key == 0 ? 0 : engine.words.lookup(key);
+        if ((flags & ContextWords.DIGIT_WORD) != 0) {
+            digitWords++;
+        }
+        int named = names.onWord(s, e, key);
+        if (named > e) {
+            return named;
+        }
         if (flags != 0) {
             flags = context.onWord(s, e, key, flags);
             int after = keywordAction(s, e, flags);
@@ -144,6 +187,9 @@ final class ScanPass {
 
     private int compound(int s, int flags) {
         int end = tokenEnd(s);
+        if (end - s >= EncodedValues.MIN_CHARS) {
+            longTokens++;
+        }
         if (engine.tokens.length > 0) {
             context.prepare(s, end, end);
             Ranked best = null;
@@ -321,6 +367,11 @@ final class ScanPass {
 
     private void add(Match m, int contextDistance) {
         commit(new Ranked(m, contextDistance));
+    }
+
+    /** Names and addresses: no number's context depends on them. */
+    private void commitName(Ranked r) {
+        found.add(r);
     }
 
     private void commit(Ranked r) {

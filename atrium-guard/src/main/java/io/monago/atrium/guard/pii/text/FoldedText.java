@@ -6,7 +6,8 @@ package io.monago.atrium.guard.pii.text;
  *
  * <p>Folding defeats the cheap evasions: full-width forms ({@code ３２０１}, {@code ＠}) become
  * ASCII, every decimal digit script (Arabic-Indic {@code ٣٢٠١}, Devanagari, mathematical bold
- * digits...) becomes {@code 0-9}, the many dashes become {@code -}, the many spaces become a space,
+ * digits...) and every digit look-alike (superscript, subscript, circled, parenthesised, keycap
+ * {@code 3️⃣}) becomes {@code 0-9}, the many dashes become {@code -}, the many spaces become a space,
  * and invisible characters (zero-width space and joiners, word joiner, byte-order mark, soft hyphen,
  * bidi controls, variation selectors, tag characters) become {@link #IGNORED}, which detectors skip
  * wherever they are. Nothing is removed, so no offset map is needed.
@@ -18,6 +19,19 @@ package io.monago.atrium.guard.pii.text;
 public final class FoldedText {
     /** What an invisible character folds to; real NUL characters fold to a space instead. */
     public static final char IGNORED = '\0';
+
+    /** Runs of digit look-alikes: first code point, the digit it stands for, how many. */
+    private static final int[][] DIGIT_RANGES = {
+        {0x2074, 4, 6}, // superscript 4-9
+        {0x2080, 0, 10}, // subscript 0-9
+        {0x2460, 1, 9}, // circled 1-9
+        {0x2474, 1, 9}, // parenthesised 1-9
+        {0x2488, 1, 9}, // 1-9 with a full stop
+        {0x24F5, 1, 9}, // double circled 1-9
+        {0x2776, 1, 9}, // negative circled 1-9
+        {0x2780, 1, 9}, // circled sans-serif 1-9
+        {0x278A, 1, 9}, // negative circled sans-serif 1-9
+    };
 
     private FoldedText() {}
 
@@ -98,8 +112,37 @@ public final class FoldedText {
         if (c >= 0x2010 && c <= 0x2015) {
             return '-';
         }
+        if (c == 0x20E3) {
+            return IGNORED; // the keycap of "3️⃣"
+        }
         if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
             return (char) ('0' + Character.digit(c, 10));
+        }
+        return c >= 0x00B2 && c <= 0x2793 ? digitLookAlike(c) : c;
+    }
+
+    /** Superscript, subscript, circled and parenthesised digits, which a reader (and a model) reads as digits. */
+    private static char digitLookAlike(char c) {
+        switch (c) {
+            case 0x00B2 -> {
+                return '2';
+            }
+            case 0x00B3 -> {
+                return '3';
+            }
+            case 0x00B9 -> {
+                return '1';
+            }
+            case 0x2070, 0x24EA, 0x24FF -> {
+                return '0';
+            }
+            default -> {}
+        }
+        int[][] ranges = DIGIT_RANGES;
+        for (int[] r : ranges) {
+            if (c >= r[0] && c < r[0] + r[2]) {
+                return (char) ('0' + r[1] + (c - r[0]));
+            }
         }
         return c;
     }

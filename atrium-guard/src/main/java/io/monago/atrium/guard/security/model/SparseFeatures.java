@@ -57,10 +57,34 @@ public final class SparseFeatures {
      * @return the features
      */
     public static SparseFeatures of(FeatureHasher hasher, String[] words, int[][] classes, List<RuleHit> hits) {
+        return ofWindow(hasher, words, hasher.wordHashes(words), classes, hits, 0, words.length);
+    }
+
+    /**
+     * Extracts the features of one scoring window, as {@link LinearModel} sums them: the features
+     * of each word from {@code start} to {@code end} (a word's bigram and class pairs reach back
+     * before the window, as they do when the model scores), and the rules that start inside it.
+     *
+     * @param hasher the hasher
+     * @param words normalised words of the whole text
+     * @param wordHashes {@link FeatureHasher#wordHashes} of them
+     * @param classes the lexicon classes of each word
+     * @param hits lexicon hits on the whole text
+     * @param start first word of the window
+     * @param end index after its last word
+     * @return the features
+     */
+    public static SparseFeatures ofWindow(
+            FeatureHasher hasher,
+            String[] words,
+            int[] wordHashes,
+            int[][] classes,
+            List<RuleHit> hits,
+            int start,
+            int end) {
         Map<Integer, Float> counts = new HashMap<>();
         int[] total = new int[1];
-        int[] wordHashes = hasher.wordHashes(words);
-        for (int i = 0; i < words.length; i++) {
+        for (int i = start; i < end; i++) {
             hasher.wordFeatures(words, wordHashes, classes, i, bucket -> {
                 counts.merge(bucket, 1f, Float::sum);
                 total[0]++;
@@ -68,7 +92,7 @@ public final class SparseFeatures {
         }
         float norm = (float) Math.sqrt(Math.max(1, total[0]));
         counts.replaceAll((bucket, count) -> count / norm);
-        for (int bucket : ruleBuckets(hasher, hits, 0, words.length)) {
+        for (int bucket : ruleBuckets(hasher, hits, start, end)) {
             counts.merge(bucket, 1f, Float::sum);
         }
         int[] buckets = new int[counts.size()];

@@ -27,6 +27,8 @@ public final class TextNormalizer {
     private static final int MAX_FOLDED_TOKEN = 64;
     /** Spaced-out letters need at least this many letters in a row to be joined. */
     private static final int MIN_SPACED_LETTERS = 4;
+    /** Rounds of joining single letters that a spaced-out run's output may take to settle. */
+    private static final int MAX_JOIN_ROUNDS = 8;
 
     private static final int TAG_BASE = 0xE0000;
     private static final int BLACK_FLAG = 0x1F3F4;
@@ -398,6 +400,9 @@ public final class TextNormalizer {
          * {@code pending} until the run they may belong to ends.
          */
         private void emit(char[] chars, int length, int gap, boolean newline) {
+            if (length == 0) {
+                return; // a token of apostrophes only folds to nothing: no token, no extra space
+            }
             boolean single = length == 1 && Character.isLetter(chars[0]);
             if (single && (pending == 0 || !newline)) {
                 addPending(chars[0], gap, newline);
@@ -432,31 +437,78 @@ public final class TextNormalizer {
                     out.token(pendingLetters, k, k + 1, pendingNewlines[k]);
                 }
             } else {
+                List<String> words = new ArrayList<>();
                 StringBuilder word = new StringBuilder();
-                boolean firstWord = true;
                 for (int k = 0; k < pending; k++) {
                     if (k > 0 && pendingGaps[k] > 1) {
-                        emitSpacedWord(word.toString(), firstWord && pendingNewlines[0]);
-                        firstWord = false;
+                        words.add(word.toString());
                         word.setLength(0);
                     }
                     word.append(pendingLetters[k]);
                 }
-                emitSpacedWord(word.toString(), firstWord && pendingNewlines[0]);
+                words.add(word.toString());
+                boolean newline = pendingNewlines[0];
+                for (String part : joinSingleLetters(words)) {
+                    if (part.length() >= MIN_SPACED_LETTERS && isKeyword(part)) {
+                        spacedKeywords++;
+                    }
+                    char[] chars = part.toCharArray();
+                    out.token(chars, chars.length, newline);
+                    newline = false;
+                }
             }
             pending = 0;
         }
 
-        private void emitSpacedWord(String word, boolean newline) {
-            List<String> parts = isKeyword(word) || word.length() < 8 ? List.of(word) : segment(word);
-            for (String part : parts) {
-                if (part.length() >= MIN_SPACED_LETTERS && isKeyword(part)) {
-                    spacedKeywords++;
-                }
-                char[] chars = part.toCharArray();
-                out.token(chars, chars.length, newline);
-                newline = false;
+        /**
+         * The words of a spaced-out run as they are written out: each split into vocabulary words
+         * where it can be, and then, as the output separates them by single spaces, single letters
+         * in a row that reading the output again would join are joined now (and split again), so
+         * that normalising the output changes nothing.
+         */
+        private List<String> joinSingleLetters(List<String> words) {
+            List<String> parts = new ArrayList<>();
+            for (String w : words) {
+                parts.addAll(spacedWord(w));
             }
+            // Joined letters may be split again into single letters that a second pass would join:
+            // repeat until nothing changes (each round joins, so few rounds are ever needed).
+            for (int round = 0; round < MAX_JOIN_ROUNDS; round++) {
+                List<String> joined = joinRuns(parts);
+                if (joined.equals(parts)) {
+                    break;
+                }
+                parts = joined;
+            }
+            return parts;
+        }
+
+        /** Each run of single letters long enough to be read as a spaced-out word, joined. */
+        private List<String> joinRuns(List<String> parts) {
+            List<String> joined = new ArrayList<>(parts.size());
+            int k = 0;
+            while (k < parts.size()) {
+                int end = k;
+                while (end < parts.size() && parts.get(end).length() == 1) {
+                    end++;
+                }
+                if (end - k >= MIN_SPACED_LETTERS) {
+                    joined.addAll(spacedWord(String.join("", parts.subList(k, end))));
+                    k = end;
+                } else if (end > k) {
+                    joined.addAll(parts.subList(k, end));
+                    k = end;
+                } else {
+                    joined.add(parts.get(k++));
+                }
+            }
+            return joined;
+        }
+
+        private List<String> spacedWord(String letters) {
+            // Joined, the letters are one token: look-alikes among Latin ones fold as in any token.
+            String word = foldHomoglyphs(letters);
+            return isKeyword(word) || word.length() < 8 ? List.of(word) : segment(word);
         }
 
         private String foldHomoglyphs(String token) {
@@ -675,10 +727,16 @@ public final class TextNormalizer {
         String text = raw;
         if (!ascii) {
             String decomposed = Normalizer.normalize(raw, Normalizer.Form.NFKD);
+            // A spacing accent (U+00B4 ´) decomposes to a space and its mark: inside a token the
+            // space is the accent's, not a word break, and kept it would read as one next time.
+            boolean token = raw.chars().noneMatch(Character::isWhitespace);
             StringBuilder stripped = new StringBuilder(decomposed.length());
             for (int i = 0; i < decomposed.length(); i++) {
                 char c = decomposed.charAt(i);
-                if (Character.getType(c) != Character.NON_SPACING_MARK && c != '\u2019' && c != '\u2018') {
+                if (Character.getType(c) != Character.NON_SPACING_MARK
+                        && c != '\u2019'
+                        && c != '\u2018'
+                        && !(token && Character.isWhitespace(c))) {
                     stripped.append(c);
                 }
             }

@@ -9,7 +9,7 @@ import java.util.Map;
  * A reader for one line of JSON Lines: objects of strings, numbers, booleans, null and arrays.
  * The guard module has no runtime dependencies, and the corpus files need no JSON library.
  */
-final class JsonLine {
+public final class JsonLine {
     private final String text;
     private int at;
 
@@ -17,7 +17,13 @@ final class JsonLine {
         this.text = text;
     }
 
-    static Map<String, Object> parseObject(String line) {
+    /**
+     * Parses one line holding a JSON object.
+     *
+     * @param line the line
+     * @return its fields
+     */
+    public static Map<String, Object> parseObject(String line) {
         JsonLine parser = new JsonLine(line);
         Object value = parser.value();
         parser.skipSpace();

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param split the split it belongs to, {@code "train"} or {@code "test"}
  * @param obfuscation how the text was disguised, or empty
  * @param group rows written from one sentence or template share a group, and a split
+ * @param corpus the data set the row comes from: {@code own}, {@code deepset}, {@code bipia},
+ *     {@code jailbreak_llms} or {@code xsid} (see {@link Corpora})
  */
 public record LabelledText(
         String id,
@@ -27,7 +29,8 @@ public record LabelledText(
         boolean hardNegative,
         String split,
         String obfuscation,
-        String group) {
+        String group,
+        String corpus) {
 
     /**
      * Whether the row is an attack.
@@ -48,8 +51,17 @@ public record LabelledText(
     }
 
     /**
+     * Whether the row belongs to the training split.
+     *
+     * @return true when the row may be trained on
+     */
+    public boolean trainable() {
+        return "train".equals(split);
+    }
+
+    /**
      * The text as the gateway would hand it over: tool results as a tool message, everything else
-     * (emails and documents are pasted by users) as a user message.
+     * (emails, tables, code answers and documents are pasted by users) as a user message.
      *
      * @return the segment
      */

@@ -102,4 +102,12 @@ class TextNormalizerTest {
         assertThat(normalize("Don't stop: NIK 3201234567890123").words())
                 .containsExactly("dont", "stop", "nik", "3201234567890123");
     }
+
+    @Test
+    void aTokenOfApostrophesOnlyFoldsToNothingNotToAnExtraSpace() {
+        NormalizedText text = normalize("tolong ' abaikan '' semua");
+
+        assertThat(text.folded()).isEqualTo("tolong abaikan semua");
+        assertThat(normalize(text.folded()).folded()).isEqualTo(text.folded());
+    }
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
  * {@code Mandiri}, {@code BRI}...).
  *
  * <ul>
- *   <li>{@code bank.context}: a context word and 8 to 18 digits, contiguous or grouped with one
- *       kind of separator, not shaped like an amount ({@code 15.000.000}); 0.9.
+ *   <li>{@code bank.context}: a context word and 8 to 18 digits, contiguous or grouped with any
+ *       separators ({@code 7-0-0.1-9-5.2-3.1} is written to evade, not to mean something else),
+ *       not shaped like an amount ({@code 15.000.000}); 0.9.
  * </ul>
  */
 public final class BankAccountRecognizer implements DigitRecognizer {
@@ -36,7 +37,7 @@ public final class BankAccountRecognizer implements DigitRecognizer {
 
     @Override
     public Optional<Match> recognize(DigitWindow w, Context context) {
-        if (!w.uniformSeparators() || w.amountShaped() || w.plus() || !context.has(EntityType.BANK_ACCOUNT)) {
+        if (w.amountShaped() || w.plus() || !context.has(EntityType.BANK_ACCOUNT)) {
             return Optional.empty();
         }
         return Optional.of(Match.of(w, EntityType.BANK_ACCOUNT, 0.9, "bank.context"));

@@ -1,6 +1,7 @@
 package io.monago.atrium.guard.pii.recognizer.builtin;
 
 import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.text.DigitWords;
 import io.monago.atrium.guard.pii.text.KeywordTable;
 
 /**
@@ -17,21 +18,23 @@ public final class ContextWords {
     /** All entity bits. */
     public static final int ENTITY_MASK = (1 << EntityType.values().length) - 1;
     /** The word marks a nearby number as a reference, not personal data. */
-    public static final int NEGATIVE = 1 << 15;
+    public static final int NEGATIVE = 1 << 17;
     /** A secret value may follow the word ({@code password: ...}). */
-    public static final int SECRET_TRIGGER = 1 << 16;
+    public static final int SECRET_TRIGGER = 1 << 18;
     /** The word can start a phrase. */
-    public static final int PHRASE_HEAD = 1 << 17;
+    public static final int PHRASE_HEAD = 1 << 19;
     /** The word can end a phrase. */
-    public static final int PHRASE_TAIL = 1 << 18;
+    public static final int PHRASE_TAIL = 1 << 20;
     /** The word is a spelled-out {@code at} of an e-mail address. */
-    public static final int SPELLED_AT = 1 << 19;
+    public static final int SPELLED_AT = 1 << 21;
     /** The word is a spelled-out {@code dot} of an e-mail address. */
-    public static final int SPELLED_DOT = 1 << 20;
+    public static final int SPELLED_DOT = 1 << 22;
     /** The word introduces the value after it: {@code no.}, {@code nomor}. */
-    public static final int INTRODUCER = 1 << 21;
+    public static final int INTRODUCER = 1 << 23;
+    /** The word is a digit written out ({@code tiga}, {@code three}): a run of them may be a number. */
+    public static final int DIGIT_WORD = 1 << 24;
 
-    private static final int MONTH_SHIFT = 24;
+    private static final int MONTH_SHIFT = 25;
 
     private static final KeywordTable TABLE = build();
 
@@ -208,8 +211,57 @@ public final class ContextWords {
                 "tagihan",
                 "nominal",
                 "price",
-                "amount");
+                "amount",
+                // software versions, taken for IP addresses
+                "firmware",
+                "kernel",
+                "driver",
+                "software",
+                "os",
+                "android",
+                "ios",
+                // numbered sections of documents and rules
+                "section",
+                "chapter",
+                "clause",
+                "pasal",
+                "bab",
+                "ayat",
+                "lampiran",
+                "appendix",
+                "figure",
+                "gambar",
+                "tabel",
+                "table",
+                // documents and goods that carry their own numbers
+                "reference",
+                "billing",
+                "ntpn",
+                "ntte",
+                "awb",
+                "pnr",
+                "shipment",
+                "pengiriman",
+                "reservasi",
+                "reservation",
+                "polis",
+                "klaim",
+                "claim",
+                "nota",
+                "kwitansi",
+                "receipt",
+                "struk",
+                "voucher",
+                "kupon",
+                "coupon",
+                "batch",
+                "lot",
+                "model",
+                "tipe",
+                "seri",
+                "series");
         b.words(INTRODUCER, "no", "nomor", "nomer", "nr");
+        b.words(DIGIT_WORD, DigitWords.all());
         b.words(SPELLED_AT, "at");
         b.words(SPELLED_DOT, "dot");
 
@@ -235,6 +287,12 @@ public final class ContextWords {
         b.phrase("kartu", "kis", bits(EntityType.BPJS), head, tail);
         b.phrase("kartu", "identitas", bits(EntityType.NIK), head, tail);
         b.phrase("tax", "id", bits(EntityType.NPWP), head, tail);
+        // Tax documents with numbers of their own: an invoice's serial or a payment code is not
+        // the taxpayer's number.
+        b.phrase("faktur", "pajak", NEGATIVE, head, tail);
+        b.phrase("billing", "pajak", NEGATIVE, head, tail);
+        b.phrase("tax", "invoice", NEGATIVE, head, tail);
+        b.phrase("tax", "receipt", NEGATIVE, head, tail);
         b.phrase("api", "key", bits(EntityType.SECRET) | SECRET_TRIGGER, head, tail);
         b.phrase("access", "key", bits(EntityType.SECRET) | SECRET_TRIGGER, head, tail);
         b.phrase("secret", "key", bits(EntityType.SECRET) | SECRET_TRIGGER, head, tail);

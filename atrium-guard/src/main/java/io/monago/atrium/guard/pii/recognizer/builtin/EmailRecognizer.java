@@ -4,7 +4,9 @@ import io.monago.atrium.guard.pii.entity.EntityType;
 import io.monago.atrium.guard.pii.recognizer.Match;
 import io.monago.atrium.guard.pii.text.CharClass;
 import io.monago.atrium.guard.pii.text.FoldedText;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * E-mail addresses, found from their {@code @} (or a spelled-out {@code [at]}, {@code (at)},
@@ -16,13 +18,17 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code email.address}: {@code budi.santoso@rs-harapan.co.id}; 0.95;
  *   <li>{@code email.spelled}: {@code budi [at] gmail [dot] com}, {@code budi(at)gmail(dot)com},
- *       {@code budi at gmail dot com}; 0.9.
+ *       {@code budi at gmail dot com}, {@code budi [at] gmail . com}; 0.9.
  * </ul>
  * The domain needs at least two labels and a top-level domain of 2 to 24 letters.
  */
 public final class EmailRecognizer {
     private static final int MAX_LOCAL = 64;
     private static final int MAX_DOMAIN = 253;
+    /** Labels a spaced dot may come before: common top-level and Indonesian second-level domains. */
+    private static final Set<String> COMMON_LABELS = Set.of(
+            "com", "net", "org", "edu", "gov", "mil", "info", "biz", "io", "me", "id", "co", "ac", "go", "or", "sch",
+            "web", "my", "sg", "uk", "us", "au", "nl", "de", "jp");
 
     /**
      * An address around an {@code @}.
@@ -167,6 +173,9 @@ public final class EmailRecognizer {
             } else if ((c == ']' || c == ')' || c == '}' || c == '>') && p >= 4 && spelledDotEndingAt(t, p)) {
                 p = spelledDotStart(t, p) - 1;
                 count++;
+            } else if (c == ' ' && p >= 5 && wordDotEndingAt(t, p - 1) && CharClass.isAlnum(t[p - 5])) {
+                p -= 5; // "budi dot santoso at gmail dot com"
+                count++;
             } else {
                 break;
             }
@@ -179,6 +188,14 @@ public final class EmailRecognizer {
             start++; // a local part starts with a letter or digit
         }
         return start < anchor ? start : -1;
+    }
+
+    /** Whether " dot" ends at {@code last}. */
+    private static boolean wordDotEndingAt(char[] t, int last) {
+        return t[last - 3] == ' '
+                && (t[last - 2] | 0x20) == 'd'
+                && (t[last - 1] | 0x20) == 'o'
+                && (t[last] | 0x20) == 't';
     }
 
     private static boolean spelledDotEndingAt(char[] t, int close) {
@@ -228,7 +245,10 @@ public final class EmailRecognizer {
         return lastEnd;
     }
 
-    /** A dot between labels: '.', "[dot]", " dot ", " [dot] "; returns the next label's start or -1. */
+    /**
+     * A dot between labels: '.', " . ", "[dot]", " dot ", " [dot] "; returns the next label's start
+     * or -1.
+     */
     private static int dotAt(char[] t, int q) {
         int n = t.length;
         if (q + 1 < n && t[q] == '.' && CharClass.isAlnum(t[q + 1])) {
@@ -239,7 +259,12 @@ public final class EmailRecognizer {
             p++;
         }
         int after = -1;
-        if (p < n && (t[p] == '[' || t[p] == '(' || t[p] == '{' || t[p] == '<')) {
+        if (p < n && t[p] == '.' && (p > q || (p + 1 < n && t[p + 1] == ' '))) {
+            // "gmail . com", "co . id": a spaced dot, only before a common domain label, since a
+            // sentence may end right after an address ("budi@gmail.com. saya tunggu").
+            int next = p + 1 < n && t[p + 1] == ' ' ? p + 2 : p + 1;
+            return next < n && commonLabel(t, next) ? next : -1;
+        } else if (p < n && (t[p] == '[' || t[p] == '(' || t[p] == '{' || t[p] == '<')) {
             after = bracketedWord(t, p, "dot");
         } else if (p > q) {
             int end = wordAt(t, p, "dot");
@@ -252,6 +277,18 @@ public final class EmailRecognizer {
             after++;
         }
         return after < n && CharClass.isAlnum(t[after]) ? after : -1;
+    }
+
+    private static boolean commonLabel(char[] t, int p) {
+        int q = p;
+        while (q < t.length && CharClass.isAsciiLetter(t[q])) {
+            q++;
+        }
+        if (q == p || (q < t.length && CharClass.isAlnum(t[q]))) {
+            return false;
+        }
+        String label = new String(t, p, q - p).toLowerCase(Locale.ROOT);
+        return COMMON_LABELS.contains(label);
     }
 
     private static boolean topLevel(char[] t, int start, int end) {

@@ -10,15 +10,19 @@ import java.util.Optional;
 
 /**
  * IPv4 addresses: four dot-separated numbers from 0 to 255, not part of a longer dotted number
- * ({@code 1.2.3.4.5} is an OID or a version, not an address).
+ * ({@code 1.2.3.4.5} is an OID or a version, not an address) and not right after a letter
+ * ({@code v10.2.3.4}).
  *
  * <ul>
- *   <li>{@code ip.v4}: 0.85, dropped right after a reference word such as {@code version} or
- *       {@code versi}, or when a part has a leading zero ({@code 22.235.094.167} is an amount);
+ *   <li>{@code ip.v4}: 0.85, dropped after a reference word such as {@code version},
+ *       {@code firmware}, {@code pasal} or {@code versi} in the same sentence, or when a part has a leading zero ({@code 22.235.094.167} is an amount);
  *       0.99 with a context word ({@code IP}, {@code alamat IP}).
  * </ul>
  */
 public final class Ipv4Recognizer implements DigitRecognizer {
+    /** Dotted versions and section numbers outnumber bare addresses: a reference word counts anywhere in the window. */
+    private static final int SENTENCE_REACH = 48;
+
     @Override
     public EntityType type() {
         return EntityType.IP_ADDRESS;
@@ -52,14 +56,15 @@ public final class Ipv4Recognizer implements DigitRecognizer {
         char[] t = w.text();
         int s = w.start();
         int e = w.end();
-        if ((s >= 2 && t[s - 1] == '.' && CharClass.isDigit(t[s - 2]))
+        if ((s >= 1 && CharClass.isAsciiLetter(t[s - 1])) // "v10.2.3.4" is a version
+                || (s >= 2 && t[s - 1] == '.' && CharClass.isDigit(t[s - 2]))
                 || (e + 1 < t.length && t[e] == '.' && CharClass.isDigit(t[e + 1]))) {
             return Optional.empty();
         }
         if (context.has(EntityType.IP_ADDRESS)) {
             return Optional.of(Match.of(w, EntityType.IP_ADDRESS, 0.99, "ip.v4"));
         }
-        if (leadingZero || context.negative()) {
+        if (leadingZero || context.negativeWithin(SENTENCE_REACH)) {
             return Optional.empty(); // "22.235.094.167" is an amount
         }
         return Optional.of(Match.of(w, EntityType.IP_ADDRESS, 0.85, "ip.v4"));

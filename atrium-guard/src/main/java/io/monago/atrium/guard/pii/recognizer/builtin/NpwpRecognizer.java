@@ -14,8 +14,8 @@ import java.util.Optional;
  * individuals, or a 0 followed by the old number).
  *
  * <ul>
- *   <li>{@code npwp.format}: 15 digits written {@code 01.234.567.8-901.234}; 0.95 when the check
- *       digit holds, else 0.6;
+ *   <li>{@code npwp.format}: 15 digits written {@code 01.234.567.8-901.234} whose check digit
+ *       holds; 0.95 (the shape alone is not enough: order and reference numbers borrow it);
  *   <li>{@code npwp.context}: a context word ({@code NPWP}, {@code pajak}, {@code tax ID}) and 15 or
  *       16 digits; 0.99 when the check digit holds (or, for 16 digits not starting with 0, always),
  *       else 0.9.
@@ -51,8 +51,8 @@ public final class NpwpRecognizer implements DigitRecognizer {
         if (context.has(EntityType.NPWP)) {
             return Optional.of(Match.of(w, EntityType.NPWP, check || !oldForm ? 0.99 : 0.9, "npwp.context"));
         }
-        if (n == 15 && canonical(w)) {
-            return Optional.of(Match.of(w, EntityType.NPWP, check ? 0.95 : 0.6, "npwp.format"));
+        if (n == 15 && check && canonical(w)) {
+            return Optional.of(Match.of(w, EntityType.NPWP, 0.95, "npwp.format"));
         }
         return Optional.empty();
     }

@@ -7,6 +7,7 @@ import io.monago.atrium.guard.pii.recognizer.DigitWindow;
 import io.monago.atrium.guard.pii.recognizer.Match;
 import io.monago.atrium.guard.pii.recognizer.TokenRecognizer;
 import io.monago.atrium.guard.pii.text.CharClass;
+import io.monago.atrium.guard.pii.text.FoldedText;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Optional;
  *   <li>{@code passport.context}: Indonesian {@code A1234567} or {@code A 1234567} (a letter and
  *       seven digits), two letters and seven digits, and the common foreign forms: nine digits (US,
  *       UK), a letter and eight digits (US since 2021), six to ten letters and digits
- *       with at least five digits, either case (Germany, France, India...); 0.95.
+ *       with at least five digits, either case (Germany, France, India...); 0.95. Dashes, dots and
+ *       invisible characters between the characters ({@code C-9-9-0-4-8-8-3}) do not hide it.
  * </ul>
  */
 public final class PassportRecognizer implements DigitRecognizer, TokenRecognizer {
@@ -57,10 +59,6 @@ public final class PassportRecognizer implements DigitRecognizer, TokenRecognize
 
     @Override
     public Optional<Match> recognize(char[] text, int start, int end, Context context) {
-        int n = end - start;
-        if (n < 6 || n > 10) {
-            return Optional.empty();
-        }
         int letters = 0;
         int digits = 0;
         for (int i = start; i < end; i++) {
@@ -69,11 +67,12 @@ public final class PassportRecognizer implements DigitRecognizer, TokenRecognize
                 letters++;
             } else if (c >= '0' && c <= '9') {
                 digits++;
-            } else {
-                return Optional.empty();
+            } else if (c != FoldedText.IGNORED && c != '-' && c != '.') {
+                return Optional.empty(); // invisible characters and dashes between characters only hide it
             }
         }
-        if (letters == 0 || digits < 5 || !context.has(EntityType.PASSPORT)) {
+        int n = letters + digits;
+        if (n < 6 || n > 10 || letters == 0 || digits < 5 || !context.has(EntityType.PASSPORT)) {
             return Optional.empty();
         }
         return Optional.of(new Match(EntityType.PASSPORT, start, end, 0.95, "passport.context"));

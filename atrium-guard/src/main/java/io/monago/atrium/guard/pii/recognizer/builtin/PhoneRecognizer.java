@@ -22,6 +22,8 @@ import java.util.Optional;
  *       {@code 1-800-555-0199}; 0.75;
  *   <li>{@code phone.context}: a context word ({@code HP}, {@code telepon}, {@code WA},
  *       {@code phone}...) and 7 to 15 digits; 0.9, or 0.99 when a structure above also holds.
+ *       Written with more than one kind of dash, dot or slash ({@code 0812 - 3456 . 7890}), at
+ *       most 13 digits and only with a context word.
  * </ul>
  * Bare matches are dropped right after a reference word ({@code order}, {@code resi}...): an order
  * number that happens to look like a phone number is still an order number.
@@ -40,6 +42,9 @@ public final class PhoneRecognizer implements DigitRecognizer {
         }
     }
 
+    /** The most digits of a phone number written with mixed separators: Indonesian mobiles have 13. */
+    private static final int LONGEST_MIXED = 13;
+
     @Override
     public EntityType type() {
         return EntityType.PHONE;
@@ -57,11 +62,19 @@ public final class PhoneRecognizer implements DigitRecognizer {
 
     @Override
     public Optional<Match> recognize(DigitWindow w, Context context) {
-        if (w.amountShaped() || !phoneShaped(w)) {
+        if (w.amountShaped()) {
             return Optional.empty();
         }
+        boolean announced = context.has(EntityType.PHONE);
+        if (!phoneShaped(w)) {
+            // "HP: 0812 - 3456 . 7890" mixes separators to evade; a tax number's 15 digits do not
+            // become a phone number by a word nearby, nor opening hours ("Mobile JKN 08.00 - 14.00").
+            return announced && w.length() <= LONGEST_MIXED && !timeRange(w)
+                    ? Optional.of(Match.of(w, EntityType.PHONE, 0.9, "phone.context"))
+                    : Optional.empty();
+        }
         Match structural = structural(w);
-        if (context.has(EntityType.PHONE)) {
+        if (announced) {
             return Optional.of(
                     structural != null
                             ? new Match(EntityType.PHONE, w.start(), w.end(), 0.99, structural.rule())
@@ -73,10 +86,38 @@ public final class PhoneRecognizer implements DigitRecognizer {
         return Optional.of(structural);
     }
 
+    /** Whether the window reads as a range of clock times, {@code 08.00 - 14.00} or {@code 8:30-16:00}. */
+    private static boolean timeRange(DigitWindow w) {
+        if (w.groups() != 4 || w.separator(2) != '-') {
+            return false;
+        }
+        int at = 0;
+        int[] values = new int[4];
+        for (int g = 0; g < 4; g++) {
+            int n = w.groupLength(g);
+            if (n < 1 || n > 2) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                values[g] = values[g] * 10 + w.digit(at + i);
+            }
+            at += n;
+        }
+        boolean clockSeparators =
+                (w.separator(1) == '.' || w.separator(1) == ':') && (w.separator(3) == '.' || w.separator(3) == ':');
+        return clockSeparators
+                && w.groupLength(1) == 2
+                && w.groupLength(3) == 2
+                && values[0] <= 24
+                && values[2] <= 24
+                && values[1] <= 59
+                && values[3] <= 59;
+    }
+
     /**
      * At most one kind of dash, dot or slash besides spaces and a closing parenthesis
      * ({@code +62 812-3456-7890}, {@code +60 3-2161 2626}, {@code (021) 555-1234}):
-     * {@code 04.410.059.2-173.004} is not a phone number, whatever the context.
+     * {@code 04.410.059.2-173.004} is not a phone number without a context word.
      */
     private static boolean phoneShaped(DigitWindow w) {
         char kind = 0;

@@ -18,7 +18,7 @@ import java.util.Optional;
  *       characters mixing at least two of lower case, upper case, digits and symbols
  *       ({@code hunter2}, {@code Rahasia#2024}); 0.9. Without a connector the value must look
  *       random: 8+ characters of three classes, or 16+ characters of two classes with Shannon
- *       entropy of at least 3.5 bits per character; 0.8.
+ *       entropy of at least 3.5 bits per character, and not a version ({@code v10.2.3.4}); 0.8.
  * </ul>
  * Placeholders ({@code <password>}, {@code ${DB_PASSWORD}}, {@code ****}, {@code [REDACTED]}) are
  * not secrets; a PEM block after the word is left to {@link PemBlockRecognizer}. The span covers the value only, so {@code password: [SECRET_1]} still reads well.
@@ -86,11 +86,34 @@ public final class SecretAssignmentRecognizer {
         int classes = SecretStrength.count(SecretStrength.classes(t, vs, ve));
         boolean secret = connected
                 ? len >= 6 && classes >= 2
-                : len >= 8 && (classes >= 3 || (len >= 16 && classes >= 2 && SecretStrength.entropy(t, vs, ve) >= 3.5));
+                : len >= 8
+                        && !versionShaped(t, vs, ve)
+                        && (classes >= 3 || (len >= 16 && classes >= 2 && SecretStrength.entropy(t, vs, ve) >= 3.5));
         if (!secret) {
             return Optional.empty();
         }
         return Optional.of(new Match(EntityType.SECRET, vs, ve, connected ? 0.9 : 0.8, "secret.assignment"));
+    }
+
+    /**
+     * {@code v10.2.3.4} or {@code 2.14.0}: after "pin the driver to" it is a version. Only a value
+     * without a connector is read this way; {@code password: v1.2.3} stays a secret.
+     */
+    private static boolean versionShaped(char[] t, int vs, int ve) {
+        int p = vs < ve && (t[vs] == 'v' || t[vs] == 'V') ? vs + 1 : vs;
+        boolean dot = false;
+        boolean digitBefore = false;
+        for (int i = p; i < ve; i++) {
+            if (CharClass.isDigit(t[i])) {
+                digitBefore = true;
+            } else if (t[i] == '.' && digitBefore) {
+                dot = true;
+                digitBefore = false;
+            } else {
+                return false;
+            }
+        }
+        return dot && digitBefore;
     }
 
     private static int skipSpaces(char[] t, int p) {

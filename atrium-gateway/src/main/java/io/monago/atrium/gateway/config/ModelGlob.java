@@ -1,4 +1,4 @@
-package io.monago.atrium.gateway.workspace;
+package io.monago.atrium.gateway.config;
 
 /**
  * A model name pattern: {@code *} matches any run of characters, {@code ?} one character, anything

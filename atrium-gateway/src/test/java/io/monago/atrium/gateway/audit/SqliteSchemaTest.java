@@ -1,0 +1,83 @@
+package io.monago.atrium.gateway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A store written before migrations existed is brought up to date on open, its chain intact. */
+class SqliteSchemaTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStoreFromBeforeMigrationsIsMigratedSearchableAndStillVerifies() throws Exception {
+        Path file = dir.resolve("audit.db");
+        try (Connection c = AuditFixtures.tamper(file);
+                Statement s = c.createStatement()) {
+            // The schema every store had before migrations were introduced.
+            s.execute(
+                    "CREATE TABLE audit_records (seq INTEGER PRIMARY KEY AUTOINCREMENT, audit_id TEXT NOT NULL UNIQUE,"
+                            + " ts TEXT NOT NULL, workspace TEXT NOT NULL, key_id TEXT, decision TEXT NOT NULL,"
+                            + " status INTEGER NOT NULL, record TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)");
+            AuditChain chain = new AuditChain(AuditFixtures.JSON, AuditChain.GENESIS);
+            for (int i = 1; i <= 3; i++) {
+                AuditEntry e = AuditFixtures.entry(i);
+                String prev = chain.lastHash();
+                String text = chain.link(e.body());
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO audit_records(audit_id, ts, workspace,"
+                        + " key_id, decision, status, record, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                    ins.setString(1, e.auditId());
+                    ins.setString(2, e.timestamp());
+                    ins.setString(3, e.workspaceId());
+                    ins.setString(4, e.keyId().orElse(null));
+                    ins.setString(5, e.decision());
+                    ins.setInt(6, e.status());
+                    ins.setString(7, text);
+                    ins.setString(8, prev);
+                    ins.setString(9, chain.lastHash());
+                    ins.executeUpdate();
+                }
+            }
+        }
+
+        try (SqliteAuditStore store = new SqliteAuditStore(file, AuditFixtures.JSON)) {
+            AuditFixtures.fill(store, 4, 5);
+            AuditPage sari = store.search(
+                            AuditQuery.in("default").user("user-1").build())
+                    .join();
+            assertThat(sari.records())
+                    .extracting(StoredAudit::auditId)
+                    .containsExactly("audit-test-000004", "audit-test-000001");
+        }
+
+        VerifyReport r = AuditFixtures.verify(file, Optional.empty(), Optional.empty());
+        assertThat(r.problem()).isEmpty();
+        assertThat(r.records()).isEqualTo(5);
+    }
+
+    @Test
+    void aSearchColumnChangedToHideARecordIsAnAlteration() throws Exception {
+        Path file = dir.resolve("audit.db");
+        try (SqliteAuditStore store = new SqliteAuditStore(file, AuditFixtures.JSON)) {
+            AuditFixtures.fill(store, 1, 4);
+        }
+        try (Connection c = AuditFixtures.tamper(file);
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE audit_records SET user_id = 'nobody' WHERE seq = 2");
+        }
+
+        ChainBreak b = AuditFixtures.verify(file, Optional.empty(), Optional.empty())
+                .problem()
+                .orElseThrow();
+
+        assertThat(b.kind()).isEqualTo(ChainBreak.Kind.ALTERED);
+        assertThat(b.position()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,136 @@
+package io.monago.atrium.guard.pii.scan;
+
+import io.monago.atrium.guard.pii.entity.EntityType;
+import io.monago.atrium.guard.pii.names.NameText;
+import io.monago.atrium.guard.pii.names.NameWords;
+import io.monago.atrium.guard.pii.recognizer.Context;
+import io.monago.atrium.guard.pii.recognizer.Match;
+import io.monago.atrium.guard.pii.recognizer.builtin.AddressRecognizer;
+import io.monago.atrium.guard.pii.text.CharClass;
+import io.monago.atrium.guard.pii.text.WordKey;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The part of the scan pass that finds names and addresses. It sees every word the pass walks;
+ * an anchor (a title, a label, a role word, an address keyword, a capitalised word after a house
+ * number, a capitalised given name) starts one bounded look ahead, and the pass resumes after what
+ * was found, so each character is still read a constant number of times.
+ */
+final class NameScan {
+    /** How far before an address an address word ({@code alamat}) still counts. */
+    private static final int ADDRESS_CONTEXT_REACH = 48;
+
+    private static final long KEY_A = WordKey.of("a");
+
+    private final ScanEngine engine;
+    private final char[] t;
+    private final Consumer<Ranked> sink;
+    private final boolean persons;
+    private final boolean addresses;
+    private int previousFlags;
+    private int previousEnd = -1;
+    private int addressWordEnd = -1_000;
+
+    NameScan(ScanEngine engine, char[] folded, Consumer<Ranked> sink) {
+        this.engine = engine;
+        this.t = folded;
+        this.sink = sink;
+        this.persons = engine.enabled(EntityType.PERSON);
+        this.addresses = engine.enabled(EntityType.ADDRESS);
+    }
+
+    /**
+     * Sees a word of the text, in order.
+     *
+     * @return where the pass resumes: after a name or address found from this word, else {@code e}
+     */
+    int onWord(int s, int e, long key) {
+        if (!persons && !addresses) {
+            return e;
+        }
+        int flags = key == 0 ? 0 : engine.nameWords.lookup(key);
+        int previous = previousEnd >= 0 && adjacent(previousEnd, s) ? previousFlags : 0;
+        previousFlags = flags;
+        previousEnd = e;
+        if ((flags & NameWords.ADDRESS_CONTEXT) != 0) {
+            addressWordEnd = e;
+        }
+        boolean capital = NameText.capitalised(t, s, e);
+        if (addresses) {
+            boolean context = s - addressWordEnd <= ADDRESS_CONTEXT_REACH;
+            Optional<Match> m = Optional.empty();
+            if (AddressRecognizer.mayStart(flags)) {
+                m = engine.address.parse(t, s, context);
+            } else if (capital) {
+                int number = houseNumberBefore(s);
+                if (number >= 0) {
+                    m = engine.address.fromNumber(t, number, context);
+                }
+            }
+            if (m.isPresent()) {
+                return emit(m.get(), 0);
+            }
+        }
+        if (!persons) {
+            return e;
+        }
+        int anchorEnd = e;
+        int anchor = flags & (NameWords.TITLE | NameWords.LABEL | NameWords.KIN);
+        if (key == KEY_A && e + 2 < t.length && t[e] == '.' && (t[e + 1] | 0x20) == 'n' && t[e + 2] == '.') {
+            anchor = NameWords.LABEL; // "a.n. Budi": atas nama
+            anchorEnd = e + 2;
+        } else if (key == KEY_A && e + 1 < t.length && t[e] == '/' && (t[e + 1] | 0x20) == 'n') {
+            anchor = NameWords.LABEL; // "a/n Budi"
+            anchorEnd = e + 2;
+        }
+        if ((anchor & NameWords.TITLE) != 0 && (previous & (NameWords.ORG | NameWords.STREET)) != 0) {
+            return e; // "RSUP Dr. Sardjito", "Jl. Dr. Wahidin": named after a person, not one
+        }
+        if (anchor != 0) {
+            Optional<Match> m = engine.person.afterAnchor(t, anchorEnd, anchor);
+            if (m.isPresent()) {
+                return emit(m.get(), m.get().start() - anchorEnd);
+            }
+            return e;
+        }
+        if (capital && flags == 0) {
+            Optional<Match> m = engine.person.bare(t, s, previous);
+            if (m.isPresent()) {
+                return emit(m.get(), Context.NONE);
+            }
+        }
+        return e;
+    }
+
+    private int emit(Match m, int contextDistance) {
+        sink.accept(new Ranked(m, contextDistance));
+        previousFlags = 0;
+        previousEnd = m.end();
+        return m.end();
+    }
+
+    /** Whether only spaces or one dot and spaces lie between {@code end} and {@code start}. */
+    private boolean adjacent(int end, int start) {
+        int p = end;
+        if (p < start && t[p] == '.') {
+            p++;
+        }
+        return NameText.spaces(t, p) == start && start - end <= 3;
+    }
+
+    /** The start of a house number ({@code 12}, {@code 221B}) right before the word at {@code s}, or -1. */
+    private int houseNumberBefore(int s) {
+        if (s < 2 || t[s - 1] != ' ' || !CharClass.isAlnum(t[s - 2])) {
+            return -1;
+        }
+        int b = s - 1;
+        while (b > 0 && s - 1 - b < 6 && CharClass.isAlnum(t[b - 1])) {
+            b--;
+        }
+        if (!CharClass.isDigit(t[b]) || (b > 0 && CharClass.isAlnum(t[b - 1]))) {
+            return -1;
+        }
+        return b;
+    }
+}
