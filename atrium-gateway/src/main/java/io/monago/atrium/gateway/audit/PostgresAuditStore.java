@@ -189,6 +189,34 @@ public final class PostgresAuditStore implements AuditStore {
     }
 
     private void write(List<Pending> batch) {
+        Optional<Exception> failed = commit(batch);
+        if (failed.isEmpty()) {
+            for (Pending p : batch) {
+                p.done.complete(null);
+            }
+            return;
+        }
+        if (batch.size() == 1) {
+            fail(batch.get(0), failed.get());
+            return;
+        }
+        // One record the store refuses must not cost the calls beside it in the batch their records.
+        LOG.warn(
+                "audit write of {} records failed ({}); writing them one by one",
+                batch.size(),
+                failed.get().getMessage());
+        for (Pending p : batch) {
+            commit(List.of(p)).ifPresentOrElse(e -> fail(p, e), () -> p.done.complete(null));
+        }
+    }
+
+    private static void fail(Pending p, Exception cause) {
+        LOG.error("audit record {} could not be stored: {}", p.entry.auditId(), cause.getMessage());
+        p.done.completeExceptionally(new AuditStoreException("the audit record could not be stored", cause));
+    }
+
+    /** Writes the batch in one transaction; on failure nothing of it stays. */
+    private Optional<Exception> commit(List<Pending> batch) {
         try {
             Connection c = write.get();
             Head head = lockHead(c);
@@ -232,17 +260,11 @@ public final class PostgresAuditStore implements AuditStore {
             c.commit();
             batches.incrementAndGet();
             healthy = true;
-            for (Pending p : batch) {
-                p.done.complete(null);
-            }
+            return Optional.empty();
         } catch (SQLException | RuntimeException e) {
             healthy = false;
             write.recover(e);
-            LOG.error("audit write of {} record(s) failed: {}", batch.size(), e.getMessage());
-            AuditStoreException failure = new AuditStoreException("the audit record could not be stored", e);
-            for (Pending p : batch) {
-                p.done.completeExceptionally(failure);
-            }
+            return Optional.of(e);
         }
     }
 

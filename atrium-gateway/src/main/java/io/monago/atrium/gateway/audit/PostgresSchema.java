@@ -65,7 +65,16 @@ final class PostgresSchema {
             List.of("CREATE TABLE audit_content ("
                     + "audit_id TEXT PRIMARY KEY,"
                     + "request_json TEXT NOT NULL,"
-                    + "response_text TEXT)"));
+                    + "response_text TEXT)"),
+            // 3: most calls name no user or session, so those indexes hold only the records that do
+            // (an index entry fewer to write per call for each).
+            List.of(
+                    "DROP INDEX audit_records_user_seq",
+                    "DROP INDEX audit_records_session_seq",
+                    "CREATE INDEX audit_records_user_seq ON audit_records(workspace, user_id, seq)"
+                            + " WHERE user_id IS NOT NULL",
+                    "CREATE INDEX audit_records_session_seq ON audit_records(workspace, session_id, seq)"
+                            + " WHERE session_id IS NOT NULL"));
 
     private PostgresSchema() {}
 

@@ -65,6 +65,9 @@ public final class SqliteAuditStore implements AuditStore {
     private final java.util.concurrent.atomic.AtomicLong walCopies = new java.util.concurrent.atomic.AtomicLong();
     private final AuditChain chain;
     private final AuditOptions options;
+    /** The writer's prepared record insert (writer thread only). */
+    private PreparedStatement insertRecord;
+
     private long records;
     private long checkpointed;
     private volatile boolean open = true;
@@ -255,11 +258,38 @@ public final class SqliteAuditStore implements AuditStore {
     }
 
     private void write(List<Pending> batch) {
+        Optional<Exception> failed = commit(batch);
+        if (failed.isEmpty()) {
+            for (Pending p : batch) {
+                p.done.complete(null);
+            }
+            return;
+        }
+        if (batch.size() == 1) {
+            fail(batch.get(0), failed.get());
+            return;
+        }
+        // One record the store refuses must not cost the calls beside it in the batch their records.
+        LOG.warn(
+                "audit write of {} records failed ({}); writing them one by one",
+                batch.size(),
+                failed.get().getMessage());
+        for (Pending p : batch) {
+            commit(List.of(p)).ifPresentOrElse(e -> fail(p, e), () -> p.done.complete(null));
+        }
+    }
+
+    private static void fail(Pending p, Exception cause) {
+        LOG.error("audit record {} could not be stored: {}", p.entry.auditId(), cause.getMessage());
+        p.done.completeExceptionally(new AuditStoreException("the audit record could not be stored", cause));
+    }
+
+    /** Writes the batch in one transaction; on failure nothing of it stays and the chain is as before. */
+    private Optional<Exception> commit(List<Pending> batch) {
         String chainStart = chain.lastHash();
         long recordsBefore = records;
-        try (PreparedStatement insert = writeConnection.prepareStatement(
-                "INSERT INTO audit_records(audit_id, ts, workspace, key_id, decision, status, record, prev_hash, hash,"
-                        + " user_id, session_id, model, at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try {
+            PreparedStatement insert = insertStatement();
             String headId = null;
             for (Pending p : batch) {
                 AuditEntry e = p.entry;
@@ -291,25 +321,35 @@ public final class SqliteAuditStore implements AuditStore {
             writeConnection.commit();
             batches.incrementAndGet();
             healthy = true;
-            for (Pending p : batch) {
-                p.done.complete(null);
-            }
+            return Optional.empty();
         } catch (SQLException | RuntimeException e) {
             healthy = false;
             chain.resetTo(chainStart);
             records = recordsBefore;
             checkpointed = Math.min(checkpointed, recordsBefore);
             try {
+                if (insertRecord != null) {
+                    insertRecord.clearBatch();
+                }
                 writeConnection.rollback();
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }
-            LOG.error("audit write of {} record(s) failed: {}", batch.size(), e.getMessage());
-            AuditStoreException failure = new AuditStoreException("the audit record could not be stored", e);
-            for (Pending p : batch) {
-                p.done.completeExceptionally(failure);
-            }
+            return Optional.of(e);
         }
+    }
+
+    /**
+     * The record insert, prepared once for the writer's connection: preparing it for every commit
+     * was a parse of the statement per call when calls come one at a time (writer thread only).
+     */
+    private PreparedStatement insertStatement() throws SQLException {
+        if (insertRecord == null) {
+            insertRecord = writeConnection.prepareStatement(
+                    "INSERT INTO audit_records(audit_id, ts, workspace, key_id, decision, status, record, prev_hash,"
+                            + " hash, user_id, session_id, model, at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        }
+        return insertRecord;
     }
 
     private void runTasks() {
@@ -569,6 +609,13 @@ public final class SqliteAuditStore implements AuditStore {
             Thread.currentThread().interrupt();
         }
         closeQuietly(readConnection);
+        if (insertRecord != null) {
+            try {
+                insertRecord.close();
+            } catch (SQLException e) {
+                LOG.warn("closing the audit insert failed: {}", e.getMessage());
+            }
+        }
         closeQuietly(writeConnection);
     }
 

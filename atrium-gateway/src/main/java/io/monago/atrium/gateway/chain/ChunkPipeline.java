@@ -23,6 +23,11 @@ public final class ChunkPipeline {
     /** Stage {@code i} feeds transform {@code i}; the last one feeds the receiver. */
     private final List<Consumer<ObjectNode>> stages;
 
+    /**
+     * Set by the first end, failure or abort, before the transforms' ends run (they may wait on
+     * the audit store): a second signal from a source, or the caller going away meanwhile, must not
+     * run them again, or the call would be recorded twice.
+     */
     private boolean finished;
 
     private ChunkPipeline(Answer.Chunked answer, ChunkReceiver receiver) {
@@ -85,9 +90,11 @@ public final class ChunkPipeline {
 
         @Override
         public void end() {
-            if (!finished) {
-                endFrom(0);
+            if (finished) {
+                return;
             }
+            finished = true;
+            endFrom(0);
         }
 
         @Override
@@ -102,7 +109,6 @@ public final class ChunkPipeline {
 
     private void endFrom(int i) {
         if (i == transforms.size()) {
-            finished = true;
             receiver.end();
             return;
         }
@@ -116,7 +122,6 @@ public final class ChunkPipeline {
             if (ar.succeeded()) {
                 endFrom(i + 1);
             } else {
-                finished = true;
                 failFrom(i + 1, ar.cause(), true);
             }
         });

@@ -76,6 +76,8 @@ public final class EchoProvider implements Provider {
         private boolean paused;
         private boolean finished;
         private boolean cancelled;
+        /** Resuming from inside a chunk's delivery (a drained write queue) continues the loop running. */
+        private boolean delivering;
 
         EchoStream(ProviderCall call) {
             this.envelope = envelope(call, "chat.completion.chunk");
@@ -107,6 +109,18 @@ public final class EchoProvider implements Provider {
         }
 
         private void deliver() {
+            if (delivering) {
+                return;
+            }
+            delivering = true;
+            try {
+                deliverWhileAllowed();
+            } finally {
+                delivering = false;
+            }
+        }
+
+        private void deliverWhileAllowed() {
             while (!paused && !cancelled && !finished) {
                 ObjectNode chunk = envelope.deepCopy();
                 ObjectNode choice = chunk.putArray("choices").addObject();

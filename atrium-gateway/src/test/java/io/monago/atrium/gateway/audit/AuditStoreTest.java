@@ -204,4 +204,41 @@ class AuditStoreTest {
         // Two checkpoints on the way (every 1 000) and, unless the last fell at the head, one at close.
         assertThat(r.checkpointsMatched()).isGreaterThanOrEqualTo(2);
     }
+
+    /**
+     * A record the store refuses (its audit id is taken) fails alone: the records written in the
+     * same group commit are stored and acknowledged, and the chain stays whole.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStore.Kind.class)
+    void aRefusedRecordDoesNotCostTheRecordsBesideItInTheBatch(TestStore.Kind kind) {
+        int n = 200;
+        kept = kind.create(dir);
+        List<CompletableFuture<Void>> distinct = new ArrayList<>();
+        List<CompletableFuture<Void>> repeats = new ArrayList<>();
+        try (AuditStore store = kept.open()) {
+            store.append(record(1)).join();
+            // Queued back to back, so the writer takes them in a few batches, each with repeats inside.
+            for (int i = 2; i <= n; i++) {
+                distinct.add(store.append(record(i)));
+                if (i % 50 == 0) {
+                    repeats.add(store.append(record(1)));
+                }
+            }
+            for (CompletableFuture<Void> f : distinct) {
+                assertThat(f).succeedsWithin(java.time.Duration.ofSeconds(30));
+            }
+            for (CompletableFuture<Void> f : repeats) {
+                assertThat(f).failsWithin(java.time.Duration.ofSeconds(30));
+            }
+            for (int i = 1; i <= n; i++) {
+                assertThat(store.find(record(i).auditId()).join())
+                        .as("record " + i)
+                        .isPresent();
+            }
+        }
+        VerifyReport r = kept.verify(Optional.empty(), Optional.empty());
+        assertThat(r.problem()).isEmpty();
+        assertThat(r.records()).isEqualTo(n);
+    }
 }

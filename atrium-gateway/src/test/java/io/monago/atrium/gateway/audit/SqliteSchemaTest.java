@@ -80,4 +80,42 @@ class SqliteSchemaTest {
         assertThat(b.kind()).isEqualTo(ChainBreak.Kind.ALTERED);
         assertThat(b.position()).isEqualTo(2);
     }
+
+    /**
+     * A commit writes a page for every index a record is in: records that name no user or session
+     * are in neither index, no index is kept that no query reads, and a search by user or session
+     * still reads its index.
+     */
+    @Test
+    void recordsWithoutAUserOrSessionAreInNoIndexOfThemAndSearchesStillUseThem() throws Exception {
+        Path file = dir.resolve("audit.db");
+        try (SqliteAuditStore store = new SqliteAuditStore(file, AuditFixtures.JSON)) {
+            AuditFixtures.fill(store, 1, 3);
+        }
+        try (Connection c = AuditFixtures.tamper(file);
+                Statement s = c.createStatement()) {
+            java.util.Map<String, String> indexes = new java.util.TreeMap<>();
+            try (var rs = s.executeQuery(
+                    "SELECT name, COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_records'")) {
+                while (rs.next()) {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            assertThat(indexes).doesNotContainKey("audit_records_ws_ts");
+            assertThat(indexes.get("audit_records_user_seq")).endsWith("WHERE user_id IS NOT NULL");
+            assertThat(indexes.get("audit_records_session_seq")).endsWith("WHERE session_id IS NOT NULL");
+            for (String column : java.util.List.of("user_id", "session_id")) {
+                StringBuilder plan = new StringBuilder();
+                try (var rs =
+                        s.executeQuery("EXPLAIN QUERY PLAN SELECT seq FROM audit_records WHERE workspace = 'default'"
+                                + " AND " + column + " = 'x' ORDER BY seq DESC LIMIT 10")) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(4)).append('\n');
+                    }
+                }
+                assertThat(plan.toString())
+                        .contains(column.equals("user_id") ? "audit_records_user_seq" : "audit_records_session_seq");
+            }
+        }
+    }
 }
