@@ -115,6 +115,9 @@ final class ConfigValidator {
         if (s.maxConnections() <= 0) {
             throw source.error("server.max_connections", "must be positive");
         }
+        if (s.idleTimeoutMs() <= 0) {
+            throw source.error("server.idle_timeout_ms", "must be positive");
+        }
     }
 
     private void audit(AuditConfig a) {

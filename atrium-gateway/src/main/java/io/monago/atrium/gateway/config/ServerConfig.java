@@ -12,12 +12,15 @@ package io.monago.atrium.gateway.config;
  *     to this many bytes runs on the event loop; larger requests do it on the worker pool, so one
  *     large request never stalls the calls sharing its event loop; default 32 KiB
  * @param requestHeadTimeoutMs a connection must deliver a complete request head within this many
- *     milliseconds of being opened, or of the end of the previous answer on a kept-alive connection,
- *     or it is closed; default 10 000
+ *     milliseconds of being opened, or of the first byte of its next request on a kept-alive
+ *     connection, or it is closed; default 10 000
  * @param requestBodyTimeoutMs a request's whole body must arrive within this many milliseconds of
  *     its head, or the call is answered 408; default 60 000
  * @param maxConnections connections open at once; those beyond are closed as soon as they are
  *     accepted; default 1 000
+ * @param idleTimeoutMs a kept-alive connection with every request answered is closed when no byte
+ *     of a next request comes within this many milliseconds; default 120 000, longer than common
+ *     clients keep pooled connections, so a client never sends on a connection the gateway is closing
  */
 public record ServerConfig(
         String host,
@@ -28,7 +31,8 @@ public record ServerConfig(
         Long inlineWorkMaxBytes,
         Long requestHeadTimeoutMs,
         Long requestBodyTimeoutMs,
-        Integer maxConnections) {
+        Integer maxConnections,
+        Long idleTimeoutMs) {
 
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -42,6 +46,8 @@ public record ServerConfig(
     public static final long DEFAULT_REQUEST_BODY_TIMEOUT_MS = 60_000;
     /** Default limit of connections open at once. */
     public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
+    /** Default time a kept-alive connection may wait for its next request: Vert.x keeps 60 s, Go 90 s. */
+    public static final long DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 
     /**
      * Fills defaults.
@@ -55,6 +61,7 @@ public record ServerConfig(
      * @param requestHeadTimeoutMs see the record description
      * @param requestBodyTimeoutMs see the record description
      * @param maxConnections see the record description
+     * @param idleTimeoutMs see the record description
      */
     public ServerConfig {
         host = host == null ? "127.0.0.1" : host;
@@ -66,11 +73,12 @@ public record ServerConfig(
         requestHeadTimeoutMs = requestHeadTimeoutMs == null ? DEFAULT_REQUEST_HEAD_TIMEOUT_MS : requestHeadTimeoutMs;
         requestBodyTimeoutMs = requestBodyTimeoutMs == null ? DEFAULT_REQUEST_BODY_TIMEOUT_MS : requestBodyTimeoutMs;
         maxConnections = maxConnections == null ? DEFAULT_MAX_CONNECTIONS : maxConnections;
+        idleTimeoutMs = idleTimeoutMs == null ? DEFAULT_IDLE_TIMEOUT_MS : idleTimeoutMs;
     }
 
     /** {@return the defaults} */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -90,7 +98,8 @@ public record ServerConfig(
                 inlineWorkMaxBytes,
                 requestHeadTimeoutMs,
                 requestBodyTimeoutMs,
-                maxConnections);
+                maxConnections,
+                idleTimeoutMs);
     }
 
     /**
@@ -109,7 +118,8 @@ public record ServerConfig(
                 inlineWorkMaxBytes,
                 requestHeadTimeoutMs,
                 requestBodyTimeoutMs,
-                maxConnections);
+                maxConnections,
+                idleTimeoutMs);
     }
 
     /**
@@ -128,6 +138,7 @@ public record ServerConfig(
                 bytes,
                 requestHeadTimeoutMs,
                 requestBodyTimeoutMs,
-                maxConnections);
+                maxConnections,
+                idleTimeoutMs);
     }
 }

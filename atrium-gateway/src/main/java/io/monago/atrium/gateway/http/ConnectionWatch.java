@@ -2,6 +2,7 @@ package io.monago.atrium.gateway.http;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpContent;
@@ -21,16 +22,24 @@ import java.util.concurrent.TimeUnit;
  * Watches one HTTP/1.1 connection from inside its Netty pipeline, between the HTTP decoder and
  * Vert.x, where it sees every request head as it is decoded and every answer as it is written.
  *
- * <p><b>Request-head timeout.</b> While no request is in flight (none yet, or every request
- * answered) the connection must deliver a complete request head within the limit, or it is closed.
- * The clock starts when the connection opens or when the last answer is written, and bytes that
- * arrive do not restart it, so a head sent one byte every few seconds cannot hold the connection.
- * While a request is in flight nothing is timed here: its body has its own limit (the body reader)
- * and an answer the provider takes long to give must not be cut. Vert.x's idle timeout fails both
- * ways: every byte restarts it, and it fires while the gateway waits upstream with no byte flowing.
- * Nor does Vert.x tell, for every answer, that it was written (a response has a single end
- * handler, which vertx-web takes over), hence a watch in the pipeline rather than timers on
- * Vert.x's events.
+ * <p><b>Request-head and idle timeouts.</b> A new connection must deliver a complete request head
+ * within the head timeout. Once every request on it is answered, a kept-alive connection may sit
+ * idle for the idle timeout; from the first byte of its next request, that request's head must be
+ * complete within the head timeout. Bytes that arrive do not restart either clock, so a head sent
+ * one byte every few seconds cannot hold the connection. While a request is in flight nothing is
+ * timed here: its body has its own limit (the body reader) and an answer the provider takes long
+ * to give must not be cut. Vert.x's idle timeout fails both ways: every byte restarts it, and it
+ * fires while the gateway waits upstream with no byte flowing. Nor does Vert.x tell, for every
+ * answer, that it was written (a response has a single end handler, which vertx-web takes over),
+ * hence a watch in the pipeline rather than timers on Vert.x's events.
+ *
+ * <p>The idle timeout is longer than the head timeout because clients keep pooled connections for
+ * a while (Vert.x 60 s, Go 90 s): a server that closes an idle connection first races the client's
+ * next request on it, which then fails with "connection closed" although the gateway was healthy.
+ *
+ * <p>The clocks are deadlines checked by one timer per connection that wakes at most every head
+ * timeout (so a head deadline is never checked late), not a timer scheduled and cancelled for every
+ * request.
  *
  * <p><b>Malformed bodies.</b> A chunked body whose chunk sizes cannot be parsed makes Vert.x close
  * the connection at once, with no answer. When a body reader waits on the connection, the decoder's
@@ -50,10 +59,19 @@ final class ConnectionWatch extends ChannelDuplexHandler {
     /** The name the watch has in the pipeline. */
     static final String NAME = "atrium-connection-watch";
 
-    private final long headTimeoutMs;
+    private final long headTimeoutNanos;
+    private final long idleTimeoutNanos;
+    /** The longest the timer sleeps: no longer than either timeout, so no deadline is checked late. */
+    private final long tickNanos;
+
     private int heads;
     private int answers;
-    private ScheduledFuture<?> headTimer;
+    /** When the connection is closed unless a request head completes; 0 while a request is in flight. */
+    private long deadline;
+    /** Every request answered and no byte of the next one yet: the idle clock runs. */
+    private boolean idle;
+
+    private ScheduledFuture<?> timer;
     private MalformedBody bodyReader;
 
     /** A body reader waiting for the rest of a body on this connection. */
@@ -81,8 +99,10 @@ final class ConnectionWatch extends ChannelDuplexHandler {
         }
     }
 
-    ConnectionWatch(long headTimeoutMs) {
-        this.headTimeoutMs = headTimeoutMs;
+    ConnectionWatch(long headTimeoutMs, long idleTimeoutMs) {
+        this.headTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(headTimeoutMs);
+        this.idleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(idleTimeoutMs);
+        this.tickNanos = Math.min(headTimeoutNanos, idleTimeoutNanos);
     }
 
     /**
@@ -90,14 +110,18 @@ final class ConnectionWatch extends ChannelDuplexHandler {
      *
      * @param connection a connection the server just accepted
      * @param headTimeoutMs the request-head timeout
+     * @param idleTimeoutMs how long a kept-alive connection may wait for its next request
      */
-    static void install(HttpConnection connection, long headTimeoutMs) {
+    static void install(HttpConnection connection, long headTimeoutMs, long idleTimeoutMs) {
         // Vert.x has no public way to the pipeline under a connection; its connections all extend
         // ConnectionBase, which gives it. The gateway serves HTTP/1.x only (no TLS, no cleartext
         // HTTP/2), whose connections always do; the tests fail should a Vert.x release change that.
         if (connection instanceof ConnectionBase base) {
             ChannelHandlerContext vertx = base.channelHandlerContext();
-            vertx.pipeline().addBefore(vertx.name(), NAME, new ConnectionWatch(headTimeoutMs));
+            ConnectionWatch watch = new ConnectionWatch(headTimeoutMs, idleTimeoutMs);
+            vertx.pipeline().addBefore(vertx.name(), NAME, watch);
+            // Before the HTTP decoder, which hands on a request only once its head is complete.
+            vertx.pipeline().addFirst(NAME + "-bytes", watch.new FirstBytes());
         }
     }
 
@@ -131,14 +155,28 @@ final class ConnectionWatch extends ChannelDuplexHandler {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        armHeadTimer(ctx);
+        deadline = System.nanoTime() + headTimeoutNanos;
+        schedule(ctx, tickNanos);
+    }
+
+    /** Notes the first bytes of a kept-alive connection's next request: its head clock starts. */
+    private final class FirstBytes extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (idle) {
+                idle = false;
+                deadline = System.nanoTime() + headTimeoutNanos;
+            }
+            ctx.fireChannelRead(msg);
+        }
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             heads++;
-            cancelHeadTimer();
+            idle = false;
+            deadline = 0;
             HttpVersion version = request.protocolVersion();
             if (request.decoderResult().isSuccess()
                     && !version.equals(HttpVersion.HTTP_1_1)
@@ -164,7 +202,8 @@ final class ConnectionWatch extends ChannelDuplexHandler {
         if (msg instanceof LastHttpContent && !informational(msg)) {
             answers++;
             if (answers >= heads) {
-                armHeadTimer(ctx);
+                idle = true;
+                deadline = System.nanoTime() + idleTimeoutNanos;
             }
         }
         var unused = ctx.write(msg, promise);
@@ -181,7 +220,10 @@ final class ConnectionWatch extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancelHeadTimer();
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
         bodyReader = null;
         ctx.fireChannelInactive();
     }
@@ -191,23 +233,21 @@ final class ConnectionWatch extends ChannelDuplexHandler {
         return msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
     }
 
-    private void armHeadTimer(ChannelHandlerContext ctx) {
-        cancelHeadTimer();
-        headTimer = ctx.executor()
-                .schedule(
-                        () -> {
-                            headTimer = null;
-                            // From the tail, so Vert.x sees the close like any other.
-                            var unused = ctx.channel().close();
-                        },
-                        headTimeoutMs,
-                        TimeUnit.MILLISECONDS);
+    private void schedule(ChannelHandlerContext ctx, long delayNanos) {
+        timer = ctx.executor().schedule(() -> check(ctx), delayNanos, TimeUnit.NANOSECONDS);
     }
 
-    private void cancelHeadTimer() {
-        if (headTimer != null) {
-            headTimer.cancel(false);
-            headTimer = null;
+    private void check(ChannelHandlerContext ctx) {
+        timer = null;
+        if (!ctx.channel().isActive()) {
+            return;
         }
+        long left = deadline == 0 ? tickNanos : deadline - System.nanoTime();
+        if (left <= 0) {
+            // From the tail, so Vert.x sees the close like any other.
+            var unused = ctx.channel().close();
+            return;
+        }
+        schedule(ctx, Math.min(left, tickNanos));
     }
 }

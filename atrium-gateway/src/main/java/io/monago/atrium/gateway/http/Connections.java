@@ -12,11 +12,13 @@ final class Connections implements Handler<HttpConnection> {
 
     private final int maxConnections;
     private final long headTimeoutMs;
+    private final long idleTimeoutMs;
     private final AtomicInteger open = new AtomicInteger();
 
-    Connections(int maxConnections, long headTimeoutMs) {
+    Connections(int maxConnections, long headTimeoutMs, long idleTimeoutMs) {
         this.maxConnections = maxConnections;
         this.headTimeoutMs = headTimeoutMs;
+        this.idleTimeoutMs = idleTimeoutMs;
     }
 
     @Override
@@ -27,6 +29,6 @@ final class Connections implements Handler<HttpConnection> {
             connection.close();
             return;
         }
-        ConnectionWatch.install(connection, headTimeoutMs);
+        ConnectionWatch.install(connection, headTimeoutMs, idleTimeoutMs);
     }
 }

@@ -132,7 +132,8 @@ public final class GatewayRoutes {
                         renderer,
                         Rejection.of(ErrorCode.INTERNAL_ERROR, "the gateway failed to process the request")));
 
-        server.connectionHandler(new Connections(limits.maxConnections(), limits.requestHeadTimeoutMs()))
+        server.connectionHandler(
+                        new Connections(limits.maxConnections(), limits.requestHeadTimeoutMs(), limits.idleTimeoutMs()))
                 .invalidRequestHandler(request -> undecodable(request, renderer))
                 .requestHandler(router);
     }

@@ -19,6 +19,7 @@ class ServerLimitsConfigTest {
         assertThat(s.requestHeadTimeoutMs()).isEqualTo(10_000);
         assertThat(s.requestBodyTimeoutMs()).isEqualTo(60_000);
         assertThat(s.maxConnections()).isEqualTo(1_000);
+        assertThat(s.idleTimeoutMs()).isEqualTo(120_000);
     }
 
     @Test
@@ -28,6 +29,7 @@ class ServerLimitsConfigTest {
                           request_head_timeout_ms: 2500
                           request_body_timeout_ms: 30000
                           max_connections: 64
+                          idle_timeout_ms: 45000
                         """).server();
 
         assertThat(s.requestHeadTimeoutMs()).isEqualTo(2500);
@@ -37,12 +39,14 @@ class ServerLimitsConfigTest {
                 .extracting(
                         ServerConfig::requestHeadTimeoutMs,
                         ServerConfig::requestBodyTimeoutMs,
-                        ServerConfig::maxConnections)
-                .containsExactly(2500L, 30_000L, 64);
+                        ServerConfig::maxConnections,
+                        ServerConfig::idleTimeoutMs)
+                .containsExactly(2500L, 30_000L, 64, 45_000L);
     }
 
     @ParameterizedTest
-    @CsvSource({"request_head_timeout_ms, 0", "request_body_timeout_ms, -1", "max_connections, 0"})
+    @CsvSource({"request_head_timeout_ms, 0", "request_body_timeout_ms, -1", "max_connections, 0", "idle_timeout_ms, 0"
+    })
     void aLimitMustBePositive(String field, String value) {
         assertThatThrownBy(() -> loader.parse("atrium.yaml", "server:\n  " + field + ": " + value + "\n"))
                 .isInstanceOf(ConfigException.class)

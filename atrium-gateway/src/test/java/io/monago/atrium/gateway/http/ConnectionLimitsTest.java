@@ -58,7 +58,7 @@ class ConnectionLimitsTest {
 
     @Test
     void aKeptAliveConnectionIsClosedWhenNoNextRequestComes() {
-        try (RunningGateway gateway = gateway(dataDir, "  request_head_timeout_ms: 1000\n");
+        try (RunningGateway gateway = gateway(dataDir, "  request_head_timeout_ms: 1000\n  idle_timeout_ms: 1500\n");
                 RawConnection conn = RawConnection.open(gateway.gateway().port())) {
             RawConnection.Response first =
                     conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").read();
@@ -68,6 +68,42 @@ class ConnectionLimitsTest {
             assertThat(first.status()).isEqualTo(200);
             assertThat(second.status()).isEqualTo(200);
             assertThat(conn.closedWithin(BOUND)).isTrue();
+        }
+    }
+
+    /**
+     * A client that keeps a pooled connection idle for longer than the head timeout finds it open:
+     * closing it first would race the client's next request on it.
+     */
+    @Test
+    void aKeptAliveConnectionIdleLongerThanTheHeadTimeoutStillServesTheNextRequest() throws Exception {
+        try (RunningGateway gateway = gateway(dataDir, "  request_head_timeout_ms: 500\n  idle_timeout_ms: 30000\n");
+                RawConnection conn = RawConnection.open(gateway.gateway().port())) {
+            assertThat(conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read()
+                            .status())
+                    .isEqualTo(200);
+            Thread.sleep(1_600); // three head timeouts
+            assertThat(conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read()
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    /** The idle clock stops at the next request's first byte, and its head has the head timeout. */
+    @Test
+    void aNextHeadDrippedInSlowlyAfterAnIdleWaitIsClosedOnTheHeadTimeout() {
+        try (RunningGateway gateway = gateway(dataDir, "  request_head_timeout_ms: 1000\n  idle_timeout_ms: 60000\n");
+                RawConnection conn = RawConnection.open(gateway.gateway().port())) {
+            assertThat(conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read()
+                            .status())
+                    .isEqualTo(200);
+            String neverEnding = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Drip: " + "d".repeat(4000);
+
+            assertThat(conn.dripUntilClosed(neverEnding, Duration.ofMillis(200), BOUND))
+                    .isTrue();
         }
     }
 
