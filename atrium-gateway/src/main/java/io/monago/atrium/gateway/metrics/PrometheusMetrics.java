@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -46,6 +47,8 @@ public final class PrometheusMetrics implements GatewayMetrics {
 
     private final PrometheusMeterRegistry registry;
     private final List<Object> followed = new CopyOnWriteArrayList<>();
+    /** As many entries as the registry has call series: bounded by workspaces, models, providers, decisions, statuses. */
+    private final Map<CallKey, CallMeters> callMeters = new ConcurrentHashMap<>();
 
     private PrometheusMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -66,26 +69,51 @@ public final class PrometheusMetrics implements GatewayMetrics {
         return registry.scrape();
     }
 
+    /** The series every call touches, by what labels them. */
+    private record CallKey(String workspace, String model, String provider, String decision, int status) {}
+
+    /** The meters of one {@link CallKey}, registered once: finding them by name cost every call a kilobyte. */
+    private record CallMeters(Counter requests, Timer latency, Counter tokensIn, Counter tokensOut, Counter costIdr) {}
+
+    private CallMeters callMeters(CallKey k) {
+        CallMeters found = callMeters.get(k);
+        if (found != null) {
+            return found;
+        }
+        return callMeters.computeIfAbsent(k, key -> {
+            Tags call = Tags.of("workspace", key.workspace(), "model", key.model());
+            return new CallMeters(
+                    counter(
+                            "atrium.requests",
+                            "calls answered, by workspace, model, provider, decision and status",
+                            call.and(
+                                    "provider",
+                                    key.provider(),
+                                    "decision",
+                                    key.decision(),
+                                    "status",
+                                    Integer.toString(key.status()))),
+                    timer(
+                            "atrium.gateway.latency",
+                            "time spent in the gateway itself, provider tries left out",
+                            call,
+                            GATEWAY_BUCKETS),
+                    counter("atrium.tokens", "tokens metered, by direction", call.and("direction", "input")),
+                    counter("atrium.tokens", "tokens metered, by direction", call.and("direction", "output")),
+                    counter("atrium.cost.idr", "cost metered, in rupiah", call));
+        });
+    }
+
     @Override
     public void call(Verdict v, Duration gatewayTime) {
         String workspace = v.workspaceId();
-        String model = v.model().orElse("none");
-        String provider = v.provider().orElse("none");
         String decision = v.decision().wire();
-        Tags call = Tags.of("workspace", workspace, "model", model);
         // Evaluator names come from the configuration, so the series stay bounded.
         v.evaluations().forEach(e -> evaluation(e.evaluator(), e.result()));
-        counter(
-                        "atrium.requests",
-                        "calls answered, by workspace, model, provider, decision and status",
-                        call.and("provider", provider, "decision", decision, "status", Integer.toString(v.status())))
-                .increment();
-        timer(
-                        "atrium.gateway.latency",
-                        "time spent in the gateway itself, provider tries left out",
-                        call,
-                        GATEWAY_BUCKETS)
-                .record(gatewayTime);
+        CallMeters m = callMeters(
+                new CallKey(workspace, v.model().orElse("none"), v.provider().orElse("none"), decision, v.status()));
+        m.requests().increment();
+        m.latency().record(gatewayTime);
         for (Attempt a : v.attempts()) {
             if (a.outcome().equals(Attempt.CIRCUIT_OPEN) || a.outcome().equals(Attempt.NOT_ALLOWED)) {
                 continue; // never sent, so nothing to time
@@ -98,11 +126,9 @@ public final class PrometheusMetrics implements GatewayMetrics {
                     .record(Duration.ofNanos(Math.round(a.latencyMs() * 1_000_000)));
         }
         // Registered even at zero (a blocked call, a free model), so each series exists from the first call.
-        counter("atrium.tokens", "tokens metered, by direction", call.and("direction", "input"))
-                .increment((double) v.usage().promptTokens());
-        counter("atrium.tokens", "tokens metered, by direction", call.and("direction", "output"))
-                .increment((double) v.usage().completionTokens());
-        counter("atrium.cost.idr", "cost metered, in rupiah", call).increment(v.costIdr());
+        m.tokensIn().increment((double) v.usage().promptTokens());
+        m.tokensOut().increment((double) v.usage().completionTokens());
+        m.costIdr().increment(v.costIdr());
         v.errorCode().ifPresent(code -> {
             if (v.decision() == PolicyDecision.BLOCKED) {
                 counter(
