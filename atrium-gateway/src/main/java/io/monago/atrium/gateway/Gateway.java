@@ -211,7 +211,8 @@ public final class Gateway implements AutoCloseable {
                 : Optional.empty();
         GatewayTracing tracing = givenTracing.orElseGet(
                 () -> ownedTracing.<GatewayTracing>map(t -> t).orElse(GatewayTracing.OFF));
-        Vertx vertx = Vertx.vertx(options);
+        // Epoll where the native transport loads (Linux x86-64), Java's selector elsewhere.
+        Vertx vertx = Vertx.vertx(new VertxOptions(options).setPreferNativeTransport(true));
         HttpClient upstream = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
         RedisClients redis = new RedisClients(vertx);
@@ -426,6 +427,16 @@ public final class Gateway implements AutoCloseable {
     /** {@return the Vert.x instance the gateway runs on, for tests that watch its event loops} */
     Vertx vertx() {
         return vertx;
+    }
+
+    /**
+     * Whether the event loops run on the operating system's native transport (epoll) rather than
+     * Java's selector.
+     *
+     * @return true on Linux x86-64, where the native transport ships with the gateway
+     */
+    public boolean usesNativeTransport() {
+        return vertx.isNativeTransportEnabled();
     }
 
     /** {@return the port the gateway listens on} */

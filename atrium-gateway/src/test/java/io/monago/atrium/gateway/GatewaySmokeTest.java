@@ -58,4 +58,17 @@ class GatewaySmokeTest {
             assertThat(r.body()).contains("\"status\"");
         }
     }
+
+    /** On Linux x86-64 the event loops run on epoll, the native transport the gateway ships. */
+    @Test
+    void theEventLoopsRunOnEpollWhereItShips() {
+        boolean linuxX64 =
+                System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("linux")
+                        && java.util.Set.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(linuxX64, "the native transport ships for Linux x86-64 only");
+
+        assertThat(gateway.gateway().usesNativeTransport()).isTrue();
+        assertThat(gateway.chat("""
+                        {"model":"gpt-5.4-mini","messages":[{"role":"user","content":"Halo"}]}""").status()).isEqualTo(200);
+    }
 }
