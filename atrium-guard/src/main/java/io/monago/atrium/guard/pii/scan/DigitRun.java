@@ -12,15 +12,19 @@ final class DigitRun implements DigitWindow {
     /** Runs longer than this are cut: a table of numbers, not one identifier. */
     static final int MAX_GROUPS = 64;
 
+    private static final int INITIAL_GROUPS = 8;
+
     private final char[] text;
-    private byte[] digits = new byte[64];
+    private byte[] digits = new byte[32];
     private int digitCount;
-    private final int[] groupStart = new int[MAX_GROUPS];
-    private final int[] groupEnd = new int[MAX_GROUPS];
-    private final int[] groupOffset = new int[MAX_GROUPS];
-    private final int[] groupLength = new int[MAX_GROUPS];
-    private final char[] separatorBefore = new char[MAX_GROUPS];
-    private final boolean[] lineBreakBefore = new boolean[MAX_GROUPS];
+    // Grown on demand up to MAX_GROUPS: most texts hold runs of a few groups, and a scan that
+    // allocated room for 64 at once spent a kilobyte on every text.
+    private int[] groupStart = new int[INITIAL_GROUPS];
+    private int[] groupEnd = new int[INITIAL_GROUPS];
+    private int[] groupOffset = new int[INITIAL_GROUPS];
+    private int[] groupLength = new int[INITIAL_GROUPS];
+    private char[] separatorBefore = new char[INITIAL_GROUPS];
+    private boolean[] lineBreakBefore = new boolean[INITIAL_GROUPS];
     private int groups;
     private int runStart;
     private boolean plus;
@@ -51,6 +55,7 @@ final class DigitRun implements DigitWindow {
 
     /** Closes the group whose digits were just added. */
     void endGroup(int start, int end, int firstDigitIndex) {
+        roomFor(groups);
         groupStart[groups] = start;
         groupEnd[groups] = end;
         groupOffset[groups] = firstDigitIndex;
@@ -59,8 +64,22 @@ final class DigitRun implements DigitWindow {
     }
 
     void separatorBeforeNext(char separator, boolean lineBreak) {
+        roomFor(groups);
         separatorBefore[groups] = separator;
         lineBreakBefore[groups] = lineBreak;
+    }
+
+    private void roomFor(int group) {
+        if (group < groupStart.length) {
+            return;
+        }
+        int size = Math.min(MAX_GROUPS, groupStart.length * 2);
+        groupStart = Arrays.copyOf(groupStart, size);
+        groupEnd = Arrays.copyOf(groupEnd, size);
+        groupOffset = Arrays.copyOf(groupOffset, size);
+        groupLength = Arrays.copyOf(groupLength, size);
+        separatorBefore = Arrays.copyOf(separatorBefore, size);
+        lineBreakBefore = Arrays.copyOf(lineBreakBefore, size);
     }
 
     int digitCount() {
@@ -76,12 +95,13 @@ final class DigitRun implements DigitWindow {
     }
 
     char separatorBeforeGroup(int g) {
-        return separatorBefore[g];
+        // A group past the arrays' room has had no separator noted: none, as before they grew.
+        return g < separatorBefore.length ? separatorBefore[g] : 0;
     }
 
     /** Whether the separator before group {@code g} holds a line break ({@code "3201 2345\n6789"}). */
     boolean lineBreakBeforeGroup(int g) {
-        return lineBreakBefore[g];
+        return g < lineBreakBefore.length && lineBreakBefore[g];
     }
 
     int runStart() {
@@ -147,7 +167,7 @@ final class DigitRun implements DigitWindow {
 
     @Override
     public char separator(int g) {
-        return separatorBefore[from + g];
+        return separatorBeforeGroup(from + g);
     }
 
     @Override
