@@ -64,21 +64,25 @@ public final class ApiClient implements AutoCloseable {
         HttpClient http = config.httpClient();
         if (http == null) {
             ownedExecutor = Executors.newCachedThreadPool(daemonThreads());
+            boolean tls = "https".equalsIgnoreCase(config.baseUrl().getScheme());
             http = HttpClient.newBuilder()
                     .connectTimeout(config.timeout())
-                    .executor(ownedExecutor)
+                    // On plain HTTP/1.1 the JDK client's own steps (reading the answer, completing the
+                    // exchange) run on its selector thread instead of being handed to a pool thread
+                    // each: a thread hop fewer per call. Nothing the SDK runs there blocks, and the
+                    // caller's work (parsing, callbacks) goes to the completion executor as before.
+                    // HTTP/2 keeps the pool: its connection multiplexes calls on that thread.
+                    .executor(tls ? ownedExecutor : Runnable::run)
                     // HTTP/2 where TLS negotiates it; plain http stays on HTTP/1.1 rather than attempt
                     // an h2c upgrade, which proxies and gateways rarely support.
-                    .version(
-                            "https".equalsIgnoreCase(config.baseUrl().getScheme())
-                                    ? HttpClient.Version.HTTP_2
-                                    : HttpClient.Version.HTTP_1_1)
+                    .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                     .build();
         } else {
             ownedExecutor = null;
         }
-        Executor completions =
-                config.executor() != null ? config.executor() : http.executor().orElse(ForkJoinPool.commonPool());
+        Executor completions = config.executor() != null
+                ? config.executor()
+                : ownedExecutor != null ? ownedExecutor : http.executor().orElse(ForkJoinPool.commonPool());
         this.completionExecutor = runInlineWhenRejected(completions);
         this.asyncLimit = new ConcurrencyLimit(config.maxConcurrentRequests(), completionExecutor);
         this.transport = new JdkHttpTransport(http);
