@@ -44,6 +44,13 @@ public final class DocumentSignals {
     /** Words that carry no topic: cues and function words are not counted for topic overlap. */
     private static final int CUE = IMPERATIVE | QUESTION | NOTICE | POLITE | YOU | ANSWER | AI | REFERS | DOCUMENT_NOUN;
 
+    /**
+     * Instruction-shaped units described per text. A real document has far fewer; the bound keeps
+     * a text made of nothing but short questions from costing the model thousands of features
+     * (the lexicon and the model's word features still read all of it).
+     */
+    private static final int MAX_INSTRUCTION_UNITS = 256;
+
     /** Words from a unit's start within which naming an AI makes the unit a notice to it. */
     private static final int ADDRESS_REACH = 8;
     /** A label ("SYSTEM:", "Note to the AI:") has at most this many words. */
@@ -146,7 +153,7 @@ public final class DocumentSignals {
      */
     public List<RuleHit> find(NormalizedText text, boolean dataRole) {
         int n = text.wordCount();
-        if (n == 0) {
+        if (n == 0 || (!dataRole && !mayBeDocument(text))) {
             return List.of();
         }
         int[] wordKinds = new int[n];
@@ -166,7 +173,8 @@ public final class DocumentSignals {
             add(hits, "document.data_role", 0);
         }
         boolean labelled = false;
-        for (int u = 0; u < units.count; u++) {
+        int instructions = 0;
+        for (int u = 0; u < units.count && instructions < MAX_INSTRUCTION_UNITS; u++) {
             int from = units.from[u];
             int to = units.to[u];
             int shape = shape(text, wordKinds, from, to, units.endsWithQuestion[u]);
@@ -179,6 +187,7 @@ public final class DocumentSignals {
             if (shape == 0) {
                 continue;
             }
+            instructions++;
             int seen = 0;
             int content = 0;
             int addressed = 0;
@@ -245,6 +254,32 @@ public final class DocumentSignals {
             }
         }
         return hits;
+    }
+
+    /**
+     * Whether a user's text can be a document at all: it has a line break, or opens like JSON, or
+     * holds a code fence. One pass over the chars; most requests are one paragraph and stop here.
+     */
+    private static boolean mayBeDocument(NormalizedText text) {
+        int length = text.length();
+        int i = 0;
+        while (i < length && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i < length && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
+            return true;
+        }
+        int backticks = 0;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (c == '`' && ++backticks >= 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The kinds of instruction a unit's opening makes it (0: not instruction-shaped). */

@@ -94,11 +94,19 @@ class DocumentSignalsTest {
     }
 
     @Test
-    void manyLinesCostOnePassEach() {
-        String line = "Why?\n";
-        String text = line.repeat(20_000);
+    void aTextOfNothingButQuestionsIsDescribedForABoundedNumberOfThem() {
+        String text = "Why not?\n".repeat(20_000);
+
         List<RuleHit> hits = find(text, true);
+
         assertThat(hits).isNotEmpty();
-        assertThat(hits.size()).isLessThan(20 * 20_000);
+        // 256 units of at most 20 signals each, and the document's own two.
+        assertThat(hits.size()).isLessThanOrEqualTo(256 * 20 + 2);
+    }
+
+    @Test
+    void aParagraphFromAUserIsNotReadForPosition() {
+        assertThat(find("Please explain this. What is the capital of Brazil? Tell me more. ".repeat(50), false))
+                .isEmpty();
     }
 }
