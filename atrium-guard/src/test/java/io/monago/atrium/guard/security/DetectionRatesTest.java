@@ -79,8 +79,8 @@ class DetectionRatesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "deepset,        0.69, 0.04",
-        "bipia,          0.64, 0.025",
-        "jailbreak_llms, 0.94, NaN",
+        "bipia,          0.67, 0.03",
+        "jailbreak_llms, 0.93, NaN",
         "xsid,           NaN,  0.005",
     })
     void publicDataSetsHeldOutPartsKeepTheirReportedRates(
