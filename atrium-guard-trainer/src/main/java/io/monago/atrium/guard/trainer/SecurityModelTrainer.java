@@ -1,6 +1,7 @@
 package io.monago.atrium.guard.trainer;
 
 import io.monago.atrium.guard.security.category.IncidentCategory;
+import io.monago.atrium.guard.security.context.DocumentSignals;
 import io.monago.atrium.guard.security.corpus.LabelledText;
 import io.monago.atrium.guard.security.lexicon.Lexicon;
 import io.monago.atrium.guard.security.lexicon.RuleHit;
@@ -239,6 +240,9 @@ public final class SecurityModelTrainer {
     private final TextNormalizer normalizer;
     private final FeatureHasher hasher;
     private final Map<String, Integer> wordCounts = new HashMap<>();
+    private final DocumentSignals documentSignals = new DocumentSignals();
+    /** The buckets of position and role signals: evidence of planted instructions only. */
+    private final Set<Integer> signalBuckets = new java.util.HashSet<>();
 
     /**
      * Creates a trainer.
@@ -277,13 +281,14 @@ public final class SecurityModelTrainer {
         }
         List<Example> examples = new ArrayList<>();
         for (LabelledText row : attacks) {
-            examples.add(example(row.text(), row.labels()));
+            examples.add(example(row.text(), row.labels(), 1.0, isTool(row)));
             LabelledText carrier = benign.get(random.nextInt(benign.size()));
-            examples.add(example(carrier.text() + " " + row.text(), row.labels()));
+            examples.add(example(carrier.text() + " " + row.text(), row.labels(), 1.0, isTool(row)));
             for (int k = 0; k < settings.paraphrases(); k++) {
-                examples.add(example(paraphrase(row, random), row.labels()));
+                examples.add(example(paraphrase(row, random), row.labels(), 1.0, isTool(row)));
             }
         }
+        addPlacedRequests(benign, random, examples);
         // Indirect injections: a sentence addressed to the model, hidden in a benign training text.
         for (int i = 0; i < settings.synthetic(); i++) {
             LabelledText carrier = benign.get(random.nextInt(benign.size()));
@@ -294,13 +299,17 @@ public final class SecurityModelTrainer {
             text = cut < 0
                     ? text + " " + sentence
                     : text.substring(0, cut + 2) + sentence + " " + text.substring(cut + 2);
-            examples.add(example(text, Set.of(IncidentCategory.PROMPT_INJECTION)));
+            // Half of them as tool results, each with its clean carrier in the same role.
+            boolean tool = random.nextBoolean();
+            examples.add(example(text, Set.of(IncidentCategory.PROMPT_INJECTION), 1.0, tool));
+            examples.add(example(carrier.text(), Set.of(), 1.0, tool));
         }
         for (LabelledText row : benign) {
-            examples.add(example(row.text(), Set.of(), row.hardNegative() ? settings.hardNegativeWeight() : 1.0));
+            examples.add(example(
+                    row.text(), Set.of(), row.hardNegative() ? settings.hardNegativeWeight() : 1.0, isTool(row)));
             if (random.nextDouble() < 0.5) {
                 LabelledText other = benign.get(random.nextInt(benign.size()));
-                examples.add(example(row.text() + " " + other.text(), Set.of()));
+                examples.add(example(row.text() + " " + other.text(), Set.of(), 1.0, isTool(row)));
             }
             for (int k = 0; k < settings.paraphrases(); k++) {
                 examples.add(example(paraphrase(row, random), Set.of()));
@@ -343,11 +352,113 @@ public final class SecurityModelTrainer {
         return out.toString();
     }
 
-    private Example example(String text, Set<IncidentCategory> labels) {
-        return example(text, labels, 1.0);
+    private static boolean isTool(LabelledText row) {
+        return "tool".equals(row.source());
     }
 
-    private Example example(String text, Set<IncidentCategory> labels, double weight) {
+    /**
+     * Indirect injections of the plainest kind, built from the training rows: a harmless request
+     * (a benign direct row) placed on a line of its own at the start, in the middle or at the end of
+     * a benign document (an e-mail, a table, a code answer, a tool result). On its own the request
+     * is fine; inside the data it is text that speaks to the reader, which is what the position
+     * signals of {@link DocumentSignals} describe. Their counterpart, labelled benign: the same
+     * documents with the user's own request about them before or after.
+     */
+    private void addPlacedRequests(List<LabelledText> benign, Random random, List<Example> examples) {
+        List<LabelledText> documents = new ArrayList<>();
+        List<LabelledText> requests = new ArrayList<>();
+        for (LabelledText row : benign) {
+            long lines = row.text().chars().filter(c -> c == '\n').count();
+            if (lines >= 2 || (!"direct".equals(row.source()) && lines >= 1) || isTool(row)) {
+                documents.add(row);
+            } else if ("direct".equals(row.source()) && !row.hardNegative() && lines == 0) {
+                int words = row.text().split("\\s+").length;
+                if (words >= 3 && words <= 25) {
+                    requests.add(row);
+                }
+            }
+        }
+        if (documents.isEmpty() || requests.isEmpty()) {
+            return;
+        }
+        int count = settings.synthetic() * PLACED_PER_SYNTHETIC;
+        for (int i = 0; i < count; i++) {
+            LabelledText document = documents.get(random.nextInt(documents.size()));
+            String request = requests.get(random.nextInt(requests.size())).text();
+            boolean tool = isTool(document) || random.nextInt(4) == 0;
+            examples.add(example(
+                    place(document.text(), request, random.nextInt(3), random),
+                    Set.of(IncidentCategory.PROMPT_INJECTION),
+                    1.0,
+                    tool));
+            // The same document without the request, in the same role: the document and the role
+            // are not the evidence, the request inside it is.
+            examples.add(example(document.text(), Set.of(), 1.0, tool));
+        }
+        for (int i = 0; i < count; i++) {
+            LabelledText document = documents.get(random.nextInt(documents.size()));
+            boolean english = !document.language().equals("id");
+            String[] own = english ? OWN_REQUESTS_EN : OWN_REQUESTS_ID;
+            String request = own[random.nextInt(own.length)];
+            String text =
+                    random.nextInt(4) == 0 ? document.text() + "\n\n" + request : request + "\n\n" + document.text();
+            examples.add(example(text, Set.of(), 1.0, false));
+        }
+    }
+
+    /** Placed requests per synthetic example of each kind. */
+    private static final int PLACED_PER_SYNTHETIC = 2;
+
+    /** What users write around a document they paste: about the document, not to its reader. */
+    private static final String[] OWN_REQUESTS_EN = {
+        "Summarize the following email.",
+        "Can you summarise this email for me?",
+        "What does this table say about the totals?",
+        "Please answer the question using the text below.",
+        "Here is the document. What are the key points?",
+        "Explain what this code does.",
+        "Translate the following message into Indonesian.",
+        "Read this report and list the action items.",
+        "Which row in this table has the highest value?",
+        "Is there anything urgent in the message above?",
+        "Draft a short reply to this email.",
+        "Check the attached invoice for errors.",
+    };
+
+    private static final String[] OWN_REQUESTS_ID = {
+        "Ringkas email berikut.",
+        "Tolong rangkum pesan ini.",
+        "Apa isi tabel di bawah ini?",
+        "Jelaskan maksud dokumen berikut.",
+        "Buatkan balasan singkat untuk email ini.",
+        "Terjemahkan pesan di atas ke bahasa Inggris.",
+        "Baris mana di tabel ini yang nilainya paling tinggi?",
+        "Tolong cek faktur terlampir, ada yang salah?",
+        "Baca laporan ini dan sebutkan tindak lanjutnya.",
+        "Apakah ada hal mendesak di pesan tersebut?",
+    };
+
+    /** A document with a line inserted at its start (0), in its middle (1) or at its end (2). */
+    private static String place(String document, String line, int where, Random random) {
+        String[] lines = document.split("\n", -1);
+        int at = where == 0 ? 0 : where == 2 ? lines.length : 1 + random.nextInt(Math.max(1, lines.length - 1));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i <= lines.length; i++) {
+            if (i == at) {
+                out.append(line).append('\n');
+            }
+            if (i < lines.length) {
+                out.append(lines[i]).append(i + 1 < lines.length ? "\n" : "");
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private Example example(String text, Set<IncidentCategory> labels) {
+        return example(text, labels, 1.0, false);
+    }
+
+    private Example example(String text, Set<IncidentCategory> labels, double weight, boolean dataRole) {
         NormalizedText normalized = normalizer.normalize(text);
         String[] words = normalized.words().toArray(new String[0]);
         for (String word : words) {
@@ -355,7 +466,11 @@ public final class SecurityModelTrainer {
         }
         int[][] classes = lexicon.classesOf(words);
         int[] hashes = hasher.wordHashes(words);
-        List<RuleHit> hits = lexicon.match(normalized);
+        List<RuleHit> hits = new ArrayList<>(lexicon.match(normalized));
+        for (RuleHit signal : documentSignals.find(normalized, dataRole)) {
+            hits.add(signal);
+            signalBuckets.add(hasher.ruleFeature(signal.id()));
+        }
         // The model's windows without their overlap (a window every `window` words, the last one
         // ending at the text's end), which keeps the trainer's memory in bounds.
         int window = settings.window();
@@ -387,6 +502,12 @@ public final class SecurityModelTrainer {
         double[] squaredGradients = new double[weights.length];
         double[] bias = new double[heads];
         double[] biasSquared = new double[heads];
+        // Where an instruction sits says nothing about jailbreaks or extraction: long jailbreak
+        // templates are documents by shape, and their heads must not learn that tables are too.
+        boolean[] injectionOnly = new boolean[hasher.size()];
+        for (int bucket : signalBuckets) {
+            injectionOnly[bucket] = true;
+        }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             order.add(i);
@@ -416,6 +537,9 @@ public final class SecurityModelTrainer {
                     double p = LinearModel.sigmoid(bias[h] + z);
                     double g = (p - (positive ? 1 : 0)) * weight;
                     for (int i = 0; i < x.buckets().length; i++) {
+                        if (head != IncidentCategory.PROMPT_INJECTION && injectionOnly[x.buckets()[i]]) {
+                            continue;
+                        }
                         int k = x.buckets()[i] * heads + h;
                         double grad = g * x.values()[i] + settings.l2() * weights[k];
                         squaredGradients[k] += grad * grad;

@@ -98,7 +98,7 @@ public final class SecurityAnalyzer {
             }
             analysed++;
             chars += segment.text().length();
-            TextScanner.Scores scores = scanner.scan(segment.text(), 0, context);
+            TextScanner.Scores scores = scanner.scan(segment.text(), segment.role() == MessageRole.TOOL, 0, context);
             for (Map.Entry<IncidentCategory, Double> entry : scores.score.entrySet()) {
                 double score = Math.min(1.0, entry.getValue());
                 if (score >= minReportedScore) {

@@ -1,6 +1,7 @@
 package io.monago.atrium.guard.security;
 
 import io.monago.atrium.guard.security.category.IncidentCategory;
+import io.monago.atrium.guard.security.context.DocumentSignals;
 import io.monago.atrium.guard.security.decode.DecodeBudget;
 import io.monago.atrium.guard.security.decode.DecodedPayload;
 import io.monago.atrium.guard.security.decode.PayloadDecoder;
@@ -51,6 +52,7 @@ final class TextScanner {
     private final double reportFloor;
 
     private final KnownWords knownWords;
+    private final DocumentSignals documentSignals = new DocumentSignals();
 
     TextScanner(
             Lexicon lexicon,
@@ -111,19 +113,25 @@ final class TextScanner {
         }
     }
 
-    Scores scan(String text, int depth, Context context) {
+    /**
+     * Scores one text.
+     *
+     * @param dataRole whether the text is data by its role (a tool result): every instruction in it
+     *     then speaks to its reader
+     */
+    Scores scan(String text, boolean dataRole, int depth, Context context) {
         context.maxDepth = Math.max(context.maxDepth, depth);
         Scores scores = new Scores();
         NormalizedText normalized = normalizer.normalize(text);
         KnownWords.Lookup known = knownWords.lookUp(normalized);
         TermSequence terms = lexicon.terms(normalized, known.termIds());
         List<RuleHit> hits = stages.contains(AnalysisStage.LEXICON) ? lexicon.match(terms) : List.of();
-        scoreContent(terms, known, hits, scores);
+        scoreContent(terms, known, hits, dataRole, scores);
         if (stages.contains(AnalysisStage.DECODING) && depth < limits.maxDepth()) {
-            scoreDecoded(text, normalized, known, depth, context, scores);
+            scoreDecoded(text, normalized, known, dataRole, depth, context, scores);
         }
         if (stages.contains(AnalysisStage.HIDDEN_CHARACTERS)) {
-            scoreHidden(normalized.obfuscation(), depth, context, scores);
+            scoreHidden(normalized.obfuscation(), dataRole, depth, context, scores);
         }
         if (stages.contains(AnalysisStage.ADVERSARIAL_SUFFIX)) {
             double suffix = suffixDetector.score(text, reportFloor);
@@ -135,10 +143,18 @@ final class TextScanner {
     }
 
     /** Model heads where the model is on; the rule weights themselves for the other categories. */
-    private void scoreContent(TermSequence terms, KnownWords.Lookup known, List<RuleHit> hits, Scores scores) {
+    private void scoreContent(
+            TermSequence terms, KnownWords.Lookup known, List<RuleHit> hits, boolean dataRole, Scores scores) {
         boolean learned = stages.contains(AnalysisStage.LEARNED_MODEL);
         if (learned) {
-            double[] probabilities = model.score(terms.text(), known.frequentIds(), terms.classes(), hits);
+            // Where instructions sit in a document, and the segment's role, are features of the model.
+            List<RuleHit> signals = documentSignals.find(terms.text(), dataRole);
+            List<RuleHit> features = hits;
+            if (!signals.isEmpty()) {
+                features = new java.util.ArrayList<>(hits);
+                features.addAll(signals);
+            }
+            double[] probabilities = model.score(terms.text(), known.frequentIds(), terms.classes(), features);
             for (int h = 0; h < probabilities.length; h++) {
                 IncidentCategory category = model.heads().get(h);
                 if (probabilities[h] >= reportFloor) {
@@ -146,7 +162,7 @@ final class TextScanner {
                             category,
                             probabilities[h],
                             strongestRule(hits, category).orElse("model"),
-                            modelSignals(hits, category));
+                            modelSignals(features, category));
                 } else {
                     scores.offer(category, probabilities[h], "model");
                 }
@@ -196,20 +212,21 @@ final class TextScanner {
             String text,
             NormalizedText normalized,
             KnownWords.Lookup known,
+            boolean dataRole,
             int depth,
             Context context,
             Scores scores) {
         for (DecodedPayload payload : decoder.decode(text, normalized, context.budget)) {
-            rescan(payload, depth, context, scores);
+            rescan(payload, dataRole, depth, context, scores);
         }
         // Rot13 cannot be told from its alphabet: it is rot13 when rotating words yields attack words.
         if (known.rotatedWords() >= MIN_ROT13_KEYWORDS) {
-            decoder.rot13(text, context.budget).ifPresent(payload -> rescan(payload, depth, context, scores));
+            decoder.rot13(text, context.budget).ifPresent(payload -> rescan(payload, dataRole, depth, context, scores));
         }
     }
 
-    private void rescan(DecodedPayload payload, int depth, Context context, Scores scores) {
-        Scores inner = scan(payload.text(), depth + 1, context);
+    private void rescan(DecodedPayload payload, boolean dataRole, int depth, Context context, Scores scores) {
+        Scores inner = scan(payload.text(), dataRole, depth + 1, context);
         String rule = "decoded." + payload.encoding().id();
         // Wrapping instructions in an encoding is concealment, itself evidence: a payload that
         // reads as even a weak attack scores higher than the same text in the clear.
@@ -226,7 +243,7 @@ final class TextScanner {
         }
     }
 
-    private void scoreHidden(Obfuscation o, int depth, Context context, Scores scores) {
+    private void scoreHidden(Obfuscation o, boolean dataRole, int depth, Context context, Scores scores) {
         IncidentCategory hidden = IncidentCategory.HIDDEN_INSTRUCTIONS;
         if (o.bidiMarks() > 0) {
             scores.offer(hidden, 0.2, "hidden.bidi_mark");
@@ -256,7 +273,7 @@ final class TextScanner {
             scores.offer(hidden, o.tagCharacters() >= 2 ? 0.95 : 0.6, "hidden.tag_characters");
             if (stages.contains(AnalysisStage.DECODING) && depth < limits.maxDepth()) {
                 decoder.tags(o.tagPayload(), context.budget)
-                        .ifPresent(payload -> rescan(payload, depth, context, scores));
+                        .ifPresent(payload -> rescan(payload, dataRole, depth, context, scores));
             }
         }
         // A disguise wrapped around an attack is the attack hiding: report it as such.

@@ -1,6 +1,7 @@
 package io.monago.atrium.guard.security.model;
 
 import io.monago.atrium.guard.security.category.IncidentCategory;
+import io.monago.atrium.guard.security.context.DocumentSignals;
 import io.monago.atrium.guard.security.lexicon.RuleHit;
 import io.monago.atrium.guard.security.text.NormalizedText;
 import io.monago.atrium.guard.security.text.WordHash;
@@ -564,6 +565,13 @@ public final class LinearModel {
         for (int i = 0; i < sorted.length; i++) {
             table[0][i] = sorted[i].start();
             table[1][i] = hasher.ruleFeature(sorted[i].id());
+            if (DocumentSignals.isSignal(sorted[i])) {
+                // A position or role signal is one feature of its own (repeated columns count once).
+                table[2][i] = table[1][i];
+                table[3][i] = table[1][i];
+                table[4][i] = table[1][i];
+                continue;
+            }
             table[2][i] = hasher.ruleNameFeature(sorted[i].id());
             table[3][i] = hasher.categoryFeature(sorted[i].category());
             table[4][i] = hasher.ruleWeightFeature(sorted[i].category(), sorted[i].weight());

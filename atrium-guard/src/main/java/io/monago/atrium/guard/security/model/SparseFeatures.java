@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.security.model;
 
+import io.monago.atrium.guard.security.context.DocumentSignals;
 import io.monago.atrium.guard.security.lexicon.RuleHit;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -120,6 +121,10 @@ public final class SparseFeatures {
         for (RuleHit hit : hits) {
             if (hit.start() >= start && hit.start() < Math.max(end, start + 1)) {
                 buckets.add(hasher.ruleFeature(hit.id()));
+                if (DocumentSignals.isSignal(hit)) {
+                    // A position or role signal is one feature of its own, not a lexicon rule.
+                    continue;
+                }
                 buckets.add(hasher.ruleNameFeature(hit.id()));
                 buckets.add(hasher.ruleWeightFeature(hit.category(), hit.weight()));
                 buckets.add(hasher.categoryFeature(hit.category()));
