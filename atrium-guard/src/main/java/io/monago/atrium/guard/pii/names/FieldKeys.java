@@ -206,7 +206,9 @@ public final class FieldKeys {
             "tenant",
             "penyewa",
             "landlord",
-            "owner");
+            "owner",
+            "wajib",
+            "taxpayer");
 
     private FieldKeys() {}
 

@@ -267,6 +267,7 @@ final class LineNames {
             }
             int v = NameText.spaces(t, c + 1);
             if (v >= le || t[v] != '"') {
+                personalKeys |= FieldKeys.personalData(new String(t, j + 1, k - j - 1)); // "email_verified": true
                 j = v;
                 continue;
             }
