@@ -61,7 +61,7 @@ public final class FieldKeys {
 
     /** Words that neither make nor break a name key ({@code account_name}, {@code nama_rekening}). */
     private static final Set<String> NEUTRAL =
-            Set.of("of", "the", "account", "rekening", "kartu", "card", "bank", "pajak");
+            Set.of("of", "the", "account", "rekening", "kartu", "card", "bank", "pajak", "contact", "kontak");
 
     /**
      * Words of keys that hold a person's other data ({@code nik}, {@code email}, {@code alamat},
@@ -134,8 +134,6 @@ public final class FieldKeys {
             "payee",
             "payer",
             "beneficiary",
-            "contact",
-            "kontak",
             "dokter",
             "doctor",
             "physician",

@@ -37,6 +37,8 @@ final class LineNames {
 
     private static final int MAX_VALUE = 80;
     private static final int MAX_REPEATED = 64;
+    /** The longest line read as a table's header. */
+    private static final int MAX_HEADER = 512;
 
     private static final Set<String> SIGN_OFFS = Set.of(
             "regards",
@@ -172,6 +174,13 @@ final class LineNames {
         if (byFirst.isEmpty()) {
             return;
         }
+        // Only words as long as a name's first word are looked up: most capitalised words cost no lookup.
+        boolean[] firstLengths = new boolean[MAX_KEY + 1];
+        for (String first : byFirst.keySet()) {
+            if (first.length() <= MAX_KEY) {
+                firstLengths[first.length()] = true;
+            }
+        }
         // Where something was found already: a repeat never replaces a finding (its span and rule stand).
         int[][] taken = new int[found.size()][];
         for (int k = 0; k < taken.length; k++) {
@@ -185,6 +194,11 @@ final class LineNames {
         int n = t.length;
         int i = 0;
         while (i < n) {
+            char ch = t[i];
+            if (ch < 'A' || (ch > 'Z' && ch < 128)) {
+                i++; // most characters: not a capital, so no name starts here
+                continue;
+            }
             while (next < taken.length && taken[next][0] <= i) {
                 coveredTo = Math.max(coveredTo, taken[next][1]);
                 next++;
@@ -202,7 +216,8 @@ final class LineNames {
                 i++;
                 continue;
             }
-            List<String> candidates = byFirst.get(new String(t, i, we - i));
+            List<String> candidates =
+                    we - i < firstLengths.length && firstLengths[we - i] ? byFirst.get(new String(t, i, we - i)) : null;
             int best = -1;
             if (candidates != null) {
                 for (String c : candidates) {
@@ -442,6 +457,9 @@ final class LineNames {
         }
 
         static Table header(char[] t, int ls, int le) {
+            if (le - ls > MAX_HEADER || !keyLike(t, ls, le)) {
+                return null; // a header is a short line of keys
+            }
             char separator = separator(t, ls, le);
             if (separator == 0) {
                 return null;
@@ -477,6 +495,34 @@ final class LineNames {
                 }
             }
             return any ? new Table(separator, kinds) : null;
+        }
+
+        /**
+         * One cheap look at a line: only characters of keys and separators, no field of more than
+         * four words. Prose fails it within its first few words.
+         */
+        private static boolean keyLike(char[] t, int ls, int le) {
+            int spaces = 0;
+            boolean separated = false;
+            for (int i = ls; i < le; i++) {
+                char c = t[i];
+                if (c == ',' || c == ';' || c == '\t' || c == '|') {
+                    spaces = 0;
+                    separated = true;
+                } else if (c == ' ') {
+                    if (++spaces > 3) {
+                        return false;
+                    }
+                } else if (!(Character.isLetterOrDigit(c)
+                        || c == '_'
+                        || c == '-'
+                        || c == '.'
+                        || c == '"'
+                        || c == '\r')) {
+                    return false;
+                }
+            }
+            return separated;
         }
 
         private static char separator(char[] t, int ls, int le) {

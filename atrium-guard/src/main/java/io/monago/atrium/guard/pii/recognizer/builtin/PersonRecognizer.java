@@ -26,6 +26,9 @@ import java.util.Optional;
  * region names and short all-capital words ({@code RS}, {@code BPJS}) end a name; capitalised
  * words after an institution word ({@code RS Hasan Sadikin}, {@code Jl. Ahmad Yani}) are not one.
  *
+ * <p>A whole value whose structure says it is a name (a column, a key, a chat speaker, a sign-off)
+ * is checked by {@link #wholeValue}: name words from end to end.
+ *
  * <pre>{@code
  * Optional<Match> m = new PersonRecognizer().afterAnchor(text, anchorEnd, NameWords.TITLE);
  * }</pre>
