@@ -154,6 +154,8 @@ class StructuredNamesTest {
                     .containsExactly("PERSON=Fransiska Lumbantobing");
             assertThat(acted("Regards,\nOliver Pennywhistle")).containsExactly("PERSON=Oliver Pennywhistle");
             assertThat(acted("Salam, Dewi Anggraeni")).containsExactly("PERSON=Dewi Anggraeni");
+            assertThat(acted("Best regards,\n\nOliver Pennywhistle")).containsExactly("PERSON=Oliver Pennywhistle");
+            assertThat(acted("Thanks!\nOliver Pennywhistle")).containsExactly("PERSON=Oliver Pennywhistle");
         }
 
         @Test

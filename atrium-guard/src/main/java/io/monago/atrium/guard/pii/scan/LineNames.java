@@ -127,7 +127,8 @@ final class LineNames {
                 if (afterSignOff) {
                     emit(person.wholeValue(t, ls, le, PersonRecognizer.ONE_KNOWN, 0.8, "person.signoff"));
                 }
-                afterSignOff = signOff(ls, le);
+                // "Best regards,", a blank line, then the name: the sign-off waits over blank lines.
+                afterSignOff = signOff(ls, le) || (afterSignOff && blank(ls, le));
             } else {
                 afterSignOff = false;
             }
@@ -406,7 +407,7 @@ final class LineNames {
             return false;
         }
         int comma = p;
-        while (comma < e && t[comma] != ',') {
+        while (comma < e && t[comma] != ',' && t[comma] != '!') {
             comma++;
         }
         String phrase = new String(t, p, comma - p).trim().toLowerCase(Locale.ROOT);
@@ -416,6 +417,15 @@ final class LineNames {
         if (comma + 1 < e) {
             emit(person.wholeValue(t, comma + 1, e, PersonRecognizer.ONE_KNOWN, 0.8, "person.signoff"));
             return false; // "Salam, Dewi Anggraeni"
+        }
+        return true;
+    }
+
+    private boolean blank(int ls, int le) {
+        for (int i = ls; i < le; i++) {
+            if (t[i] != ' ' && t[i] != '\t' && t[i] != '\r') {
+                return false;
+            }
         }
         return true;
     }
