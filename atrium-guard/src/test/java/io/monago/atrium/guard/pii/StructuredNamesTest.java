@@ -117,6 +117,7 @@ class StructuredNamesTest {
                     .containsExactly("PERSON=Yermias Tabuni");
             assertThat(acted("Nama Wajib Pajak : EKO\n")).containsExactly("PERSON=EKO");
             assertThat(acted("metadata:\n  name: payment-service\n")).isEmpty();
+            assertThat(acted("Assignee: Unassigned\nCustomer: Walk-in\n")).isEmpty();
         }
     }
 
