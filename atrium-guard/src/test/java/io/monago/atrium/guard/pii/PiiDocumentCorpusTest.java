@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The seed is not the one first looked at: after seed 20261207 the recognisers were changed
  * (titles after an institution word, form-field labels, house numbers after a unit, speakers in a
- * chat), so the figures are reported for this seed, generated afterwards.
+ * chat), so the figures are reported for this seed, generated afterwards. Its errors were read
+ * again when names from the text's structure were added, so it is a development seed now; the
+ * figures of seed 20261209, first run after that change, are in docs/guard.md
+ * ({@code -Dcorpus.seed=20261209}).
  *
  * <p>Reproduce: {@code ./mvnw -q -B -pl atrium-guard -am verify -Dtest=PiiDocumentCorpusTest
  * -Dsurefire.failIfNoSpecifiedTests=false}
@@ -125,14 +128,16 @@ class PiiDocumentCorpusTest {
                 .isLessThanOrEqualTo(MAX_CLEAN_RATE);
     }
 
-    // A little below the figures recorded in docs/guard.md for the test's seed.
-    private static final double MIN_OVERALL_RECALL = 0.89;
-    private static final double MIN_OVERALL_PRECISION = 0.94;
-    private static final double MIN_PERSON_RECALL = 0.78;
-    private static final double MIN_PERSON_PRECISION = 0.97;
-    private static final double MIN_ADDRESS_RECALL = 0.83;
-    private static final double MIN_ADDRESS_PRECISION = 0.83;
-    private static final double MAX_CLEAN_RATE = 0.13;
+    // A little below the figures recorded in docs/guard.md for the test's seed (after names from the
+    // text's structure: PERSON and ADDRESS 1.0 / 1.0, overall 0.9998 / 0.9939, no clean document
+    // with a finding).
+    private static final double MIN_OVERALL_RECALL = 0.99;
+    private static final double MIN_OVERALL_PRECISION = 0.995;
+    private static final double MIN_PERSON_RECALL = 0.99;
+    private static final double MIN_PERSON_PRECISION = 0.99;
+    private static final double MIN_ADDRESS_RECALL = 0.99;
+    private static final double MIN_ADDRESS_PRECISION = 0.99;
+    private static final double MAX_CLEAN_RATE = 0.01;
 
     private static String row(String name, Tally t) {
         return String.format(

@@ -46,6 +46,15 @@ public final class NameWords {
     /** A verb or phrase that follows a person ({@code datang}, {@code mengeluh}, {@code was born}). */
     public static final int PERSON_AFTER = 1 << 14;
 
+    /** A money transfer word of a bank statement or receipt ({@code TRF}, {@code transfer}, {@code setoran}). */
+    public static final int TRANSFER = 1 << 15;
+
+    /**
+     * Whose money it is: {@code ke}, {@code dari}, {@code to}, {@code from}, and a statement's
+     * {@code DB}/{@code CR}; a name may follow when a transfer word came shortly before on the line.
+     */
+    public static final int DIRECTION = 1 << 16;
+
     private static final KeywordTable TABLE = build();
 
     private NameWords() {}
@@ -206,7 +215,23 @@ public final class NameWords {
                 "kampus",
                 "campus",
                 "prodi",
-                "jurusan");
+                "jurusan",
+                "candi",
+                "pura",
+                "vihara",
+                "klenteng",
+                "benteng",
+                "danau",
+                "pantai",
+                "bukit",
+                "kawah",
+                "goa",
+                "gua",
+                "teluk",
+                "monumen",
+                "tugu",
+                "curug",
+                "kebun");
         b.words(
                 STREET,
                 "jl",
@@ -361,6 +386,21 @@ public final class NameWords {
                 "shipping",
                 "deliver",
                 "antar");
+        b.words(
+                TRANSFER,
+                "trf",
+                "trsf",
+                "tf",
+                "transfer",
+                "trans",
+                "ditransfer",
+                "transferred",
+                "setoran",
+                "setor",
+                "kiriman",
+                "wire",
+                "pindahbuku");
+        b.words(DIRECTION, "ke", "dari", "to", "from", "kpd", "dr", "db", "cr", "kr", "debet", "kredit");
         b.words(POSTAL, "kode", "pos", "kodepos", "zip", "postcode", "postal");
         b.words(
                 PARTICLE, "bin", "binti", "van", "von", "der", "de", "al", "el", "da", "dos", "del", "la", "le", "ibn",

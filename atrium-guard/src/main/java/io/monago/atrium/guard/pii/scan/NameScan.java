@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * was found, so each character is still read a constant number of times.
  */
 final class NameScan {
+    /** How far after a transfer word ({@code TRSF E-BANKING DB}) its direction word may come. */
+    private static final int TRANSFER_REACH = 24;
+
     /** How far before an address an address word ({@code alamat}) still counts. */
     private static final int ADDRESS_CONTEXT_REACH = 48;
 
@@ -31,6 +34,7 @@ final class NameScan {
     private int previousFlags;
     private int previousEnd = -1;
     private int addressWordEnd = -1_000;
+    private int transferEnd = -1_000;
 
     NameScan(ScanEngine engine, char[] folded, Consumer<Ranked> sink) {
         this.engine = engine;
@@ -84,11 +88,26 @@ final class NameScan {
             anchor = NameWords.LABEL; // "a/n Budi"
             anchorEnd = e + 2;
         }
+        boolean transfer = false;
+        if ((flags & NameWords.TRANSFER) != 0) {
+            transferEnd = e;
+        }
+        if ((flags & NameWords.DIRECTION) != 0 && afterTransfer(s)) {
+            anchor = NameWords.LABEL; // "TRF KE YULIANUS TABUNI", "transfer dari Budi"
+            transfer = true;
+        }
         if ((anchor & NameWords.TITLE) != 0 && (previous & (NameWords.ORG | NameWords.STREET)) != 0) {
             return e; // "RSUP Dr. Sardjito", "Jl. Dr. Wahidin": named after a person, not one
         }
+        if (anchor != 0 && inKey(s, anchorEnd)) {
+            return e; // "nama_obat": "...", "full_name": a key; LineNames reads keys and their values whole
+        }
         if (anchor != 0) {
             Optional<Match> m = engine.person.afterAnchor(t, anchorEnd, anchor);
+            if (transfer) {
+                // Transfers go to companies and accounts too: a name in capitals, or a known given name.
+                m = m.filter(f -> NameText.allCaps(t, f.start(), f.end()) || engine.person.givenFirst(t, f.start()));
+            }
             if (m.isPresent()) {
                 return emit(m.get(), m.get().start() - anchorEnd);
             }
@@ -108,6 +127,24 @@ final class NameScan {
         previousFlags = 0;
         previousEnd = m.end();
         return m.end();
+    }
+
+    /** Whether a transfer word ended shortly before {@code s} on the same line. */
+    private boolean afterTransfer(int s) {
+        if (s - transferEnd > TRANSFER_REACH || transferEnd < 0) {
+            return false;
+        }
+        for (int i = transferEnd; i < s; i++) {
+            if (t[i] == '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the word is part of a quoted or compound key ({@code "name":}, {@code full_name}). */
+    private boolean inKey(int s, int e) {
+        return (s > 0 && (t[s - 1] == '"' || t[s - 1] == '_')) || (e < t.length && (t[e] == '"' || t[e] == '_'));
     }
 
     /** Whether only spaces or one dot and spaces lie between {@code end} and {@code start}. */

@@ -74,6 +74,11 @@ final class ScanPass {
                 default -> i++;
             }
         }
+        if (engine.enabled(EntityType.PERSON)) {
+            LineNames lines = new LineNames(engine.person, t, this::commitName);
+            lines.run();
+            lines.repeats(found);
+        }
         return OverlapResolver.resolve(found, engine.enabled, original);
     }
 

@@ -141,17 +141,22 @@ public final class AddressRecognizer {
         int p = from;
         int found = kinds;
         int count = parts;
+        boolean abroad = international;
         while (count < MAX_PARTS) {
             int q = separator(t, p, count == 0);
             if (q >= n) {
                 break;
             }
-            long part = part(t, q, count > 0, international);
+            long part = part(t, q, count > 0, abroad);
             if (part == 0) {
                 break;
             }
             end = (int) part;
-            found |= (int) (part >>> 32);
+            int kind = (int) (part >>> 32);
+            // "Flat 4, 146 Lincoln Road, Bristol BS8 1QU": a house number and street after a unit is the
+            // international layout, so the town, state and postcode after it are read as such.
+            abroad |= CharClass.isDigit(t[q]) && (kind & STREET) != 0;
+            found |= kind;
             count++;
             p = end;
         }

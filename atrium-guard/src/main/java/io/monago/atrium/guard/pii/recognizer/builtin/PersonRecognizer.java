@@ -26,6 +26,9 @@ import java.util.Optional;
  * region names and short all-capital words ({@code RS}, {@code BPJS}) end a name; capitalised
  * words after an institution word ({@code RS Hasan Sadikin}, {@code Jl. Ahmad Yani}) are not one.
  *
+ * <p>A whole value whose structure says it is a name (a column, a key, a chat speaker, a sign-off)
+ * is checked by {@link #wholeValue}: name words from end to end.
+ *
  * <pre>{@code
  * Optional<Match> m = new PersonRecognizer().afterAnchor(text, anchorEnd, NameWords.TITLE);
  * }</pre>
@@ -169,7 +172,9 @@ public final class PersonRecognizer {
             confidence = lower ? 0.7 : known ? 0.9 : 0.7;
             rule = "person.label";
         } else {
-            confidence = firstKnown ? 0.85 : 0.5;
+            // "patient Yosef Wanimbo lives at", "pasien Kadek Sutarja datang": a verb of a person
+            // after the words, or a known surname among them, says the role word names someone.
+            confidence = firstKnown ? 0.85 : (known && count > 1) || personFollows(t, end) ? 0.7 : 0.5;
             rule = "person.role";
         }
         return Optional.of(new Match(EntityType.PERSON, start, end, confidence, rule));
@@ -211,8 +216,14 @@ public final class PersonRecognizer {
         if (count < 2) {
             return Optional.empty();
         }
+        double confidence = 0.65;
         if (unknown > 0 && !(count == 2 && personFollows(t, end))) {
-            return Optional.empty(); // "Dewi Anggraeni datang": a surname the list lacks, a verb of a person after
+            // "Yosef Wanimbo": a known given name and one capitalised word the list lacks is a name,
+            // unless the words are part of a longer run of capitals (a heading, an institution).
+            if (unknown > 1 || capitalisedBefore(t, s) || capitalisedAfter(t, end)) {
+                return Optional.empty();
+            }
+            confidence = 0.6;
         }
         // "Grace Kelly Hospital", "Harvey Milk Street": the words name a place.
         int after = spaces(t, end);
@@ -225,8 +236,116 @@ public final class PersonRecognizer {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Match(EntityType.PERSON, s, end, 0.65, "person.names"));
+        return Optional.of(new Match(EntityType.PERSON, s, end, confidence, "person.names"));
     }
+
+    /**
+     * A whole value that is a person's name, from structure rather than words around it: a CSV cell
+     * under a name column, a JSON or YAML value under a name key, a chat speaker, the line after a
+     * sign-off. Every word of the value must be a capitalised (or all-capitals) name word or an
+     * initial, none a common word, keyword or word announcing another value; particles
+     * ({@code bin}, {@code van}) may sit between them.
+     *
+     * @param t folded text
+     * @param s where the value starts (spaces and one quote are skipped)
+     * @param e where it ends (spaces and one quote are dropped)
+     * @param shape how much the value alone must show: {@link #ANY_WORDS} (the structure says it is a
+     *     name), {@link #ONE_KNOWN} (a word of the gazetteer), {@link #GIVEN_FIRST} (a given name first)
+     * @param confidence the confidence to report
+     * @param rule the rule to report
+     * @return the name, spanning the value's words
+     */
+    public Optional<Match> wholeValue(char[] t, int s, int e, int shape, double confidence, String rule) {
+        int a = spaces(t, s);
+        if (a < e && (t[a] == '"' || t[a] == '\'')) {
+            a++;
+        }
+        int b = e;
+        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r')) {
+            b--;
+        }
+        if (b > a && (t[b - 1] == '"' || t[b - 1] == '\'')) {
+            b--;
+        }
+        if (b - a < 2 || b - a > 64) {
+            return Optional.empty();
+        }
+        int p = a;
+        int count = 0;
+        int known = 0;
+        int end = a;
+        boolean caps = allCaps(t, a, wordEnd(t, a));
+        boolean allKnownRegions = true;
+        while (p < b) {
+            int we = wordEnd(t, p);
+            if (we == p || we > b) {
+                return Optional.empty();
+            }
+            int next = we;
+            if (we - p == 1 && Character.isUpperCase(t[p]) && we < b && t[we] == '.') {
+                next = we + 1; // an initial
+            } else {
+                long key = WordKey.of(t, p, we);
+                int flags = key == 0 ? 0 : words.lookup(key);
+                if ((flags & NameWords.PARTICLE) != 0 && count > 0 && !capitalised(t, p, we)) {
+                    p = spaces(t, we);
+                    if (p == we) {
+                        return Optional.empty();
+                    }
+                    continue;
+                }
+                if (!capitalised(t, p, we)
+                        || (caps && !allCaps(t, p, we))
+                        || flags != 0
+                        || lists.common(t, p, we) == NameLists.COMMON
+                        || (key != 0 && (valueWords.lookup(key) & VALUE_WORDS) != 0)) {
+                    return Optional.empty();
+                }
+                int kind = lists.name(t, p, we);
+                if (count == 0
+                        && shape == GIVEN_FIRST
+                        && ((kind & NameLists.GIVEN) == 0 || lists.common(t, p, we) != 0)) {
+                    return Optional.empty();
+                }
+                if (kind != 0) {
+                    known++;
+                }
+                allKnownRegions &= kind == 0 && lists.region(t, p, we);
+            }
+            count++;
+            end = we;
+            if (count > MAX_WORDS) {
+                return Optional.empty();
+            }
+            p = spaces(t, next);
+            if (p < b && p == next) {
+                return Optional.empty(); // a digit, a comma, a bracket inside: not a name
+            }
+        }
+        if (count == 0 || allKnownRegions || (shape != ANY_WORDS && known == 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Match(EntityType.PERSON, a, end, confidence, rule));
+    }
+
+    /**
+     * Whether the word at {@code s} is a given name of the gazetteer and not a common word.
+     *
+     * @param t folded text
+     * @param s where the word starts
+     * @return true for {@code Budi}, false for {@code Savings}, {@code Grace}
+     */
+    public boolean givenFirst(char[] t, int s) {
+        int e = wordEnd(t, s);
+        return e > s && (lists.name(t, s, e) & NameLists.GIVEN) != 0 && lists.common(t, s, e) == 0;
+    }
+
+    /** For {@link #wholeValue}: the structure alone says the value is a name. */
+    public static final int ANY_WORDS = 0;
+    /** For {@link #wholeValue}: at least one word must be in the gazetteer. */
+    public static final int ONE_KNOWN = 1;
+    /** For {@link #wholeValue}: the first word must be a given name of the gazetteer. */
+    public static final int GIVEN_FIRST = 2;
 
     /**
      * Where the colon of a form field's label is, when the label goes on after its first word
@@ -255,6 +374,27 @@ public final class PersonRecognizer {
             }
         }
         return -1;
+    }
+
+    /** Whether a capitalised word ends right before {@code s}, on the same line. */
+    private static boolean capitalisedBefore(char[] t, int s) {
+        int i = s - 1;
+        while (i >= 0 && (t[i] == ' ' || t[i] == '\t')) {
+            i--;
+        }
+        if (i < 0 || i == s - 1 || !Character.isLetter(t[i])) {
+            return false;
+        }
+        while (i > 0 && Character.isLetter(t[i - 1])) {
+            i--;
+        }
+        return Character.isUpperCase(t[i]);
+    }
+
+    /** Whether a capitalised word or a number follows right after {@code end}, on the same line. */
+    private static boolean capitalisedAfter(char[] t, int end) {
+        int i = spaces(t, end);
+        return i > end && i < t.length && (Character.isUpperCase(t[i]) || Character.isDigit(t[i]));
     }
 
     /** Whether an all-capitals word follows the word ending at {@code e}. */
