@@ -19,10 +19,10 @@ final class ContentTable {
      * Writes the content of the batch's entries that carry some, in the batch's transaction: content
      * is never kept without its record, nor a record acknowledged without its content.
      */
-    static void write(Connection c, List<? extends HasEntry> batch) throws SQLException {
+    static void write(Connection c, List<PendingAppend> batch) throws SQLException {
         PreparedStatement insert = null;
         try {
-            for (HasEntry p : batch) {
+            for (PendingAppend p : batch) {
                 Optional<AuditContent> content = p.entry().content();
                 if (content.isEmpty()) {
                     continue;
@@ -63,10 +63,5 @@ final class ContentTable {
                 return Optional.of(new AuditContent(rs.getString(1), Optional.ofNullable(rs.getString(2))));
             }
         }
-    }
-
-    /** A queued append, as the content writer sees it. */
-    interface HasEntry {
-        AuditEntry entry();
     }
 }

@@ -56,7 +56,7 @@ public final class PostgresAuditStore implements AuditStore {
     private final PostgresTarget target;
     private final PostgresConnection write;
     private final PostgresConnection read;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     /** Work other than appends (retention) that must run on the writer thread, between batches. */
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
@@ -149,15 +149,15 @@ public final class PostgresAuditStore implements AuditStore {
             done.completeExceptionally(new AuditStoreException("the audit store is closed", null));
             return done;
         }
-        queue.add(new Pending(record, done));
+        queue.add(new PendingAppend(record, done));
         return done;
     }
 
     private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        List<PendingAppend> batch = new ArrayList<>(MAX_BATCH);
         while (open || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                PendingAppend first = queue.poll(100, TimeUnit.MILLISECONDS);
                 runTasks();
                 if (first == null) {
                     continue;
@@ -188,35 +188,12 @@ public final class PostgresAuditStore implements AuditStore {
         }
     }
 
-    private void write(List<Pending> batch) {
-        Optional<Exception> failed = commit(batch);
-        if (failed.isEmpty()) {
-            for (Pending p : batch) {
-                p.done.complete(null);
-            }
-            return;
-        }
-        if (batch.size() == 1) {
-            fail(batch.get(0), failed.get());
-            return;
-        }
-        // One record the store refuses must not cost the calls beside it in the batch their records.
-        LOG.warn(
-                "audit write of {} records failed ({}); writing them one by one",
-                batch.size(),
-                failed.get().getMessage());
-        for (Pending p : batch) {
-            commit(List.of(p)).ifPresentOrElse(e -> fail(p, e), () -> p.done.complete(null));
-        }
-    }
-
-    private static void fail(Pending p, Exception cause) {
-        LOG.error("audit record {} could not be stored: {}", p.entry.auditId(), cause.getMessage());
-        p.done.completeExceptionally(new AuditStoreException("the audit record could not be stored", cause));
+    private void write(List<PendingAppend> batch) {
+        GroupCommit.write(batch, this::commit, LOG);
     }
 
     /** Writes the batch in one transaction; on failure nothing of it stays. */
-    private Optional<Exception> commit(List<Pending> batch) {
+    private Optional<Exception> commit(List<PendingAppend> batch) {
         try {
             Connection c = write.get();
             Head head = lockHead(c);
@@ -226,8 +203,8 @@ public final class PostgresAuditStore implements AuditStore {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_records(seq, audit_id, ts, workspace,"
                     + " key_id, decision, status, record, prev_hash, hash, user_id, session_id, model, at_ms)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (Pending p : batch) {
-                    AuditEntry e = p.entry;
+                for (PendingAppend p : batch) {
+                    AuditEntry e = p.entry();
                     String prev = chain.lastHash();
                     String text = chain.link(e.body());
                     insert.setLong(1, ++seq);
@@ -535,6 +512,4 @@ public final class PostgresAuditStore implements AuditStore {
             LOG.warn("closing the audit store: {}", e.getMessage());
         }
     }
-
-    private record Pending(AuditEntry entry, CompletableFuture<Void> done) implements ContentTable.HasEntry {}
 }

@@ -49,7 +49,7 @@ public final class SqliteAuditStore implements AuditStore {
 
     private final Connection writeConnection;
     private final Connection readConnection;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     /** Work other than appends (retention) that must run on the writer thread, between batches. */
     private final java.util.Queue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -232,15 +232,15 @@ public final class SqliteAuditStore implements AuditStore {
             done.completeExceptionally(new AuditStoreException("the audit store is closed", null));
             return done;
         }
-        queue.add(new Pending(record, done));
+        queue.add(new PendingAppend(record, done));
         return done;
     }
 
     private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        List<PendingAppend> batch = new ArrayList<>(MAX_BATCH);
         while (open || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                PendingAppend first = queue.poll(100, TimeUnit.MILLISECONDS);
                 runTasks();
                 if (first == null) {
                     continue;
@@ -257,42 +257,19 @@ public final class SqliteAuditStore implements AuditStore {
         }
     }
 
-    private void write(List<Pending> batch) {
-        Optional<Exception> failed = commit(batch);
-        if (failed.isEmpty()) {
-            for (Pending p : batch) {
-                p.done.complete(null);
-            }
-            return;
-        }
-        if (batch.size() == 1) {
-            fail(batch.get(0), failed.get());
-            return;
-        }
-        // One record the store refuses must not cost the calls beside it in the batch their records.
-        LOG.warn(
-                "audit write of {} records failed ({}); writing them one by one",
-                batch.size(),
-                failed.get().getMessage());
-        for (Pending p : batch) {
-            commit(List.of(p)).ifPresentOrElse(e -> fail(p, e), () -> p.done.complete(null));
-        }
-    }
-
-    private static void fail(Pending p, Exception cause) {
-        LOG.error("audit record {} could not be stored: {}", p.entry.auditId(), cause.getMessage());
-        p.done.completeExceptionally(new AuditStoreException("the audit record could not be stored", cause));
+    private void write(List<PendingAppend> batch) {
+        GroupCommit.write(batch, this::commit, LOG);
     }
 
     /** Writes the batch in one transaction; on failure nothing of it stays and the chain is as before. */
-    private Optional<Exception> commit(List<Pending> batch) {
+    private Optional<Exception> commit(List<PendingAppend> batch) {
         String chainStart = chain.lastHash();
         long recordsBefore = records;
         try {
             PreparedStatement insert = insertStatement();
             String headId = null;
-            for (Pending p : batch) {
-                AuditEntry e = p.entry;
+            for (PendingAppend p : batch) {
+                AuditEntry e = p.entry();
                 String prev = chain.lastHash();
                 String text = chain.link(e.body());
                 insert.setString(1, e.auditId());
@@ -626,6 +603,4 @@ public final class SqliteAuditStore implements AuditStore {
             LOG.warn("closing the audit store: {}", e.getMessage());
         }
     }
-
-    private record Pending(AuditEntry entry, CompletableFuture<Void> done) implements ContentTable.HasEntry {}
 }
