@@ -14,6 +14,7 @@ import io.monago.atrium.gateway.http.GatewayRoutes;
 import io.monago.atrium.gateway.http.GovernanceRenderer;
 import io.monago.atrium.gateway.http.HealthHandler;
 import io.monago.atrium.gateway.http.MetricsHandler;
+import io.monago.atrium.gateway.http.ServerGroup;
 import io.monago.atrium.gateway.idempotency.IdempotencyCache;
 import io.monago.atrium.gateway.idempotency.IdempotencyStore;
 import io.monago.atrium.gateway.idempotency.MemoryIdempotencyStore;
@@ -26,6 +27,7 @@ import io.monago.atrium.gateway.metrics.MeteredAuditStore;
 import io.monago.atrium.gateway.metrics.PrometheusMetrics;
 import io.monago.atrium.gateway.provider.Provider;
 import io.monago.atrium.gateway.provider.Providers;
+import io.monago.atrium.gateway.provider.UpstreamClients;
 import io.monago.atrium.gateway.redis.RedisClients;
 import io.monago.atrium.gateway.reload.ConfigReloader;
 import io.monago.atrium.gateway.reload.ConfigWatcher;
@@ -41,10 +43,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -86,8 +85,8 @@ public final class Gateway implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Gateway.class);
 
     private final Vertx vertx;
-    private final HttpServer server;
-    private final HttpClient upstream;
+    private final ServerGroup servers;
+    private final UpstreamClients upstream;
     private final AuditStore audit;
     private final String host;
     private final long drainTimeoutMs;
@@ -104,8 +103,8 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(
             Vertx vertx,
-            HttpServer server,
-            HttpClient upstream,
+            ServerGroup servers,
+            UpstreamClients upstream,
             AuditStore audit,
             String host,
             long drainTimeoutMs,
@@ -118,7 +117,7 @@ public final class Gateway implements AutoCloseable {
             Optional<HttpServer> metricsServer,
             Optional<AutoCloseable> ownedTracing) {
         this.vertx = vertx;
-        this.server = server;
+        this.servers = servers;
         this.upstream = upstream;
         this.audit = audit;
         this.host = host;
@@ -212,9 +211,11 @@ public final class Gateway implements AutoCloseable {
         GatewayTracing tracing = givenTracing.orElseGet(
                 () -> ownedTracing.<GatewayTracing>map(t -> t).orElse(GatewayTracing.OFF));
         // Epoll where the native transport loads (Linux x86-64), Java's selector elsewhere.
-        Vertx vertx = Vertx.vertx(new VertxOptions(options).setPreferNativeTransport(true));
-        HttpClient upstream = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
+        // One event loop per HTTP server, so each server's calls have a core of their own.
+        int eventLoops = effective.server().eventLoops();
+        Vertx vertx = Vertx.vertx(
+                new VertxOptions(options).setPreferNativeTransport(true).setEventLoopPoolSize(eventLoops));
+        UpstreamClients upstream = new UpstreamClients(vertx, 256);
         RedisClients redis = new RedisClients(vertx);
         try {
             Map<String, Provider> providers = Providers.create(effective.providers(), vertx, upstream, json, clock);
@@ -258,9 +259,7 @@ public final class Gateway implements AutoCloseable {
             AtomicBoolean draining = new AtomicBoolean();
             ChatCompletionsHandler chat = new ChatCompletionsHandler(
                     () -> served.get().chat(), new AuditIds(clock), clock, renderer, offload);
-            HttpServer unstarted = vertx.createHttpServer(GatewayRoutes.serverOptions());
-            GatewayRoutes.install(
-                    unstarted,
+            GatewayRoutes routes = new GatewayRoutes(
                     vertx,
                     effective.server(),
                     chat,
@@ -281,14 +280,18 @@ public final class Gateway implements AutoCloseable {
                             .listenIfSet()
                             .map(listen -> metricsListener(vertx, listen, prometheus.get(), renderer))
                     : Optional.empty();
-            HttpServer server = await(
-                    unstarted.listen(
-                            effective.server().port(), effective.server().host()),
+            ServerGroup servers = await(
+                    ServerGroup.listen(
+                            vertx,
+                            eventLoops,
+                            effective.server().host(),
+                            effective.server().port(),
+                            routes::installOn),
                     "listen on " + effective.server().host() + ":"
                             + effective.server().port());
             return new Gateway(
                     vertx,
-                    server,
+                    servers,
                     upstream,
                     audit,
                     effective.server().host(),
@@ -441,7 +444,7 @@ public final class Gateway implements AutoCloseable {
 
     /** {@return the port the gateway listens on} */
     public int port() {
-        return server.actualPort();
+        return servers.port();
     }
 
     /** {@return the base URL clients use, e.g. {@code http://127.0.0.1:8080/v1}} */
@@ -473,7 +476,7 @@ public final class Gateway implements AutoCloseable {
             w.close();
         }
         try {
-            server.shutdown(drainTimeoutMs, TimeUnit.MILLISECONDS)
+            servers.shutdown(drainTimeoutMs, TimeUnit.MILLISECONDS)
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(drainTimeoutMs + 5_000, TimeUnit.MILLISECONDS);
@@ -485,7 +488,7 @@ public final class Gateway implements AutoCloseable {
         metricsServer.ifPresent(HttpServer::close);
         try {
             redis.close();
-            upstream.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            upstream.close();
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

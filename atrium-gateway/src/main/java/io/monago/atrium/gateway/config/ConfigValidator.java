@@ -20,6 +20,9 @@ final class ConfigValidator {
     static final Set<String> SECURITY_ACTIONS = Set.of("block", "flag", "off");
     static final Set<String> OPERATORS = Set.of("placeholder", "mask", "hash", "remove");
     static final int MIN_SALT_BYTES = 16;
+    /** More event loops than this is a typo, not a machine. */
+    static final int MAX_EVENT_LOOPS = 256;
+
     static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
     private static final Pattern KEY_HASH = Pattern.compile("sha256:[0-9a-f]{64}");
     /** Anthropic names its API versions by date, e.g. 2023-06-01. */
@@ -117,6 +120,10 @@ final class ConfigValidator {
         }
         if (s.idleTimeoutMs() <= 0) {
             throw source.error("server.idle_timeout_ms", "must be positive");
+        }
+        if (s.eventLoops() <= 0 || s.eventLoops() > MAX_EVENT_LOOPS) {
+            throw source.error(
+                    "server.event_loops", "must be between 1 and " + MAX_EVENT_LOOPS + ", got " + s.eventLoops());
         }
     }
 

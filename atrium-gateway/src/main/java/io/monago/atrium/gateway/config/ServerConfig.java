@@ -21,6 +21,9 @@ package io.monago.atrium.gateway.config;
  * @param idleTimeoutMs a kept-alive connection with every request answered is closed when no byte
  *     of a next request comes within this many milliseconds; default 120 000, longer than common
  *     clients keep pooled connections, so a client never sends on a connection the gateway is closing
+ * @param eventLoops how many event loops serve connections, each with an HTTP server of its own on
+ *     the one port; default the number of processors the process may use (container-aware), so
+ *     every core serves calls
  */
 public record ServerConfig(
         String host,
@@ -32,7 +35,8 @@ public record ServerConfig(
         Long requestHeadTimeoutMs,
         Long requestBodyTimeoutMs,
         Integer maxConnections,
-        Long idleTimeoutMs) {
+        Long idleTimeoutMs,
+        Integer eventLoops) {
 
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -62,6 +66,7 @@ public record ServerConfig(
      * @param requestBodyTimeoutMs see the record description
      * @param maxConnections see the record description
      * @param idleTimeoutMs see the record description
+     * @param eventLoops see the record description
      */
     public ServerConfig {
         host = host == null ? "127.0.0.1" : host;
@@ -74,11 +79,12 @@ public record ServerConfig(
         requestBodyTimeoutMs = requestBodyTimeoutMs == null ? DEFAULT_REQUEST_BODY_TIMEOUT_MS : requestBodyTimeoutMs;
         maxConnections = maxConnections == null ? DEFAULT_MAX_CONNECTIONS : maxConnections;
         idleTimeoutMs = idleTimeoutMs == null ? DEFAULT_IDLE_TIMEOUT_MS : idleTimeoutMs;
+        eventLoops = eventLoops == null ? Runtime.getRuntime().availableProcessors() : eventLoops;
     }
 
     /** {@return the defaults} */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -99,7 +105,8 @@ public record ServerConfig(
                 requestHeadTimeoutMs,
                 requestBodyTimeoutMs,
                 maxConnections,
-                idleTimeoutMs);
+                idleTimeoutMs,
+                eventLoops);
     }
 
     /**
@@ -119,7 +126,8 @@ public record ServerConfig(
                 requestHeadTimeoutMs,
                 requestBodyTimeoutMs,
                 maxConnections,
-                idleTimeoutMs);
+                idleTimeoutMs,
+                eventLoops);
     }
 
     /**
@@ -139,6 +147,7 @@ public record ServerConfig(
                 requestHeadTimeoutMs,
                 requestBodyTimeoutMs,
                 maxConnections,
-                idleTimeoutMs);
+                idleTimeoutMs,
+                eventLoops);
     }
 }

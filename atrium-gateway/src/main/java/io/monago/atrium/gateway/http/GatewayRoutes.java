@@ -34,7 +34,19 @@ public final class GatewayRoutes {
     /** The most header bytes a request may have; more gets 431. */
     static final int MAX_HEADER_BYTES = HttpServerOptions.DEFAULT_MAX_HEADER_SIZE;
 
-    private GatewayRoutes() {}
+    private final Vertx vertx;
+    private final ServerConfig limits;
+    private final ChatCompletionsHandler chat;
+    private final Handler<RoutingContext> models;
+    private final Handler<RoutingContext> audit;
+    private final Handler<RoutingContext> auditSearch;
+    private final Handler<RoutingContext> auditContent;
+    private final Handler<RoutingContext> auditEvaluations;
+    private final HealthHandler health;
+    private final Optional<Handler<RoutingContext>> metrics;
+    private final GovernanceRenderer renderer;
+    // One for every server, so the connection limit counts across all event loops.
+    private final Connections connections;
 
     /**
      * The options the gateway's HTTP server is created with: HTTP/1.1 with keep-alive, and the
@@ -52,9 +64,9 @@ public final class GatewayRoutes {
     }
 
     /**
-     * Installs the routes, the error answers and the connection guards on a server not yet listening.
+     * The routes, the error answers and the connection guards, to install on each of the gateway's
+     * servers.
      *
-     * @param server the server, made with {@link #serverOptions()}
      * @param vertx the Vert.x instance
      * @param limits the body limit, the connection limit and the timeouts
      * @param chat the chat-completions handler
@@ -67,8 +79,7 @@ public final class GatewayRoutes {
      * @param metrics the {@code GET /metrics} handler, when metrics are served on this port
      * @param renderer the renderer, for errors
      */
-    public static void install(
-            HttpServer server,
+    public GatewayRoutes(
             Vertx vertx,
             ServerConfig limits,
             ChatCompletionsHandler chat,
@@ -80,6 +91,29 @@ public final class GatewayRoutes {
             HealthHandler health,
             Optional<Handler<RoutingContext>> metrics,
             GovernanceRenderer renderer) {
+        this.vertx = vertx;
+        this.limits = limits;
+        this.chat = chat;
+        this.models = models;
+        this.audit = audit;
+        this.auditSearch = auditSearch;
+        this.auditContent = auditContent;
+        this.auditEvaluations = auditEvaluations;
+        this.health = health;
+        this.metrics = metrics;
+        this.renderer = renderer;
+        this.connections =
+                new Connections(limits.maxConnections(), limits.requestHeadTimeoutMs(), limits.idleTimeoutMs());
+    }
+
+    /**
+     * Installs the routes, the error answers and the connection guards on a server not yet
+     * listening. Each server gets its own router: a router is set up once and then only read, on
+     * its server's event loop.
+     *
+     * @param server the server, made with {@link #serverOptions()}
+     */
+    public void installOn(HttpServer server) {
         Router router = Router.router(vertx);
         Map<String, Set<HttpMethod>> served = new LinkedHashMap<>();
         serve(
@@ -132,8 +166,7 @@ public final class GatewayRoutes {
                         renderer,
                         Rejection.of(ErrorCode.INTERNAL_ERROR, "the gateway failed to process the request")));
 
-        server.connectionHandler(
-                        new Connections(limits.maxConnections(), limits.requestHeadTimeoutMs(), limits.idleTimeoutMs()))
+        server.connectionHandler(connections)
                 .invalidRequestHandler(request -> undecodable(request, renderer))
                 .requestHandler(router);
     }

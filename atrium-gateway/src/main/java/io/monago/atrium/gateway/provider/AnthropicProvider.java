@@ -7,7 +7,6 @@ import io.monago.atrium.gateway.config.ProviderConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -53,12 +52,12 @@ final class AnthropicProvider implements Provider {
      * @param name its configured name
      * @param config its configuration
      * @param vertx the gateway's Vert.x instance (for timers)
-     * @param http the shared upstream HTTP client
+     * @param http the upstream HTTP clients, one per event loop
      * @param json the shared object mapper
      * @param clock source of the {@code created} timestamp
      */
     AnthropicProvider(
-            String name, ProviderConfig config, Vertx vertx, HttpClient http, ObjectMapper json, Clock clock) {
+            String name, ProviderConfig config, Vertx vertx, UpstreamClients http, ObjectMapper json, Clock clock) {
         this.name = name;
         this.vertx = vertx;
         this.upstream = new UpstreamCall(name, vertx, http, json);

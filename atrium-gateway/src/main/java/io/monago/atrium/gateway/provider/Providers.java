@@ -3,7 +3,6 @@ package io.monago.atrium.gateway.provider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.monago.atrium.gateway.config.ProviderConfig;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,13 +17,13 @@ public final class Providers {
      *
      * @param configs providers by name
      * @param vertx the gateway's Vert.x
-     * @param http the shared upstream client
+     * @param http the upstream HTTP clients, one per event loop
      * @param json the shared mapper
      * @param clock the clock
      * @return providers by name
      */
     public static Map<String, Provider> create(
-            Map<String, ProviderConfig> configs, Vertx vertx, HttpClient http, ObjectMapper json, Clock clock) {
+            Map<String, ProviderConfig> configs, Vertx vertx, UpstreamClients http, ObjectMapper json, Clock clock) {
         Map<String, Provider> out = new LinkedHashMap<>();
         configs.forEach((name, config) -> out.put(
                 name,

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
@@ -41,10 +40,10 @@ final class UpstreamCall {
 
     private final String provider;
     private final Vertx vertx;
-    private final HttpClient http;
+    private final UpstreamClients http;
     private final ObjectMapper json;
 
-    UpstreamCall(String provider, Vertx vertx, HttpClient http, ObjectMapper json) {
+    UpstreamCall(String provider, Vertx vertx, UpstreamClients http, ObjectMapper json) {
         this.provider = provider;
         this.vertx = vertx;
         this.http = http;

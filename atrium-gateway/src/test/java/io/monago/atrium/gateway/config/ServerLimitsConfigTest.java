@@ -20,6 +20,7 @@ class ServerLimitsConfigTest {
         assertThat(s.requestBodyTimeoutMs()).isEqualTo(60_000);
         assertThat(s.maxConnections()).isEqualTo(1_000);
         assertThat(s.idleTimeoutMs()).isEqualTo(120_000);
+        assertThat(s.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test
@@ -30,6 +31,7 @@ class ServerLimitsConfigTest {
                           request_body_timeout_ms: 30000
                           max_connections: 64
                           idle_timeout_ms: 45000
+                          event_loops: 3
                         """).server();
 
         assertThat(s.requestHeadTimeoutMs()).isEqualTo(2500);
@@ -40,8 +42,9 @@ class ServerLimitsConfigTest {
                         ServerConfig::requestHeadTimeoutMs,
                         ServerConfig::requestBodyTimeoutMs,
                         ServerConfig::maxConnections,
-                        ServerConfig::idleTimeoutMs)
-                .containsExactly(2500L, 30_000L, 64, 45_000L);
+                        ServerConfig::idleTimeoutMs,
+                        ServerConfig::eventLoops)
+                .containsExactly(2500L, 30_000L, 64, 45_000L, 3);
     }
 
     @ParameterizedTest
@@ -51,5 +54,13 @@ class ServerLimitsConfigTest {
         assertThatThrownBy(() -> loader.parse("atrium.yaml", "server:\n  " + field + ": " + value + "\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("atrium.yaml:2: server." + field + ": must be positive");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "-2", "257"})
+    void eventLoopsMustBeAPlausibleCount(String value) {
+        assertThatThrownBy(() -> loader.parse("atrium.yaml", "server:\n  event_loops: " + value + "\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("atrium.yaml:2: server.event_loops: must be between 1 and 256, got " + value);
     }
 }
