@@ -9,10 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.monago.atrium.chat.ChatCompletion;
 import io.monago.atrium.chat.ChatCompletionRequest;
+import io.monago.atrium.errors.ApiException;
 import io.monago.atrium.errors.AtriumTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,53 @@ class StalledBodyTest {
                     .isExactlyInstanceOf(AtriumTimeoutException.class)
                     .hasMessageContaining("timed out after 300 ms");
         }
+    }
+
+    @Test
+    void aStalledBlockingCallHangsUpOnTheServer() {
+        server.enqueue(stalledAnswer());
+        try (Atrium client = server.client(sleeper)
+                .timeout(Duration.ofMillis(300))
+                .maxRetries(0)
+                .build()) {
+            assertThatThrownBy(() -> client.chat().completions().create(request()))
+                    .isExactlyInstanceOf(AtriumTimeoutException.class);
+        }
+        assertThat(server.closedByClient(0)).succeedsWithin(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anInterruptAbortsABlockingCallWaitingForItsAnswer() throws Exception {
+        server.enqueue(stalledAnswer());
+        try (Atrium client = server.client(sleeper)
+                .timeout(Duration.ofSeconds(60))
+                .maxRetries(0)
+                .build()) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            AtomicBoolean stillInterrupted = new AtomicBoolean();
+            Thread caller = new Thread(() -> {
+                try {
+                    client.chat().completions().create(request());
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                    stillInterrupted.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            caller.start();
+            // Interrupt once the server has the request and has begun its stalled answer.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (server.received().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(server.received()).hasSize(1);
+            caller.interrupt();
+            caller.join(10_000);
+
+            assertThat(caller.isAlive()).isFalse();
+            assertThat(failure.get()).isInstanceOf(ApiException.class).hasMessageContaining("interrupted");
+            assertThat(stillInterrupted).isTrue();
+        }
+        assertThat(server.closedByClient(0)).succeedsWithin(Duration.ofSeconds(10));
     }
 
     @Test

@@ -15,10 +15,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends requests with the JDK's {@link HttpClient}. The request's timeout bounds the whole
@@ -52,20 +50,30 @@ public final class JdkHttpTransport implements Transport {
     @Override
     public CompletableFuture<AtriumResponse> send(AtriumRequest request, CallContext context) {
         HttpRequest jdkRequest = toJdk(request);
-        CompletableFuture<HttpResponse<Body>> exchange = client.sendAsync(jdkRequest, bodyHandler(request, context));
-        long millis = request.timeout().toMillis();
-        if (context.isAsync()) {
-            return withDeadline(request, context.track(exchange), millis);
+        if (!context.isAsync()) {
+            return sendBlocking(request, jdkRequest, context);
         }
+        CompletableFuture<HttpResponse<Body>> exchange =
+                client.sendAsync(jdkRequest, bodyHandler(request, context, Long.MAX_VALUE));
+        return withDeadline(request, context.track(exchange), request.timeout().toMillis());
+    }
+
+    /**
+     * A blocking call: the JDK's {@code send} on the caller's thread. Its {@code sendAsync} would hand
+     * every answer to the common fork-join pool before the caller could have it, a thread hop that
+     * costs more than the rest of a call on loopback. The request's timeout bounds the attempt up to
+     * the headers; the body is read within what is left of it.
+     */
+    private CompletableFuture<AtriumResponse> sendBlocking(
+            AtriumRequest request, HttpRequest jdkRequest, CallContext context) {
+        long deadline = System.nanoTime() + request.timeout().toNanos();
         try {
-            return CompletableFuture.completedFuture(toAtrium(request, exchange.get(millis, TimeUnit.MILLISECONDS)));
-        } catch (TimeoutException e) {
-            abandon(request, exchange);
-            return CompletableFuture.failedFuture(timedOut(request, null));
-        } catch (ExecutionException e) {
-            return CompletableFuture.failedFuture(asUnchecked(request, Failures.unwrap(e)));
+            return CompletableFuture.completedFuture(
+                    toAtrium(request, client.send(jdkRequest, bodyHandler(request, context, deadline))));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(asUnchecked(request, e));
         } catch (InterruptedException e) {
-            abandon(request, exchange);
+            // The JDK has aborted the exchange already.
             return CompletableFuture.failedFuture(Failures.interrupted("waiting for " + describe(request), e));
         }
     }
@@ -119,7 +127,12 @@ public final class JdkHttpTransport implements Transport {
 
     private record Live(Flow.Publisher<List<ByteBuffer>> publisher) implements Body {}
 
-    private static HttpResponse.BodyHandler<Body> bodyHandler(AtriumRequest request, CallContext context) {
+    /**
+     * Reads an answer: a stream as it comes, or all of it; a whole body within the deadline (on
+     * {@link System#nanoTime()}'s clock; {@code Long.MAX_VALUE} when the caller bounds it itself).
+     */
+    private static HttpResponse.BodyHandler<Body> bodyHandler(
+            AtriumRequest request, CallContext context, long deadlineNanos) {
         boolean acceptsStream =
                 request.header("Accept").map(v -> v.contains(EVENT_STREAM)).orElse(false);
         return info -> {
@@ -128,7 +141,15 @@ public final class JdkHttpTransport implements Transport {
             if (acceptsStream && info.statusCode() / 100 == 2 && isEventStream(info.headers())) {
                 return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofPublisher(), Live::new);
             }
-            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), Whole::new);
+            HttpResponse.BodySubscriber<Body> whole =
+                    HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), Whole::new);
+            return deadlineNanos == Long.MAX_VALUE
+                    ? whole
+                    : new BodyDeadline<>(
+                            whole,
+                            deadlineNanos,
+                            () -> new HttpTimeoutException(describe(request) + " timed out after "
+                                    + Failures.formatMillis(request.timeout().toMillis())));
         };
     }
 
