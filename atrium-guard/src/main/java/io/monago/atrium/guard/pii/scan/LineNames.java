@@ -37,8 +37,6 @@ final class LineNames {
 
     private static final int MAX_VALUE = 80;
     private static final int MAX_REPEATED = 64;
-    /** The longest line read as a table's header. */
-    private static final int MAX_HEADER = 512;
 
     private static final Set<String> SIGN_OFFS = Set.of(
             "regards",
@@ -249,7 +247,7 @@ final class LineNames {
      * @return false when the line is not a row of the table (a different number of fields)
      */
     private boolean row(Table table, int ls, int le) {
-        List<int[]> fields = Table.split(t, ls, le, table.separator);
+        List<int[]> fields = TableCells.split(t, ls, le, table.separator);
         if (fields.size() != table.kinds.length) {
             return false;
         }
@@ -467,14 +465,14 @@ final class LineNames {
         }
 
         static Table header(char[] t, int ls, int le) {
-            if (le - ls > MAX_HEADER || !keyLike(t, ls, le)) {
+            if (le - ls > TableCells.MAX_HEADER || !TableCells.keyLike(t, ls, le)) {
                 return null; // a header is a short line of keys
             }
-            char separator = separator(t, ls, le);
+            char separator = TableCells.separator(t, ls, le);
             if (separator == 0) {
                 return null;
             }
-            List<int[]> fields = split(t, ls, le, separator);
+            List<int[]> fields = TableCells.split(t, ls, le, separator);
             int[] kinds = new int[fields.size()];
             boolean any = false;
             boolean personal = false; // "id,nama,nik,telepon": a table of people, "nama" is a person's
@@ -482,17 +480,11 @@ final class LineNames {
                 int[] f = fields.get(i);
                 int s = f[0];
                 int e = f[1];
-                if (e == s) {
-                    continue; // "| a | b |": the empty fields outside the pipes
-                }
-                if (e - s > MAX_KEY || !Character.isLetter(t[s])) {
+                if (!TableCells.key(t, s, e)) {
                     return null;
                 }
-                for (int j = s; j < e; j++) {
-                    char c = t[j];
-                    if (!(Character.isLetterOrDigit(c) || c == '_' || c == ' ' || c == '-' || c == '.')) {
-                        return null;
-                    }
+                if (e == s) {
+                    continue; // "| a | b |": the empty fields outside the pipes
                 }
                 String key = new String(t, s, e - s);
                 kinds[i] = FieldKeys.of(key);
@@ -505,84 +497,6 @@ final class LineNames {
                 }
             }
             return any ? new Table(separator, kinds) : null;
-        }
-
-        /**
-         * One cheap look at a line: only characters of keys and separators, no field of more than
-         * four words. Prose fails it within its first few words.
-         */
-        private static boolean keyLike(char[] t, int ls, int le) {
-            int spaces = 0;
-            boolean separated = false;
-            for (int i = ls; i < le; i++) {
-                char c = t[i];
-                if (c == ',' || c == ';' || c == '\t' || c == '|') {
-                    spaces = 0;
-                    separated = true;
-                } else if (c == ' ') {
-                    if (++spaces > 3) {
-                        return false;
-                    }
-                } else if (!(Character.isLetterOrDigit(c)
-                        || c == '_'
-                        || c == '-'
-                        || c == '.'
-                        || c == '"'
-                        || c == '\r')) {
-                    return false;
-                }
-            }
-            return separated;
-        }
-
-        private static char separator(char[] t, int ls, int le) {
-            int commas = 0;
-            int semicolons = 0;
-            int tabs = 0;
-            int pipes = 0;
-            for (int i = ls; i < le; i++) {
-                switch (t[i]) {
-                    case ',' -> commas++;
-                    case ';' -> semicolons++;
-                    case '\t' -> tabs++;
-                    case '|' -> pipes++;
-                    default -> {}
-                }
-            }
-            int max = Math.max(Math.max(commas, semicolons), Math.max(tabs, pipes));
-            if (max == 0) {
-                return 0;
-            }
-            return max == tabs ? '\t' : max == pipes ? '|' : max == semicolons ? ';' : ',';
-        }
-
-        /** The fields of a line, trimmed of spaces and quotes; a quoted field may hold the separator. */
-        private static List<int[]> split(char[] t, int ls, int le, char separator) {
-            List<int[]> fields = new ArrayList<>();
-            int i = ls;
-            while (true) {
-                int s = i;
-                boolean quoted = false;
-                while (i < le && (quoted || t[i] != separator)) {
-                    if (t[i] == '"') {
-                        quoted = !quoted;
-                    }
-                    i++;
-                }
-                int a = s;
-                int b = i;
-                while (a < b && (t[a] == ' ' || t[a] == '"' || t[a] == '\r')) {
-                    a++;
-                }
-                while (b > a && (t[b - 1] == ' ' || t[b - 1] == '"' || t[b - 1] == '\r')) {
-                    b--;
-                }
-                fields.add(new int[] {a, b});
-                if (i >= le) {
-                    return fields;
-                }
-                i++;
-            }
         }
     }
 }
