@@ -36,6 +36,7 @@ final class LineNames {
     private static final int MAX_KEY = 48;
 
     private static final int MAX_VALUE = 80;
+    private static final int MAX_THING_CELLS = 4096;
     private static final int MAX_REPEATED = 64;
 
     private static final Set<String> SIGN_OFFS = Set.of(
@@ -94,6 +95,9 @@ final class LineNames {
     private final Consumer<Ranked> sink;
     private final List<int[]> generic = new ArrayList<>();
     private boolean personalKeys;
+    private boolean thingKeys;
+    /** Cells under a thing's {@code name} column ({@code sku,name,price}): no gazetteer guess stands there. */
+    private final List<int[]> thingCells = new ArrayList<>();
 
     LineNames(PersonRecognizer person, char[] folded, Consumer<Ranked> sink) {
         this.person = person;
@@ -133,6 +137,39 @@ final class LineNames {
             ls = le + 1;
         }
         genericValues();
+    }
+
+    /**
+     * Drops the names read from gazetteer words alone ({@code person.names}) inside a thing's
+     * {@code name} column: the header says what the cell is ({@code Morgan Stanley} beside
+     * {@code sector}, {@code Maria Cookies} beside {@code sku}).
+     *
+     * @param found what the scan found so far; changed in place
+     */
+    void dropGuessesInThingColumns(List<Ranked> found) {
+        if (thingCells.isEmpty()) {
+            return;
+        }
+        found.removeIf(r -> r.match().type() == EntityType.PERSON
+                && "person.names".equals(r.match().rule())
+                && inThingCell(r.match().start(), r.match().end()));
+    }
+
+    private boolean inThingCell(int start, int end) {
+        int lo = 0;
+        int hi = thingCells.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int[] cell = thingCells.get(mid);
+            if (end <= cell[0]) {
+                hi = mid - 1;
+            } else if (start >= cell[1]) {
+                lo = mid + 1;
+            } else {
+                return start >= cell[0] && end <= cell[1];
+            }
+        }
+        return false;
     }
 
     /**
@@ -253,6 +290,9 @@ final class LineNames {
         }
         for (int i = 0; i < table.kinds.length; i++) {
             int kind = table.kinds[i];
+            if (table.thingNames[i] && thingCells.size() < MAX_THING_CELLS) {
+                thingCells.add(fields.get(i));
+            }
             if (kind != FieldKeys.NONE) {
                 int[] f = fields.get(i);
                 int shape = kind == FieldKeys.PERSON ? PersonRecognizer.ANY_WORDS : PersonRecognizer.ONE_KNOWN;
@@ -281,7 +321,9 @@ final class LineNames {
             }
             int v = NameText.spaces(t, c + 1);
             if (v >= le || t[v] != '"') {
-                personalKeys |= FieldKeys.personalData(new String(t, j + 1, k - j - 1)); // "email_verified": true
+                String key = new String(t, j + 1, k - j - 1);
+                personalKeys |= FieldKeys.personalData(key); // "email_verified": true
+                thingKeys |= FieldKeys.thingData(key); // "price": 45000
                 j = v;
                 continue;
             }
@@ -321,6 +363,7 @@ final class LineNames {
     private void value(int ks, int ke, int vs, int ve, String rule) {
         String key = new String(t, ks, ke - ks);
         personalKeys |= FieldKeys.personalData(key);
+        thingKeys |= FieldKeys.thingData(key);
         int kind = FieldKeys.of(key);
         if (kind == FieldKeys.PERSON) {
             emit(person.wholeValue(t, vs, ve, PersonRecognizer.ANY_WORDS, 0.85, rule));
@@ -334,6 +377,9 @@ final class LineNames {
      * person's other data ({@code "email"}, {@code nik:}), otherwise only with a gazetteer name.
      */
     private void genericValues() {
+        if (!personalKeys && thingKeys) {
+            return; // a catalogue's or a company list's names: "sku", "price", "sector" and no person's data
+        }
         for (int[] v : generic) {
             emit(person.wholeValue(
                     t,
@@ -458,10 +504,12 @@ final class LineNames {
     private static final class Table {
         private final char separator;
         private final int[] kinds;
+        private final boolean[] thingNames;
 
-        private Table(char separator, int[] kinds) {
+        private Table(char separator, int[] kinds, boolean[] thingNames) {
             this.separator = separator;
             this.kinds = kinds;
+            this.thingNames = thingNames;
         }
 
         static Table header(char[] t, int ls, int le) {
@@ -476,6 +524,7 @@ final class LineNames {
             int[] kinds = new int[fields.size()];
             boolean any = false;
             boolean personal = false; // "id,nama,nik,telepon": a table of people, "nama" is a person's
+            boolean things = false; // "sku,name,price": a catalogue, "name" is a product's
             for (int i = 0; i < kinds.length; i++) {
                 int[] f = fields.get(i);
                 int s = f[0];
@@ -490,13 +539,18 @@ final class LineNames {
                 kinds[i] = FieldKeys.of(key);
                 any |= kinds[i] != FieldKeys.NONE;
                 personal |= FieldKeys.personalData(key);
+                things |= FieldKeys.thingData(key);
             }
-            if (personal) {
+            boolean[] thingNames = new boolean[kinds.length];
+            if (personal || things) {
                 for (int i = 0; i < kinds.length; i++) {
-                    kinds[i] = kinds[i] == FieldKeys.GENERIC ? FieldKeys.PERSON : kinds[i];
+                    if (kinds[i] == FieldKeys.GENERIC) {
+                        kinds[i] = personal ? FieldKeys.PERSON : FieldKeys.NONE;
+                        thingNames[i] = !personal;
+                    }
                 }
             }
-            return any ? new Table(separator, kinds) : null;
+            return any ? new Table(separator, kinds, thingNames) : null;
         }
     }
 }

@@ -80,6 +80,7 @@ final class ScanPass {
         if (engine.enabled(EntityType.PERSON)) {
             LineNames lines = new LineNames(engine.person, t, this::commitName);
             lines.run();
+            lines.dropGuessesInThingColumns(found);
             lines.repeats(found);
         }
         return OverlapResolver.resolve(found, engine.enabled, original);
