@@ -3,12 +3,7 @@ package io.monago.atrium.guard.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.monago.atrium.guard.pii.entity.EntityType;
-import io.monago.atrium.guard.pii.entity.PiiFinding;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +12,9 @@ import org.junit.jupiter.api.Test;
  * exports, log lines, referral letters and forms with names in capitals, and clean documents full
  * of look-alikes (order, invoice, ticket and tracking numbers, SKUs and barcodes, versions and
  * build numbers, timestamps, company and product names). Values are marked in the text as
- * {@code <<TYPE:value>>}; a finding counts only with the right type and the exact span, and only if
- * the default policy acts on it. Every type is scored, in both groups.
+ * {@code <<TYPE:value>>} and scored by {@link MarkedDocuments}. The rules for column headers,
+ * identifiers, trade words and thing columns were written after reading this set's errors: it is a
+ * development set now; {@link PiiExportsCheckTest} was written after them and scored once.
  *
  * <p>Reproduce: {@code ./mvnw -q -B -pl atrium-guard -am verify -Dtest=PiiExportsHeldOutTest
  * -Dsurefire.failIfNoSpecifiedTests=false}
@@ -265,137 +261,36 @@ class PiiExportsHeldOutTest {
             AMOXICILLIN;500 MG;15
             """);
 
-    private static final class Tally {
-        int truePositives;
-        int falseNegatives;
-        int falsePositives;
-
-        double precision() {
-            return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
-        }
-
-        double recall() {
-            return truePositives + falseNegatives == 0 ? 1 : (double) truePositives / (truePositives + falseNegatives);
-        }
-    }
-
-    private record Marked(String text, List<PiiCorpus.Label> labels) {}
-
-    /** Removes the {@code <<TYPE:...>>} marks, keeping their spans as labels. */
-    private static Marked parse(String marked) {
-        StringBuilder text = new StringBuilder();
-        List<PiiCorpus.Label> labels = new ArrayList<>();
-        int i = 0;
-        while (i < marked.length()) {
-            int open = marked.indexOf("<<", i);
-            if (open < 0) {
-                text.append(marked, i, marked.length());
-                break;
-            }
-            text.append(marked, i, open);
-            int colon = marked.indexOf(':', open);
-            EntityType type = EntityType.valueOf(marked.substring(open + 2, colon));
-            int close = marked.indexOf(">>", colon);
-            int start = text.length();
-            text.append(marked, colon + 1, close);
-            labels.add(new PiiCorpus.Label(type, start, text.length()));
-            i = close + 2;
-        }
-        return new Marked(text.toString(), labels);
-    }
-
     @Test
     void valuesInExportsAndFormsAndNoneInLookAlikes() {
-        PiiScanner scanner = PiiScanner.defaults();
-        PiiPolicy policy = PiiPolicy.defaults();
-        Map<EntityType, Tally> tallies = new EnumMap<>(EntityType.class);
-        List<String> errors = new ArrayList<>();
-        for (String doc : WITH_PERSONAL_DATA) {
-            Marked m = parse(doc);
-            List<PiiFinding> unmatched = new ArrayList<>(scanner.scan(m.text()).stream()
-                    .filter(f -> f.confidence() >= policy.rule(f.type()).minConfidence())
-                    .toList());
-            for (PiiCorpus.Label label : m.labels()) {
-                Tally tally = tallies.computeIfAbsent(label.type(), t -> new Tally());
-                PiiFinding hit = unmatched.stream()
-                        .filter(f -> f.type() == label.type() && f.start() == label.start() && f.end() == label.end())
-                        .findFirst()
-                        .orElse(null);
-                if (hit != null) {
-                    tally.truePositives++;
-                    unmatched.remove(hit);
-                } else {
-                    tally.falseNegatives++;
-                    errors.add("MISSED " + label.type() + " [" + m.text().substring(label.start(), label.end()) + "]");
-                }
-            }
-            for (PiiFinding f : unmatched) {
-                tallies.computeIfAbsent(f.type(), t -> new Tally()).falsePositives++;
-                errors.add("EXTRA " + f.type() + " [" + f.valueIn(m.text()) + "] " + f.rule());
-            }
-        }
-        int cleanWithFinding = 0;
-        int cleanFindings = 0;
-        for (String doc : CLEAN) {
-            List<PiiFinding> findings = scanner.scan(doc).stream()
-                    .filter(f -> f.confidence() >= policy.rule(f.type()).minConfidence())
-                    .toList();
-            if (!findings.isEmpty()) {
-                cleanWithFinding++;
-                cleanFindings += findings.size();
-                for (PiiFinding f : findings) {
-                    tallies.computeIfAbsent(f.type(), t -> new Tally()).falsePositives++;
-                    errors.add("CLEAN " + f.type() + " [" + f.valueIn(doc) + "] " + f.rule());
-                }
-            }
-        }
-        Tally overall = new Tally();
-        StringBuilder report = new StringBuilder(String.format(
-                Locale.ROOT,
-                "%n| entity | labels | missed | extra | precision | recall |%n|---|---|---|---|---|---|%n"));
-        for (Map.Entry<EntityType, Tally> e : tallies.entrySet()) {
-            Tally t = e.getValue();
-            overall.truePositives += t.truePositives;
-            overall.falseNegatives += t.falseNegatives;
-            overall.falsePositives += t.falsePositives;
-            report.append(row("`" + e.getKey() + "`", t));
-        }
-        report.append(row("**overall**", overall));
-        report.append(String.format(
-                Locale.ROOT,
-                "%d documents with personal data; %d clean, %d of them with a finding (%d findings)%n",
-                WITH_PERSONAL_DATA.size(),
-                CLEAN.size(),
-                cleanWithFinding,
-                cleanFindings));
-        System.out.println(report);
-        errors.forEach(System.out::println);
-
-        assertThat(overall.recall()).as("overall recall").isGreaterThanOrEqualTo(MIN_OVERALL_RECALL);
-        assertThat(overall.precision()).as("overall precision").isGreaterThanOrEqualTo(MIN_OVERALL_PRECISION);
-        assertThat(tallies.get(EntityType.PHONE).recall()).as("PHONE recall").isGreaterThanOrEqualTo(MIN_PHONE_RECALL);
-        assertThat(tallies.get(EntityType.PERSON).recall())
-                .as("PERSON recall")
-                .isGreaterThanOrEqualTo(MIN_PERSON_RECALL);
-        assertThat(cleanWithFinding).as("clean documents with a finding").isLessThanOrEqualTo(MAX_CLEAN_WITH_FINDING);
+        MarkedDocuments.Score score = MarkedDocuments.score(WITH_PERSONAL_DATA, CLEAN);
+        System.out.println(score.report());
+        assertThat(score.overall().recall()).as("overall recall").isGreaterThanOrEqualTo(MIN_OVERALL_RECALL);
+        assertThat(score.overall().precision()).as("overall precision").isGreaterThanOrEqualTo(MIN_OVERALL_PRECISION);
+        assertThat(score.of(EntityType.PHONE).recall()).as("PHONE recall").isGreaterThanOrEqualTo(MIN_PHONE_RECALL);
+        assertThat(score.of(EntityType.DATE_OF_BIRTH).recall())
+                .as("DATE_OF_BIRTH recall")
+                .isGreaterThanOrEqualTo(MIN_DOB_RECALL);
+        assertThat(score.of(EntityType.PERSON).recall()).as("PERSON recall").isGreaterThanOrEqualTo(MIN_PERSON_RECALL);
+        assertThat(score.of(EntityType.PERSON).precision())
+                .as("PERSON precision")
+                .isGreaterThanOrEqualTo(MIN_PERSON_PRECISION);
+        assertThat(score.of(EntityType.IP_ADDRESS).precision())
+                .as("IP_ADDRESS precision")
+                .isGreaterThanOrEqualTo(MIN_IP_PRECISION);
+        assertThat(score.cleanWithFinding())
+                .as("clean documents with a finding")
+                .isLessThanOrEqualTo(MAX_CLEAN_WITH_FINDING);
     }
 
-    private static String row(String name, Tally t) {
-        return String.format(
-                Locale.ROOT,
-                "| %s | %d | %d | %d | %.4f | %.4f |%n",
-                name,
-                t.truePositives + t.falseNegatives,
-                t.falseNegatives,
-                t.falsePositives,
-                t.precision(),
-                t.recall());
-    }
-
-    // Set after the first measurement; see docs/guard.md.
-    private static final double MIN_OVERALL_RECALL = 0.0;
-    private static final double MIN_OVERALL_PRECISION = 0.0;
-    private static final double MIN_PHONE_RECALL = 0.0;
-    private static final double MIN_PERSON_RECALL = 0.0;
-    private static final int MAX_CLEAN_WITH_FINDING = 99;
+    // A row of slack below the figures recorded in docs/guard.md (every figure 1.0, no clean document
+    // with a finding): one error more in any of them still passes, two fail.
+    private static final double MIN_OVERALL_RECALL = 0.98;
+    private static final double MIN_OVERALL_PRECISION = 0.98;
+    private static final double MIN_PHONE_RECALL = 0.96;
+    private static final double MIN_DOB_RECALL = 0.85;
+    private static final double MIN_PERSON_RECALL = 0.96;
+    private static final double MIN_PERSON_PRECISION = 0.97;
+    private static final double MIN_IP_PRECISION = 0.8;
+    private static final int MAX_CLEAN_WITH_FINDING = 1;
 }
