@@ -143,6 +143,24 @@ class ColumnAndKeyContextTest {
     }
 
     @Nested
+    class ContactWords {
+        @Test
+        void howToReachSomeoneIsAPhoneNumbersContext() {
+            assertThat(acted("He can be reached on 0220120515 or by post.")).containsExactly("PHONE=0220120515");
+            assertThat(acted("Beliau dapat dihubungi di 0220120515 setiap hari."))
+                    .containsExactly("PHONE=0220120515");
+            assertThat(acted("He gave 0220120515 as a reference.")).isEmpty();
+        }
+
+        @Test
+        void aDateAfterAPhoneWordIsNotAPhoneNumber() {
+            assertThat(acted("The target was reached on 12/03/2026.")).isEmpty();
+            assertThat(acted("Telepon masuk 2026-03-12, belum dijawab.")).isEmpty();
+            assertThat(acted("Telepon 021-555-1234")).containsExactly("PHONE=021-555-1234");
+        }
+    }
+
+    @Nested
     class NetworkAddresses {
         @Test
         void anAddressEndingInZeroOr255NamesNoHost() {
