@@ -120,6 +120,8 @@ class ColumnAndKeyContextTest {
             // The next sentence is not a list of companies.
             assertThat(acted("Our investors are listed below. Then Morgan Stanley called."))
                     .containsExactly("PERSON=Morgan Stanley");
+            // "brand" and "company" come before a person as often as before a company.
+            assertThat(acted("Our brand ambassador Dewi Lestari will attend.")).containsExactly("PERSON=Dewi Lestari");
         }
 
         @Test

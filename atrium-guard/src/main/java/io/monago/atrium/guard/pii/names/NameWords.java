@@ -64,8 +64,10 @@ public final class NameWords {
 
     /**
      * A word that announces organisations ({@code supplier}, {@code vendor}, {@code investors},
-     * {@code perusahaan}): the capitalised words after it in its sentence name companies, so gazetteer
+     * {@code penerbit}): the capitalised words after it in its sentence name companies, so gazetteer
      * names alone there are not read as a person ({@code Our investors include Morgan Stanley}).
+     * Words that as often come before a person ({@code company}, {@code brand}: "brand ambassador
+     * Dewi Lestari") are not among them.
      */
     public static final int ORG_LIST = 1 << 18;
 
@@ -233,14 +235,9 @@ public final class NameWords {
                 "distributors",
                 "produsen",
                 "manufacturer",
-                "brand",
                 "brands",
-                "merek",
-                "merk",
                 "investors",
                 "sponsors",
-                "perusahaan",
-                "company",
                 "companies",
                 "firms",
                 "penerbit",
