@@ -208,7 +208,56 @@ public final class FieldKeys {
             "wajib",
             "taxpayer");
 
+    /**
+     * Words of keys that hold a product's or a company's data ({@code sku}, {@code price},
+     * {@code stock}, {@code sector}): a record with one of them and none of a person's data is a
+     * thing's record, and its bare {@code name} is a thing's name, gazetteer words or not
+     * ({@code Sari Roti Tawar} under {@code name} beside {@code sku}, {@code Morgan Stanley} beside
+     * {@code sector}).
+     */
+    private static final Set<String> THING_DATA = Set.of(
+            "sku",
+            "price",
+            "harga",
+            "stock",
+            "stok",
+            "qty",
+            "quantity",
+            "sector",
+            "sektor",
+            "industry",
+            "industri",
+            "ticker",
+            "brand",
+            "merk",
+            "merek",
+            "category",
+            "kategori",
+            "listed",
+            "barcode",
+            "ean",
+            "upc",
+            "variant",
+            "varian",
+            "dosis",
+            "dose",
+            "version",
+            "versi",
+            "weight",
+            "berat");
+
     private FieldKeys() {}
+
+    /**
+     * Whether a key holds a product's or a company's data ({@code sku}, {@code harga},
+     * {@code sector}).
+     *
+     * @param key the key or header, as written
+     * @return true when one of its words is such a word
+     */
+    public static boolean thingData(String key) {
+        return anyWord(key, THING_DATA);
+    }
 
     /**
      * Whether a key holds a person's other data ({@code nik}, {@code email}, {@code no_hp},
@@ -218,11 +267,15 @@ public final class FieldKeys {
      * @return true when one of its words is such a word
      */
     public static boolean personalData(String key) {
+        return anyWord(key, PERSONAL_DATA);
+    }
+
+    private static boolean anyWord(String key, Set<String> words) {
         if (key.isEmpty() || key.length() > MAX_LENGTH) {
             return false;
         }
         for (String word : key.toLowerCase(Locale.ROOT).split("[^a-z]+", -1)) {
-            if (PERSONAL_DATA.contains(word)) {
+            if (words.contains(word)) {
                 return true;
             }
         }

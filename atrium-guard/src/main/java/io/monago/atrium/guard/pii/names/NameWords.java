@@ -55,6 +55,22 @@ public final class NameWords {
      */
     public static final int DIRECTION = 1 << 16;
 
+    /**
+     * A business's trade or a company's form ({@code Bakery}, {@code Laundry}, {@code Offset},
+     * {@code Roti}, {@code Holdings}): given names before it name a business ({@code Sari Roti},
+     * {@code Andi Offset}, {@code Budi Motor}), not a person.
+     */
+    public static final int TRADE = 1 << 17;
+
+    /**
+     * A word that announces organisations ({@code supplier}, {@code vendor}, {@code investors},
+     * {@code penerbit}): the capitalised words after it in its sentence name companies, so gazetteer
+     * names alone there are not read as a person ({@code Our investors include Morgan Stanley}).
+     * Words that as often come before a person ({@code company}, {@code brand}: "brand ambassador
+     * Dewi Lestari") are not among them.
+     */
+    public static final int ORG_LIST = 1 << 18;
+
     private static final KeywordTable TABLE = build();
 
     private NameWords() {}
@@ -135,6 +151,106 @@ public final class NameWords {
                 "signed",
                 "lengkap");
         b.words(KIN, "hai", "halo", "hi", "hello", "hey");
+        b.words(
+                TRADE,
+                "bakery",
+                "bakeri",
+                "cookies",
+                "cookie",
+                "cake",
+                "cakes",
+                "kue",
+                "roti",
+                "catering",
+                "katering",
+                "laundry",
+                "salon",
+                "barbershop",
+                "offset",
+                "printing",
+                "percetakan",
+                "motor",
+                "motors",
+                "mart",
+                "minimarket",
+                "shop",
+                "store",
+                "stores",
+                "butik",
+                "boutique",
+                "collection",
+                "fashion",
+                "florist",
+                "foods",
+                "snack",
+                "snacks",
+                "kopi",
+                "coffee",
+                "bakso",
+                "travel",
+                "tours",
+                "studio",
+                "tailor",
+                "gallery",
+                "galeri",
+                "electronics",
+                "elektronik",
+                "furniture",
+                "mebel",
+                "meubel",
+                "beauty",
+                "skincare",
+                "cellular",
+                "seluler",
+                "pharma",
+                "farma",
+                "textile",
+                "tekstil",
+                "pulp",
+                "mill",
+                "mills",
+                "group",
+                "holdings",
+                "holding",
+                "corporation",
+                "corp",
+                "llc",
+                "ltd",
+                "tbk",
+                "enterprise",
+                "enterprises",
+                "industries",
+                "trading",
+                "logistics",
+                "logistik",
+                "konveksi");
+        b.words(
+                ORG_LIST,
+                "supplier",
+                "suppliers",
+                "vendor",
+                "vendors",
+                "pemasok",
+                "distributor",
+                "distributors",
+                "produsen",
+                "manufacturer",
+                "brands",
+                "investors",
+                "sponsors",
+                "companies",
+                "firms",
+                "penerbit",
+                "publisher",
+                "publishers",
+                "tenants",
+                "retailers",
+                "merchants",
+                "exhibitors",
+                "lenders",
+                "competitors",
+                "kompetitor",
+                "pesaing");
         b.words(
                 ORG,
                 "rs",

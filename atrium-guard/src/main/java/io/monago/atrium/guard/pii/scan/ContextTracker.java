@@ -58,6 +58,7 @@ final class ContextTracker implements Context {
 
     private final char[] text;
     private final KeywordTable words;
+    private final ColumnContext columns;
 
     private final int[] ringStart = new int[RING];
     private final int[] ringEnd = new int[RING];
@@ -89,9 +90,10 @@ final class ContextTracker implements Context {
     private int negative;
     private int nearestPositive;
 
-    ContextTracker(char[] text, KeywordTable words) {
+    ContextTracker(char[] text, KeywordTable words, ColumnContext columns) {
         this.text = text;
         this.words = words;
+        this.columns = columns;
         Arrays.fill(lastFindingEnd, -1);
     }
 
@@ -194,14 +196,17 @@ final class ContextTracker implements Context {
         Arrays.fill(before, NONE);
         negative = NONE;
         nearestPositive = Integer.MAX_VALUE;
+        // In a table's cell the column's header is the value's context; the cells before it are other values'.
+        int cell = columns.cellAt(spanStart);
+        int cellStart = cell < 0 ? -1 : columns.start(cell);
         for (int k = pushed - 1; k >= 0 && k >= pushed - RING; k--) {
             int slot = k & (RING - 1);
             int d = spanStart - ringEnd[slot];
             if (d < 0) {
                 continue;
             }
-            if (d > BEFORE || ringEnd[slot] <= usedUpTo) {
-                break; // older words are farther, or used by a value in between
+            if (d > BEFORE || ringEnd[slot] <= usedUpTo || ringStart[slot] < cellStart) {
+                break; // older words are farther, used by a value in between, or outside the cell
             }
             if (ringDescribesPrevious[slot]) {
                 continue;
@@ -217,6 +222,23 @@ final class ContextTracker implements Context {
             if ((flags & ContextWords.NEGATIVE) != 0 && negative == NONE && ringStart[slot] >= sentenceStart) {
                 negative = d;
             }
+        }
+        if (cell >= 0) {
+            column(columns.flags(cell), spanStart - cellStart);
+        }
+    }
+
+    /** A column's header as a context word {@code d} characters before the candidate (its cell's start). */
+    private void column(int flags, int d) {
+        for (int bits = flags & ContextWords.ENTITY_MASK; bits != 0; bits &= bits - 1) {
+            int type = Integer.numberOfTrailingZeros(bits);
+            if (before[type] == NONE || d < before[type]) {
+                before[type] = d;
+            }
+            nearestPositive = Math.min(nearestPositive, d);
+        }
+        if ((flags & ContextWords.NEGATIVE) != 0 && (negative == NONE || d < negative)) {
+            negative = d;
         }
     }
 
@@ -283,6 +305,10 @@ final class ContextTracker implements Context {
         Arrays.fill(after, NONE);
         Arrays.fill(afterWordEnd, 0);
         int limit = Math.min(text.length, afterFrom + AFTER);
+        int cell = columns.cellAt(spanStart);
+        if (cell >= 0) {
+            limit = Math.min(limit, columns.end(cell)); // the next cells are other values'
+        }
         long head = 0;
         int headStop = -1;
         boolean headIntroduces = false;
@@ -339,7 +365,7 @@ final class ContextTracker implements Context {
         }
         for (int i = end; i < start; i++) {
             char c = text[i];
-            if (c != ' ' && c != '.' && c != ':' && c != '-' && c != '/' && c != FoldedText.IGNORED) {
+            if (c != ' ' && c != '.' && c != ':' && c != '-' && c != '/' && c != '_' && c != FoldedText.IGNORED) {
                 return false;
             }
         }

@@ -36,9 +36,8 @@ final class LineNames {
     private static final int MAX_KEY = 48;
 
     private static final int MAX_VALUE = 80;
+    private static final int MAX_THING_CELLS = 4096;
     private static final int MAX_REPEATED = 64;
-    /** The longest line read as a table's header. */
-    private static final int MAX_HEADER = 512;
 
     private static final Set<String> SIGN_OFFS = Set.of(
             "regards",
@@ -96,6 +95,9 @@ final class LineNames {
     private final Consumer<Ranked> sink;
     private final List<int[]> generic = new ArrayList<>();
     private boolean personalKeys;
+    private boolean thingKeys;
+    /** Cells under a thing's {@code name} column ({@code sku,name,price}): no gazetteer guess stands there. */
+    private final List<int[]> thingCells = new ArrayList<>();
 
     LineNames(PersonRecognizer person, char[] folded, Consumer<Ranked> sink) {
         this.person = person;
@@ -135,6 +137,39 @@ final class LineNames {
             ls = le + 1;
         }
         genericValues();
+    }
+
+    /**
+     * Drops the names read from gazetteer words alone ({@code person.names}) inside a thing's
+     * {@code name} column: the header says what the cell is ({@code Morgan Stanley} beside
+     * {@code sector}, {@code Maria Cookies} beside {@code sku}).
+     *
+     * @param found what the scan found so far; changed in place
+     */
+    void dropGuessesInThingColumns(List<Ranked> found) {
+        if (thingCells.isEmpty()) {
+            return;
+        }
+        found.removeIf(r -> r.match().type() == EntityType.PERSON
+                && "person.names".equals(r.match().rule())
+                && inThingCell(r.match().start(), r.match().end()));
+    }
+
+    private boolean inThingCell(int start, int end) {
+        int lo = 0;
+        int hi = thingCells.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int[] cell = thingCells.get(mid);
+            if (end <= cell[0]) {
+                hi = mid - 1;
+            } else if (start >= cell[1]) {
+                lo = mid + 1;
+            } else {
+                return start >= cell[0] && end <= cell[1];
+            }
+        }
+        return false;
     }
 
     /**
@@ -249,12 +284,15 @@ final class LineNames {
      * @return false when the line is not a row of the table (a different number of fields)
      */
     private boolean row(Table table, int ls, int le) {
-        List<int[]> fields = Table.split(t, ls, le, table.separator);
+        List<int[]> fields = TableCells.split(t, ls, le, table.separator);
         if (fields.size() != table.kinds.length) {
             return false;
         }
         for (int i = 0; i < table.kinds.length; i++) {
             int kind = table.kinds[i];
+            if (table.thingNames[i] && thingCells.size() < MAX_THING_CELLS) {
+                thingCells.add(fields.get(i));
+            }
             if (kind != FieldKeys.NONE) {
                 int[] f = fields.get(i);
                 int shape = kind == FieldKeys.PERSON ? PersonRecognizer.ANY_WORDS : PersonRecognizer.ONE_KNOWN;
@@ -283,7 +321,9 @@ final class LineNames {
             }
             int v = NameText.spaces(t, c + 1);
             if (v >= le || t[v] != '"') {
-                personalKeys |= FieldKeys.personalData(new String(t, j + 1, k - j - 1)); // "email_verified": true
+                String key = new String(t, j + 1, k - j - 1);
+                personalKeys |= FieldKeys.personalData(key); // "email_verified": true
+                thingKeys |= FieldKeys.thingData(key); // "price": 45000
                 j = v;
                 continue;
             }
@@ -323,6 +363,7 @@ final class LineNames {
     private void value(int ks, int ke, int vs, int ve, String rule) {
         String key = new String(t, ks, ke - ks);
         personalKeys |= FieldKeys.personalData(key);
+        thingKeys |= FieldKeys.thingData(key);
         int kind = FieldKeys.of(key);
         if (kind == FieldKeys.PERSON) {
             emit(person.wholeValue(t, vs, ve, PersonRecognizer.ANY_WORDS, 0.85, rule));
@@ -336,6 +377,9 @@ final class LineNames {
      * person's other data ({@code "email"}, {@code nik:}), otherwise only with a gazetteer name.
      */
     private void genericValues() {
+        if (!personalKeys && thingKeys) {
+            return; // a catalogue's or a company list's names: "sku", "price", "sector" and no person's data
+        }
         for (int[] v : generic) {
             emit(person.wholeValue(
                     t,
@@ -460,129 +504,53 @@ final class LineNames {
     private static final class Table {
         private final char separator;
         private final int[] kinds;
+        private final boolean[] thingNames;
 
-        private Table(char separator, int[] kinds) {
+        private Table(char separator, int[] kinds, boolean[] thingNames) {
             this.separator = separator;
             this.kinds = kinds;
+            this.thingNames = thingNames;
         }
 
         static Table header(char[] t, int ls, int le) {
-            if (le - ls > MAX_HEADER || !keyLike(t, ls, le)) {
+            if (le - ls > TableCells.MAX_HEADER || !TableCells.keyLike(t, ls, le)) {
                 return null; // a header is a short line of keys
             }
-            char separator = separator(t, ls, le);
+            char separator = TableCells.separator(t, ls, le);
             if (separator == 0) {
                 return null;
             }
-            List<int[]> fields = split(t, ls, le, separator);
+            List<int[]> fields = TableCells.split(t, ls, le, separator);
             int[] kinds = new int[fields.size()];
             boolean any = false;
             boolean personal = false; // "id,nama,nik,telepon": a table of people, "nama" is a person's
+            boolean things = false; // "sku,name,price": a catalogue, "name" is a product's
             for (int i = 0; i < kinds.length; i++) {
                 int[] f = fields.get(i);
                 int s = f[0];
                 int e = f[1];
-                if (e == s) {
-                    continue; // "| a | b |": the empty fields outside the pipes
-                }
-                if (e - s > MAX_KEY || !Character.isLetter(t[s])) {
+                if (!TableCells.key(t, s, e)) {
                     return null;
                 }
-                for (int j = s; j < e; j++) {
-                    char c = t[j];
-                    if (!(Character.isLetterOrDigit(c) || c == '_' || c == ' ' || c == '-' || c == '.')) {
-                        return null;
-                    }
+                if (e == s) {
+                    continue; // "| a | b |": the empty fields outside the pipes
                 }
                 String key = new String(t, s, e - s);
                 kinds[i] = FieldKeys.of(key);
                 any |= kinds[i] != FieldKeys.NONE;
                 personal |= FieldKeys.personalData(key);
+                things |= FieldKeys.thingData(key);
             }
-            if (personal) {
+            boolean[] thingNames = new boolean[kinds.length];
+            if (personal || things) {
                 for (int i = 0; i < kinds.length; i++) {
-                    kinds[i] = kinds[i] == FieldKeys.GENERIC ? FieldKeys.PERSON : kinds[i];
-                }
-            }
-            return any ? new Table(separator, kinds) : null;
-        }
-
-        /**
-         * One cheap look at a line: only characters of keys and separators, no field of more than
-         * four words. Prose fails it within its first few words.
-         */
-        private static boolean keyLike(char[] t, int ls, int le) {
-            int spaces = 0;
-            boolean separated = false;
-            for (int i = ls; i < le; i++) {
-                char c = t[i];
-                if (c == ',' || c == ';' || c == '\t' || c == '|') {
-                    spaces = 0;
-                    separated = true;
-                } else if (c == ' ') {
-                    if (++spaces > 3) {
-                        return false;
+                    if (kinds[i] == FieldKeys.GENERIC) {
+                        kinds[i] = personal ? FieldKeys.PERSON : FieldKeys.NONE;
+                        thingNames[i] = !personal;
                     }
-                } else if (!(Character.isLetterOrDigit(c)
-                        || c == '_'
-                        || c == '-'
-                        || c == '.'
-                        || c == '"'
-                        || c == '\r')) {
-                    return false;
                 }
             }
-            return separated;
-        }
-
-        private static char separator(char[] t, int ls, int le) {
-            int commas = 0;
-            int semicolons = 0;
-            int tabs = 0;
-            int pipes = 0;
-            for (int i = ls; i < le; i++) {
-                switch (t[i]) {
-                    case ',' -> commas++;
-                    case ';' -> semicolons++;
-                    case '\t' -> tabs++;
-                    case '|' -> pipes++;
-                    default -> {}
-                }
-            }
-            int max = Math.max(Math.max(commas, semicolons), Math.max(tabs, pipes));
-            if (max == 0) {
-                return 0;
-            }
-            return max == tabs ? '\t' : max == pipes ? '|' : max == semicolons ? ';' : ',';
-        }
-
-        /** The fields of a line, trimmed of spaces and quotes; a quoted field may hold the separator. */
-        private static List<int[]> split(char[] t, int ls, int le, char separator) {
-            List<int[]> fields = new ArrayList<>();
-            int i = ls;
-            while (true) {
-                int s = i;
-                boolean quoted = false;
-                while (i < le && (quoted || t[i] != separator)) {
-                    if (t[i] == '"') {
-                        quoted = !quoted;
-                    }
-                    i++;
-                }
-                int a = s;
-                int b = i;
-                while (a < b && (t[a] == ' ' || t[a] == '"' || t[a] == '\r')) {
-                    a++;
-                }
-                while (b > a && (t[b - 1] == ' ' || t[b - 1] == '"' || t[b - 1] == '\r')) {
-                    b--;
-                }
-                fields.add(new int[] {a, b});
-                if (i >= le) {
-                    return fields;
-                }
-                i++;
-            }
+            return any ? new Table(separator, kinds, thingNames) : null;
         }
     }
 }

@@ -24,6 +24,9 @@ final class NameScan {
     /** How far before an address an address word ({@code alamat}) still counts. */
     private static final int ADDRESS_CONTEXT_REACH = 48;
 
+    /** How far after a word that announces organisations ({@code suppliers}) its sentence is read as their names. */
+    private static final int ORG_LIST_REACH = 120;
+
     private static final long KEY_A = WordKey.of("a");
 
     private final ScanEngine engine;
@@ -35,6 +38,7 @@ final class NameScan {
     private int previousEnd = -1;
     private int addressWordEnd = -1_000;
     private int transferEnd = -1_000;
+    private int orgListEnd = -1_000;
 
     NameScan(ScanEngine engine, char[] folded, Consumer<Ranked> sink) {
         this.engine = engine;
@@ -92,6 +96,9 @@ final class NameScan {
         if ((flags & NameWords.TRANSFER) != 0) {
             transferEnd = e;
         }
+        if ((flags & NameWords.ORG_LIST) != 0) {
+            orgListEnd = e;
+        }
         if ((flags & NameWords.DIRECTION) != 0 && afterTransfer(s)) {
             anchor = NameWords.LABEL; // "TRF KE YULIANUS TABUNI", "transfer dari Budi"
             transfer = true;
@@ -113,7 +120,7 @@ final class NameScan {
             }
             return e;
         }
-        if (capital && flags == 0) {
+        if (capital && flags == 0 && !inOrgList(s)) {
             Optional<Match> m = engine.person.bare(t, s, previous);
             if (m.isPresent()) {
                 return emit(m.get(), Context.NONE);
@@ -136,6 +143,23 @@ final class NameScan {
         }
         for (int i = transferEnd; i < s; i++) {
             if (t[i] == '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a word that announces organisations came earlier in this sentence ({@code Supplier
+     * list: Maria Cookies, Andi Offset}); the read is bounded by {@link #ORG_LIST_REACH}.
+     */
+    private boolean inOrgList(int s) {
+        if (orgListEnd < 0 || s - orgListEnd > ORG_LIST_REACH) {
+            return false;
+        }
+        for (int i = orgListEnd; i < s; i++) {
+            char c = t[i];
+            if (c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < s && t[i + 1] == ' ')) {
                 return false;
             }
         }

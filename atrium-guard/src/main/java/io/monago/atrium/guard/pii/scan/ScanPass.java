@@ -23,6 +23,9 @@ import java.util.Optional;
  * character is looked at a small, constant number of times whatever the input.
  */
 final class ScanPass {
+    /** The longest identifier read for context words ({@code no_hp_penerima}, {@code lastLoginIp}). */
+    private static final int MAX_IDENTIFIER = 40;
+
     private final ScanEngine engine;
     private final CharSequence original;
     private final char[] t;
@@ -41,7 +44,7 @@ final class ScanPass {
         this.original = original;
         this.t = folded;
         this.n = folded.length;
-        this.context = new ContextTracker(folded, engine.words);
+        this.context = new ContextTracker(folded, engine.words, ColumnContext.of(folded, engine.words));
         this.numbers = new NumberScanner(engine, folded, context, this::commit);
         this.names = new NameScan(engine, folded, this::commitName);
     }
@@ -77,6 +80,7 @@ final class ScanPass {
         if (engine.enabled(EntityType.PERSON)) {
             LineNames lines = new LineNames(engine.person, t, this::commitName);
             lines.run();
+            lines.dropGuessesInThingColumns(found);
             lines.repeats(found);
         }
         return OverlapResolver.resolve(found, engine.enabled, original);
@@ -139,6 +143,9 @@ final class ScanPass {
         int named = names.onWord(s, e, key);
         if (named > e) {
             return named;
+        }
+        if (flags == 0 && capitalInside && ascii && letters <= MAX_IDENTIFIER) {
+            identifierParts(s, e); // "dateOfBirth", "lastLoginIp": a key's words are context words
         }
         if (flags != 0) {
             flags = context.onWord(s, e, key, flags);
@@ -217,6 +224,9 @@ final class ScanPass {
         while (wordEnd < n && (CharClass.isAsciiLetter(t[wordEnd]) || t[wordEnd] == FoldedText.IGNORED)) {
             wordEnd++;
         }
+        if (wordEnd < end && t[wordEnd] == '_' && end - s <= MAX_IDENTIFIER && lettersAndUnderscores(s, end)) {
+            identifierParts(wordEnd + 1, end); // "tgl_lahir", "no_hp": the first word was read already
+        }
         if ((flags & (ContextWords.ENTITY_MASK | ContextWords.INTRODUCER)) != 0 && wordEnd < n) {
             // "NIK3201...", "KTP-3201...", "No.3201...": the context word introduces a number.
             int d = CharClass.isDigit(t[wordEnd])
@@ -228,6 +238,45 @@ final class ScanPass {
             }
         }
         return secretAfterName(s, end);
+    }
+
+    /** Whether {@code [s, e)} holds only letters and underscores: an identifier such as a JSON key. */
+    private boolean lettersAndUnderscores(int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (!CharClass.isAsciiLetter(t[i]) && t[i] != '_' && t[i] != FoldedText.IGNORED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the words of an identifier ({@code tgl_lahir}, {@code phoneNumber}) as context words,
+     * split at underscores and at a lower-case letter followed by a capital; a key's words say what
+     * its value is as a sentence's words do. Parts of one letter ({@code iPhone}) end the reading:
+     * such a word is a name, not a key.
+     */
+    private void identifierParts(int s, int e) {
+        int p = s;
+        while (p < e) {
+            if (t[p] == '_' || t[p] == FoldedText.IGNORED) {
+                p++;
+                continue;
+            }
+            int ws = p;
+            p++;
+            while (p < e && CharClass.isAsciiLetter(t[p]) && !(t[p] <= 'Z' && t[p - 1] >= 'a')) {
+                p++;
+            }
+            if (p - ws < 2) {
+                return;
+            }
+            long key = WordKey.of(t, ws, p);
+            int flags = key == 0 ? 0 : engine.words.lookup(key);
+            if (flags != 0) {
+                context.onWord(ws, p, key, flags);
+            }
+        }
     }
 
     /**

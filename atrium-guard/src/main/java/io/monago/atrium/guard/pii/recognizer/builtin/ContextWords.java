@@ -298,6 +298,13 @@ public final class ContextWords {
         b.phrase("secret", "key", bits(EntityType.SECRET) | SECRET_TRIGGER, head, tail);
         b.phrase("private", "key", bits(EntityType.SECRET), head, tail);
         b.phrase("ip", "address", bits(EntityType.IP_ADDRESS), head, tail);
+        // How to contact someone: "can be reached on 0220120515", "dapat dihubungi di 0220120515".
+        b.phrase("reached", "on", bits(EntityType.PHONE), head, tail);
+        b.phrase("reached", "at", bits(EntityType.PHONE), head, tail);
+        b.phrase("reachable", "on", bits(EntityType.PHONE), head, tail);
+        b.phrase("reachable", "at", bits(EntityType.PHONE), head, tail);
+        b.phrase("dihubungi", "di", bits(EntityType.PHONE), head, tail);
+        b.phrase("dihubungi", "ke", bits(EntityType.PHONE), head, tail);
         b.phrase("alamat", "ip", bits(EntityType.IP_ADDRESS), head, tail);
 
         String[][] months = {

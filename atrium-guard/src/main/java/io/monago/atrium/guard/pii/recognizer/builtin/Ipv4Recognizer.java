@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code ip.v4}: 0.85, dropped after a reference word such as {@code version},
- *       {@code firmware}, {@code pasal} or {@code versi} in the same sentence, or when a part has a leading zero ({@code 22.235.094.167} is an amount);
+ *       {@code firmware}, {@code pasal} or {@code versi} in the same sentence, or when a part has a leading zero ({@code 22.235.094.167} is an amount), or when the last part is 0 or 255 (a network, a broadcast or a version: {@code 2.14.1.0});
  *       0.99 with a context word ({@code IP}, {@code alamat IP}).
  * </ul>
  */
@@ -45,9 +45,11 @@ public final class Ipv4Recognizer implements DigitRecognizer {
         }
         int offset = 0;
         boolean leadingZero = false;
+        long last = 0;
         for (int g = 0; g < 4; g++) {
             int len = w.groupLength(g);
-            if (len > 3 || (g > 0 && w.separator(g) != '.') || w.value(offset, offset + len) > 255) {
+            last = w.value(offset, offset + len);
+            if (len > 3 || (g > 0 && w.separator(g) != '.') || last > 255) {
                 return Optional.empty();
             }
             leadingZero |= len > 1 && w.digit(offset) == 0;
@@ -66,6 +68,11 @@ public final class Ipv4Recognizer implements DigitRecognizer {
         }
         if (leadingZero || context.negativeWithin(SENTENCE_REACH)) {
             return Optional.empty(); // "22.235.094.167" is an amount
+        }
+        if (last == 0 || last == 255) {
+            // A host's address ends in 1 to 254; ".0" and ".255" name a network or its broadcast, or end a
+            // version ("fixed in 2.14.1.0"). With an IP word the value is reported all the same.
+            return Optional.empty();
         }
         return Optional.of(Match.of(w, EntityType.IP_ADDRESS, 0.85, "ip.v4"));
     }

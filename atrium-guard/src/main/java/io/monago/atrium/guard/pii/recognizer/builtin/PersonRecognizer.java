@@ -43,7 +43,8 @@ public final class PersonRecognizer {
             | NameWords.UNIT
             | NameWords.SUFFIX
             | NameWords.LABEL
-            | NameWords.POSTAL;
+            | NameWords.POSTAL
+            | NameWords.TRADE;
 
     /** Words that announce another kind of value: a name stops before them ({@code Email}, {@code Lahir}, {@code NIK}). */
     private static final int VALUE_WORDS =
@@ -207,6 +208,10 @@ public final class PersonRecognizer {
             if (!plainName(t, ws, we, true) || allCaps(t, ws, we) != caps) {
                 break;
             }
+            long wordKey = WordKey.of(t, ws, we);
+            if (wordKey != 0 && (words.lookup(wordKey) & NameWords.TRADE) != 0) {
+                return Optional.empty(); // "Sari Roti", "Andi Offset": a business named after its owner
+            }
             if (lists.name(t, ws, we) == 0) {
                 unknown++;
             }
@@ -232,7 +237,7 @@ public final class PersonRecognizer {
             long key = WordKey.of(t, after, ae);
             if (capitalised(t, after, ae)
                     && key != 0
-                    && (words.lookup(key) & (NameWords.ORG | NameWords.SUFFIX)) != 0) {
+                    && (words.lookup(key) & (NameWords.ORG | NameWords.SUFFIX | NameWords.TRADE)) != 0) {
                 return Optional.empty();
             }
         }

@@ -1,5 +1,6 @@
 package io.monago.atrium.guard.pii.recognizer.builtin;
 
+import io.monago.atrium.guard.pii.check.CalendarDate;
 import io.monago.atrium.guard.pii.check.CallingCodes;
 import io.monago.atrium.guard.pii.entity.EntityType;
 import io.monago.atrium.guard.pii.recognizer.Context;
@@ -69,12 +70,12 @@ public final class PhoneRecognizer implements DigitRecognizer {
         if (!phoneShaped(w)) {
             // "HP: 0812 - 3456 . 7890" mixes separators to evade; a tax number's 15 digits do not
             // become a phone number by a word nearby, nor opening hours ("Mobile JKN 08.00 - 14.00").
-            return announced && w.length() <= LONGEST_MIXED && !timeRange(w)
+            return announced && w.length() <= LONGEST_MIXED && !timeRange(w) && !calendarDate(w)
                     ? Optional.of(Match.of(w, EntityType.PHONE, 0.9, "phone.context"))
                     : Optional.empty();
         }
         Match structural = structural(w);
-        if (announced) {
+        if (announced && (structural != null || !calendarDate(w))) {
             return Optional.of(
                     structural != null
                             ? new Match(EntityType.PHONE, w.start(), w.end(), 0.99, structural.rule())
@@ -87,6 +88,39 @@ public final class PhoneRecognizer implements DigitRecognizer {
     }
 
     /** Whether the window reads as a range of clock times, {@code 08.00 - 14.00} or {@code 8:30-16:00}. */
+    /**
+     * A calendar date written with one kind of separator ({@code 12/03/2026}, {@code 2026-03-12},
+     * {@code 12.03.2026}): a date after a word of contact ({@code reached on 12/03/2026}) is not a
+     * phone number.
+     */
+    private static boolean calendarDate(DigitWindow w) {
+        if (w.groups() != 3 || w.separator(1) != w.separator(2) || "/-.".indexOf(w.separator(1)) < 0) {
+            return false;
+        }
+        int[] values = new int[3];
+        int at = 0;
+        for (int g = 0; g < 3; g++) {
+            int n = w.groupLength(g);
+            if (n > 4) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                values[g] = values[g] * 10 + w.digit(at + i);
+            }
+            at += n;
+        }
+        if (w.groupLength(0) == 4) {
+            return w.groupLength(1) <= 2
+                    && w.groupLength(2) <= 2
+                    && CalendarDate.valid(values[2], values[1], values[0]);
+        }
+        return w.groupLength(0) <= 2
+                && w.groupLength(1) <= 2
+                && w.groupLength(2) == 4
+                && (CalendarDate.valid(values[0], values[1], values[2])
+                        || CalendarDate.valid(values[1], values[0], values[2]));
+    }
+
     private static boolean timeRange(DigitWindow w) {
         if (w.groups() != 4 || w.separator(2) != '-') {
             return false;
