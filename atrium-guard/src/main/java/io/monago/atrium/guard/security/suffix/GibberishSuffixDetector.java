@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * Scores the end of a text for a machine-optimised adversarial suffix of the GCG kind (Zou et al.,
  * 2023): a run of tokens that splice words with brackets, backslashes and markup
  * ({@code oppositeley.](}, {@code giving**ONE}, {@code "\!--Two}), glue words in mid-case
- * ({@code similarlyNow}), use almost no function words and leave brackets open, appended to an
- * otherwise ordinary request. The last 10, 14 and 20 tokens are judged and the worst kept.
+ * ({@code similarlyNow}), use almost no function words, are rarely dictionary words, mix scripts
+ * and leave brackets and quotes open, appended to an otherwise ordinary request. Runs of the last
+ * 10, 14 and 20 tokens are judged, ending at the text's end or 4 or 8 tokens before it (a short
+ * sentence may follow the suffix), and the worst is kept.
  *
  * <p>JSON, code and logs are punctuated too, but their tokens are structured ({@code "key":},
  * {@code name=value}, calls, operators) and their brackets close what they opened; they score low.
@@ -40,6 +42,15 @@ public final class GibberishSuffixDetector {
     private static final int MAX_TOKEN = 64;
 
     private static final int[] TAILS = {10, 14, TAIL};
+    /** How many tokens a judged run may end before the text's end. */
+    private static final int[] SKIPS = {0, 4, 8};
+
+    private static final int MAX_SKIP = 8;
+    /** Tokens judged one by one: the longest run at the largest skip. */
+    private static final int WINDOW = TAIL + MAX_SKIP;
+
+    private static final String RESOURCE_ENGLISH = "/io/monago/atrium/guard/security/english-words.txt.gz";
+    private static final String RESOURCE_INDONESIAN = "/io/monago/atrium/guard/security/indonesian-words.txt";
     private static final String ODD_PUNCTUATION = "(){}[]<>\\*=|^~@#$%`\"+/;";
     private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
     private static final List<String> CODE_WORDS = List.of(
@@ -110,9 +121,14 @@ public final class GibberishSuffixDetector {
      * suffixes are odd, capitalised inside words, made of symbols and poor in function words, after
      * text that has them; code and JSON are odd too but structured.
      */
-    static final double[] WEIGHTS = {8.09, -5.01, 1.92, 5.25, -2.20, 3.52, 5.02};
+    static final double[] WEIGHTS = {3.66, -4.50, 0.39, 3.48, -3.76, 3.43, 1.78, 3.86, 2.85, 2.06};
 
-    static final double BIAS = -2.06;
+    static final double BIAS = -2.13;
+
+    /** Index of the head's share of function words in a feature vector. */
+    private static final int HEAD_FUNCTION = 2;
+    /** The number of features. */
+    public static final int FEATURES = 10;
 
     /** Operators and brackets standing alone: code, not gibberish. */
     private static final Set<String> CODE_OPERATORS = Set.of(
@@ -124,6 +140,10 @@ public final class GibberishSuffixDetector {
     private final WordTable functionTable;
 
     private final WordTable codeWords = WordTable.of(CODE_WORDS);
+    /** English words and the function words of every language read, lower case. */
+    private final WordTable dictionary;
+    /** Longer cores are not looked up in the dictionary. */
+    private static final int MAX_WORD = 14;
     /** Longer cores are not looked up. */
     private final int longestFunctionWord;
 
@@ -137,6 +157,37 @@ public final class GibberishSuffixDetector {
         this.functionTable = WordTable.of(functionWords.stream().sorted().toList());
         this.longestFunctionWord =
                 functionWords.stream().mapToInt(String::length).max().orElse(0);
+        this.dictionary = Dictionary.TABLE;
+    }
+
+    /**
+     * The shipped English and Indonesian word lists with the function words, read once (the
+     * table is immutable).
+     */
+    private static final class Dictionary {
+        static final WordTable TABLE = read();
+
+        private static WordTable read() {
+            java.util.TreeSet<String> words = new java.util.TreeSet<>(readWords());
+            for (String resource : List.of(RESOURCE_ENGLISH, RESOURCE_INDONESIAN)) {
+                try (InputStream in = GibberishSuffixDetector.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("missing classpath resource " + resource);
+                    }
+                    InputStream plain = resource.endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in;
+                    BufferedReader reader = new BufferedReader(new InputStreamReader(plain, StandardCharsets.UTF_8));
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        if (!line.startsWith("#") && !line.isBlank()) {
+                            words.add(line.strip());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + resource, e);
+                }
+            }
+            return WordTable.of(List.copyOf(words));
+        }
     }
 
     /**
@@ -160,31 +211,34 @@ public final class GibberishSuffixDetector {
      */
     public double score(String text, double floor) {
         TokenFacts facts = new TokenFacts(text);
-        facts.collect(TAIL);
+        facts.collect(WINDOW);
         if (facts.size < MIN_TAIL) {
             return 0; // too short to judge, whatever comes before
         }
         facts.judgeTail();
         // Read the text before the tail a third at a time, while the tail could still score high.
         if (floor > 0) {
-            for (int collected = TAIL; ; collected += HEAD / 3) {
+            for (int collected = WINDOW; ; collected += HEAD / 3) {
                 if (facts.upperBound() < floor) {
                     return 0;
                 }
-                if (collected >= TAIL + HEAD) {
+                if (collected >= WINDOW + HEAD) {
                     break;
                 }
                 facts.collect(collected + HEAD / 3);
             }
         }
-        facts.collect(TAIL + HEAD);
-        facts.findFunctionWords();
+        facts.collect(WINDOW + HEAD);
+        facts.findWords();
         double best = 0;
-        // Suffixes vary in length: judge the last 10, 14 and 20 tokens and keep the worst.
-        for (int tail : TAILS) {
-            double[] f = facts.features(tail);
-            if (f != null) {
-                best = Math.max(best, probability(f));
+        double[] f = new double[FEATURES];
+        // Suffixes vary in length and may be followed by a short sentence: judge runs of 10, 14
+        // and 20 tokens ending at the end or a few tokens before it, and keep the worst.
+        for (int skip : SKIPS) {
+            for (int tail : TAILS) {
+                if (facts.features(skip, tail, f)) {
+                    best = Math.max(best, probability(f));
+                }
             }
         }
         return best;
@@ -202,41 +256,74 @@ public final class GibberishSuffixDetector {
      * The features of a text's last {@value #TAIL} tokens, or null when it is too short to judge:
      * mean token oddness, share of function words in the tail and in the text before it, bracket
      * imbalance (0 to 1), shares of structured tokens (code, JSON, logs), of tokens with inner
-     * capitals and of symbol-only tokens.
+     * capitals and of symbol-only tokens, share of words not in the (English) dictionary, script mixing (Latin and other letters in one run) and unbalanced
+     * double quotes.
      *
      * @param text the raw text
      * @return the features, in the order of {@link #WEIGHTS}
      */
     public double[] features(String text) {
-        TokenFacts facts = new TokenFacts(text);
-        facts.collect(TAIL + HEAD);
-        if (facts.size >= MIN_TAIL) {
-            facts.judgeTail();
-        }
-        facts.findFunctionWords();
-        return facts.features(TAIL);
+        List<double[]> runs = windows(text);
+        return runs.isEmpty() ? null : runs.get(0);
     }
 
     /**
-     * What is known about each of the last tokens, computed once for every tail length. Tokens are
-     * found walking back from the end, so index 0 is the last token; a token longer than 64 chars
-     * is a blob (base64, a URL), not a suffix token, and is judged as an empty token.
+     * The features of every run the score judges (the last 20 tokens first), for fitting the
+     * weights; empty when the text is too short to judge.
+     *
+     * @param text the raw text
+     * @return one feature vector per run, in the order of {@link #WEIGHTS}
+     */
+    public List<double[]> windows(String text) {
+        TokenFacts facts = new TokenFacts(text);
+        facts.collect(WINDOW + HEAD);
+        List<double[]> runs = new java.util.ArrayList<>();
+        if (facts.size < MIN_TAIL) {
+            return runs;
+        }
+        facts.judgeTail();
+        facts.findWords();
+        for (int skip : SKIPS) {
+            for (int t = TAILS.length - 1; t >= 0; t--) {
+                double[] f = new double[FEATURES];
+                if (facts.features(skip, TAILS[t], f)) {
+                    runs.add(f);
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * What is known about each of the last tokens, computed once for every run. Tokens are found
+     * walking back from the end, so index 0 is the last token; a token longer than 64 chars is a
+     * blob (base64, a URL), not a suffix token, and is judged as an empty token.
      */
     private final class TokenFacts {
         private final String text;
-        private int[] starts = new int[TAIL + HEAD];
-        private int[] ends = new int[TAIL + HEAD];
+        private final int[] starts = new int[WINDOW + HEAD];
+        private final int[] ends = new int[WINDOW + HEAD];
         private int size;
         /** Where the walk back stopped. */
         private int walked;
 
-        private final double[] odd = new double[TAIL];
-        private final boolean[] function = new boolean[TAIL + HEAD];
-        private int functionChecked;
-        private final boolean[] structured = new boolean[TAIL];
-        private final boolean[] capital = new boolean[TAIL];
-        private final boolean[] symbol = new boolean[TAIL];
-        private final int[][] brackets = new int[TAIL][];
+        private final double[] odd = new double[WINDOW];
+        private final boolean[] function = new boolean[WINDOW + HEAD];
+        /** Letters, no digits, and not a dictionary word (nor a word of them joined by hyphens). */
+        private final boolean[] unknown = new boolean[WINDOW + HEAD];
+
+        private int wordsChecked;
+        private final boolean[] structured = new boolean[WINDOW];
+        private final boolean[] capital = new boolean[WINDOW];
+        private final boolean[] symbol = new boolean[WINDOW];
+        /** Per token, three ints: what it opens minus what it closes, round, square, curly. */
+        private final int[] brackets = new int[WINDOW * 3];
+        /** Per token: double quotes in it. */
+        private final int[] quotes = new int[WINDOW];
+        /** Per token: it has Latin letters, letters of another script, or both. */
+        private final boolean[] latin = new boolean[WINDOW];
+
+        private final boolean[] otherScript = new boolean[WINDOW];
         private final char[] folded = new char[MAX_TOKEN];
 
         TokenFacts(String text) {
@@ -269,17 +356,18 @@ public final class GibberishSuffixDetector {
             return text.substring(starts[index], ends[index]);
         }
 
-        /** Everything about the tail tokens but the function words before them. */
+        /** Everything about the last tokens but the words before them. */
         void judgeTail() {
-            for (int r = 0; r < Math.min(size, TAIL); r++) {
+            for (int r = 0; r < Math.min(size, WINDOW); r++) {
                 judge(r);
             }
         }
 
         /**
          * One pass over a tail token: how odd it is, whether it is structured (code, JSON, logs),
-         * capitalised inside, made of symbols only, and which brackets it opens or closes. A
-         * {@code String} is made only for the rare token a pattern or a set must confirm.
+         * capitalised inside, made of symbols only, which brackets it opens or closes, its quotes
+         * and scripts. A {@code String} is made only for the rare token a pattern or a set must
+         * confirm.
          */
         private void judge(int r) {
             int start = starts[r];
@@ -293,7 +381,6 @@ public final class GibberishSuffixDetector {
             boolean letterOrDigit = false;
             boolean structuredChar = false;
             boolean dashes = length > 0;
-            int[] deltas = new int[3];
             int previous = 0;
             int hash = WordHash.SEED;
             for (int i = start; i < end; i++) {
@@ -306,6 +393,11 @@ public final class GibberishSuffixDetector {
                 }
                 if ((kind & LETTER) != 0) {
                     letters++;
+                    if (c < 0x250) {
+                        latin[r] = true;
+                    } else {
+                        otherScript[r] = true;
+                    }
                 } else if ((kind & (ODD | STRUCTURE | BRACKET)) != 0) {
                     if ((kind & ODD) != 0) {
                         oddChars++;
@@ -316,9 +408,10 @@ public final class GibberishSuffixDetector {
                     structuredChar |= (kind & STRUCTURE) != 0;
                     if ((kind & BRACKET) != 0) {
                         int pair = BRACKETS.indexOf(c);
-                        deltas[pair / 2] += pair % 2 == 0 ? 1 : -1;
+                        brackets[r * 3 + pair / 2] += pair % 2 == 0 ? 1 : -1;
                     }
                 }
+                quotes[r] += c == '"' ? 1 : 0;
                 letterOrDigit |= (kind & (LETTER | DIGIT)) != 0;
                 dashes &= c == '-';
                 if (k < MAX_CODE_WORD) {
@@ -347,85 +440,111 @@ public final class GibberishSuffixDetector {
                             length > 1 && Character.isUpperCase(text.charAt(start)));
             capital[r] = innerCapital;
             symbol[r] = !letterOrDigit && !operator;
-            brackets[r] = deltas;
         }
 
-        void findFunctionWords() {
-            for (int r = functionChecked; r < size; r++) {
+        /** Function words and words not in the dictionary, of every token collected so far. */
+        void findWords() {
+            for (int r = wordsChecked; r < size; r++) {
                 function[r] = isFunctionWord(starts[r], ends[r]);
+                unknown[r] = !function[r] && isUnknownWord(starts[r], ends[r]);
             }
-            functionChecked = size;
+            wordsChecked = size;
         }
 
         /** The best score any text before the tail could give, from the tail alone. */
         double upperBound() {
-            findFunctionWords(); // of the tokens collected so far: the last TAIL
+            findWords(); // of the tokens collected so far
             double best = 0;
-            for (int tail : TAILS) {
-                if (size < MIN_TAIL || (tail > size && tail > MIN_TAIL && walked == 0)) {
-                    continue;
+            double[] f = new double[FEATURES];
+            for (int skip : SKIPS) {
+                for (int tail : TAILS) {
+                    if (skip + tail > size) {
+                        continue; // all runs fit once the walk has not reached the start
+                    }
+                    tailFeatures(skip, tail, f);
+                    // The text before the run: the part already collected is known, the rest is
+                    // assumed to be what raises the score most (by the sign of each weight).
+                    int from = skip + tail;
+                    int head = walked == 0 ? Math.min(HEAD, size - from) : HEAD;
+                    int known = Math.min(size, from + head) - from;
+                    int functionKnown = 0;
+                    for (int r = from; r < from + known; r++) {
+                        functionKnown += function[r] ? 1 : 0;
+                    }
+                    int rest = head - known;
+                    int functionWorst = WEIGHTS[HEAD_FUNCTION] >= 0 ? functionKnown + rest : functionKnown;
+                    f[HEAD_FUNCTION] = head >= 4 ? (double) functionWorst / head : 0.3;
+                    best = Math.max(best, probability(f));
                 }
-                int tailLength = Math.min(tail, size);
-                double[] f = tailFeatures(tailLength);
-                // The text before the tail: the part already collected is known, the rest is
-                // assumed to be what raises the score most (function words, by the weights).
-                int head = walked == 0 ? Math.min(HEAD, size - tailLength) : HEAD;
-                int known = Math.min(size, tailLength + head) - tailLength;
-                int functionKnown = 0;
-                for (int r = tailLength; r < tailLength + known; r++) {
-                    functionKnown += function[r] ? 1 : 0;
-                }
-                int functionAtMost = WEIGHTS[2] >= 0 ? functionKnown + head - known : functionKnown;
-                f[2] = head >= 4 ? (double) functionAtMost / head : 0.3;
-                best = Math.max(best, probability(f));
             }
             return best;
         }
 
-        double[] features(int tailLength) {
-            if (size < MIN_TAIL || (tailLength > size && tailLength > MIN_TAIL)) {
-                return null;
+        /**
+         * The features of the run of {@code tail} tokens ending {@code skip} tokens before the
+         * end, into {@code f}; false when the text has too few tokens for it.
+         */
+        boolean features(int skip, int tail, double[] f) {
+            if (skip + tail > size) {
+                return false;
             }
-            int tail = Math.min(tailLength, size);
-            double[] f = tailFeatures(tail);
-            int head = Math.min(HEAD, size - tail);
+            tailFeatures(skip, tail, f);
+            int from = skip + tail;
+            int head = Math.min(HEAD, size - from);
             int functionHead = 0;
-            for (int r = tail; r < tail + head; r++) {
+            for (int r = from; r < from + head; r++) {
                 functionHead += function[r] ? 1 : 0;
             }
-            f[2] = head >= 4 ? (double) functionHead / head : 0.3;
-            return f;
+            f[HEAD_FUNCTION] = head >= 4 ? (double) functionHead / head : 0.3;
+            return true;
         }
 
-        /** The features of the last {@code tail} tokens, the head's share of function words left at 0. */
-        private double[] tailFeatures(int tail) {
+        /** The features of a run, those of the text before it left at 0. */
+        private void tailFeatures(int skip, int tail, double[] f) {
             double oddSum = 0;
             int functionTail = 0;
             int structuredCount = 0;
             int capitalCount = 0;
             int symbolCount = 0;
-            int[] open = new int[3];
-            for (int r = tail - 1; r >= 0; r--) { // in text order
+            int unknownCount = 0;
+            int quoteCount = 0;
+            int latinCount = 0;
+            int otherCount = 0;
+            int round = 0;
+            int square = 0;
+            int curly = 0;
+            for (int r = skip + tail - 1; r >= skip; r--) { // in text order
                 oddSum += odd[r];
                 functionTail += function[r] ? 1 : 0;
                 structuredCount += structured[r] ? 1 : 0;
                 capitalCount += capital[r] ? 1 : 0;
                 symbolCount += symbol[r] ? 1 : 0;
-                for (int k = 0; k < 3; k++) {
-                    open[k] += brackets[r][k];
-                }
+                unknownCount += unknown[r] ? 1 : 0;
+                latinCount += latin[r] ? 1 : 0;
+                otherCount += otherScript[r] ? 1 : 0;
+            }
+            // Brackets and quotes from the run's start to the end of the text: what follows the
+            // run may close what it opened (JSON cut by a run that ends before its last tokens).
+            for (int r = skip + tail - 1; r >= 0; r--) {
+                quoteCount += quotes[r];
+                round += brackets[r * 3];
+                square += brackets[r * 3 + 1];
+                curly += brackets[r * 3 + 2];
             }
             // Only brackets left open count: the tail of JSON or code closes what its head opened.
-            int unclosed = Math.max(0, open[0]) + Math.max(0, open[1]) + Math.max(0, open[2]);
-            return new double[] {
-                oddSum / tail,
-                (double) functionTail / tail,
-                0,
-                Math.min(1.0, unclosed / 3.0),
-                (double) structuredCount / tail,
-                (double) capitalCount / tail,
-                (double) symbolCount / tail
-            };
+            int unclosed = Math.max(0, round) + Math.max(0, square) + Math.max(0, curly);
+            f[0] = oddSum / tail;
+            f[1] = (double) functionTail / tail;
+            f[HEAD_FUNCTION] = 0;
+            f[3] = Math.min(1.0, unclosed / 3.0);
+            f[4] = (double) structuredCount / tail;
+            f[5] = (double) capitalCount / tail;
+            f[6] = (double) symbolCount / tail;
+            f[7] = (double) unknownCount / tail;
+            // Another script among Latin words (a fused token counts for both): gibberish, not a
+            // text written in that script.
+            f[8] = latinCount > 0 && otherCount > 0 && otherCount < tail / 2 ? Math.min(1.0, otherCount / 3.0) : 0;
+            f[9] = quoteCount % 2;
         }
 
         /** Whether the token's letters-and-digits core, lower-cased, is a function word. */
@@ -450,6 +569,76 @@ public final class GibberishSuffixDetector {
                 hash = WordHash.step(hash, lower);
             }
             return functionTable.find(folded, 0, end - start, hash) >= 0;
+        }
+
+        /**
+         * Whether the token is made of letters that are not a word: its core (without leading and
+         * trailing punctuation) has punctuation inside other than hyphens and apostrophes, a lower
+         * letter followed by a capital ({@code similarlyNow}), or a part that is not in the
+         * dictionary (a final {@code s} may be a plural). Tokens with digits, all-capital tokens
+         * (acronyms) and tokens without letters are not counted either way.
+         */
+        private boolean isUnknownWord(int start, int end) {
+            while (start < end && (kind(text.charAt(start)) & (LETTER | DIGIT)) == 0) {
+                start++;
+            }
+            while (end > start && (kind(text.charAt(end - 1)) & (LETTER | DIGIT)) == 0) {
+                end--;
+            }
+            boolean lower = false;
+            int previous = 0;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                int kind = kind(c);
+                if ((kind & DIGIT) != 0) {
+                    return false;
+                }
+                if ((kind & LETTER) == 0 && c != '-' && c != '\'') {
+                    return true; // punctuation fused inside: oppositeley.](
+                }
+                if ((kind & UPPER) != 0 && (previous & LOWER) != 0) {
+                    return true; // case spliced inside: similarlyNow
+                }
+                lower |= (kind & LOWER) != 0;
+                previous = kind;
+            }
+            if (!lower) {
+                return false; // empty, or an acronym
+            }
+            int part = start;
+            for (int i = start; i <= end; i++) {
+                if (i == end || text.charAt(i) == '-' || text.charAt(i) == '\'') {
+                    if (i - part > 1 && !isWord(part, i)) {
+                        return true;
+                    }
+                    part = i + 1;
+                }
+            }
+            return false;
+        }
+
+        /** Whether letters, lower-cased, are a dictionary word or one with a final {@code s}. */
+        private boolean isWord(int start, int end) {
+            if (end - start > MAX_WORD) {
+                return false;
+            }
+            int hash = WordHash.SEED;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    return dictionary.find(text.substring(start, end).toLowerCase(Locale.ROOT)) >= 0;
+                }
+                char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                folded[i - start] = lower;
+                hash = WordHash.step(hash, lower);
+            }
+            int length = end - start;
+            if (dictionary.find(folded, 0, length, hash) >= 0) {
+                return true;
+            }
+            return length > 3
+                    && folded[length - 1] == 's'
+                    && dictionary.find(folded, 0, length - 1, WordHash.of(folded, 0, length - 1)) >= 0;
         }
     }
 
