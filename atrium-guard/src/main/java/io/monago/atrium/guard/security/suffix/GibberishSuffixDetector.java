@@ -299,6 +299,20 @@ public final class GibberishSuffixDetector {
      * walking back from the end, so index 0 is the last token; a token longer than 64 chars is a
      * blob (base64, a URL), not a suffix token, and is judged as an empty token.
      */
+    private static final int C_FUNCTION = 0;
+
+    private static final int C_STRUCTURED = 1;
+    private static final int C_CAPITAL = 2;
+    private static final int C_SYMBOL = 3;
+    private static final int C_UNKNOWN = 4;
+    private static final int C_QUOTES = 5;
+    private static final int C_LATIN = 6;
+    private static final int C_OTHER = 7;
+    private static final int C_ROUND = 8;
+    private static final int C_SQUARE = 9;
+    private static final int C_CURLY = 10;
+    private static final int COUNTS = 11;
+
     private final class TokenFacts {
         private final String text;
         private final int[] starts = new int[WINDOW + HEAD];
@@ -325,6 +339,18 @@ public final class GibberishSuffixDetector {
 
         private final boolean[] otherScript = new boolean[WINDOW];
         private final char[] folded = new char[MAX_TOKEN];
+
+        /**
+         * Sums over the first k tokens (from the end), so that each run's counts are two reads:
+         * {@link #COUNTS} ints per k, in the order of the {@code C_} indices, and the oddness.
+         */
+        private final int[] sums = new int[(WINDOW + 1) * COUNTS];
+
+        private final double[] oddSums = new double[WINDOW + 1];
+        /** Function words among the first k tokens collected, every token. */
+        private final int[] functionSums = new int[WINDOW + HEAD + 1];
+
+        private boolean summed;
 
         TokenFacts(String text) {
             this.text = text;
@@ -446,9 +472,35 @@ public final class GibberishSuffixDetector {
         void findWords() {
             for (int r = wordsChecked; r < size; r++) {
                 function[r] = isFunctionWord(starts[r], ends[r]);
-                unknown[r] = !function[r] && isUnknownWord(starts[r], ends[r]);
+                unknown[r] = !function[r] && r < WINDOW && isUnknownWord(starts[r], ends[r]);
+                functionSums[r + 1] = functionSums[r] + (function[r] ? 1 : 0);
             }
             wordsChecked = size;
+            if (!summed) {
+                sum();
+            }
+        }
+
+        /** The sums over the judged tokens, once their words are known. */
+        private void sum() {
+            int judged = Math.min(size, WINDOW);
+            for (int r = 0; r < judged; r++) {
+                int at = r * COUNTS;
+                int next = at + COUNTS;
+                sums[next + C_FUNCTION] = sums[at + C_FUNCTION] + (function[r] ? 1 : 0);
+                sums[next + C_STRUCTURED] = sums[at + C_STRUCTURED] + (structured[r] ? 1 : 0);
+                sums[next + C_CAPITAL] = sums[at + C_CAPITAL] + (capital[r] ? 1 : 0);
+                sums[next + C_SYMBOL] = sums[at + C_SYMBOL] + (symbol[r] ? 1 : 0);
+                sums[next + C_UNKNOWN] = sums[at + C_UNKNOWN] + (unknown[r] ? 1 : 0);
+                sums[next + C_QUOTES] = sums[at + C_QUOTES] + quotes[r];
+                sums[next + C_LATIN] = sums[at + C_LATIN] + (latin[r] ? 1 : 0);
+                sums[next + C_OTHER] = sums[at + C_OTHER] + (otherScript[r] ? 1 : 0);
+                sums[next + C_ROUND] = sums[at + C_ROUND] + brackets[r * 3];
+                sums[next + C_SQUARE] = sums[at + C_SQUARE] + brackets[r * 3 + 1];
+                sums[next + C_CURLY] = sums[at + C_CURLY] + brackets[r * 3 + 2];
+                oddSums[r + 1] = oddSums[r] + odd[r];
+            }
+            summed = true;
         }
 
         /** The best score any text before the tail could give, from the tail alone. */
@@ -467,10 +519,7 @@ public final class GibberishSuffixDetector {
                     int from = skip + tail;
                     int head = walked == 0 ? Math.min(HEAD, size - from) : HEAD;
                     int known = Math.min(size, from + head) - from;
-                    int functionKnown = 0;
-                    for (int r = from; r < from + known; r++) {
-                        functionKnown += function[r] ? 1 : 0;
-                    }
+                    int functionKnown = functionSums[from + known] - functionSums[from];
                     int rest = head - known;
                     int functionWorst = WEIGHTS[HEAD_FUNCTION] >= 0 ? functionKnown + rest : functionKnown;
                     f[HEAD_FUNCTION] = head >= 4 ? (double) functionWorst / head : 0.3;
@@ -491,60 +540,35 @@ public final class GibberishSuffixDetector {
             tailFeatures(skip, tail, f);
             int from = skip + tail;
             int head = Math.min(HEAD, size - from);
-            int functionHead = 0;
-            for (int r = from; r < from + head; r++) {
-                functionHead += function[r] ? 1 : 0;
-            }
+            int functionHead = functionSums[from + head] - functionSums[from];
             f[HEAD_FUNCTION] = head >= 4 ? (double) functionHead / head : 0.3;
             return true;
         }
 
         /** The features of a run, those of the text before it left at 0. */
         private void tailFeatures(int skip, int tail, double[] f) {
-            double oddSum = 0;
-            int functionTail = 0;
-            int structuredCount = 0;
-            int capitalCount = 0;
-            int symbolCount = 0;
-            int unknownCount = 0;
-            int quoteCount = 0;
-            int latinCount = 0;
-            int otherCount = 0;
-            int round = 0;
-            int square = 0;
-            int curly = 0;
-            for (int r = skip + tail - 1; r >= skip; r--) { // in text order
-                oddSum += odd[r];
-                functionTail += function[r] ? 1 : 0;
-                structuredCount += structured[r] ? 1 : 0;
-                capitalCount += capital[r] ? 1 : 0;
-                symbolCount += symbol[r] ? 1 : 0;
-                unknownCount += unknown[r] ? 1 : 0;
-                latinCount += latin[r] ? 1 : 0;
-                otherCount += otherScript[r] ? 1 : 0;
-            }
+            int from = skip * COUNTS;
+            int to = (skip + tail) * COUNTS;
+            int latinCount = sums[to + C_LATIN] - sums[from + C_LATIN];
+            int otherCount = sums[to + C_OTHER] - sums[from + C_OTHER];
             // Brackets and quotes from the run's start to the end of the text: what follows the
             // run may close what it opened (JSON cut by a run that ends before its last tokens).
-            for (int r = skip + tail - 1; r >= 0; r--) {
-                quoteCount += quotes[r];
-                round += brackets[r * 3];
-                square += brackets[r * 3 + 1];
-                curly += brackets[r * 3 + 2];
-            }
             // Only brackets left open count: the tail of JSON or code closes what its head opened.
-            int unclosed = Math.max(0, round) + Math.max(0, square) + Math.max(0, curly);
-            f[0] = oddSum / tail;
-            f[1] = (double) functionTail / tail;
+            int unclosed = Math.max(0, sums[to + C_ROUND])
+                    + Math.max(0, sums[to + C_SQUARE])
+                    + Math.max(0, sums[to + C_CURLY]);
+            f[0] = (oddSums[skip + tail] - oddSums[skip]) / tail;
+            f[1] = (double) (sums[to + C_FUNCTION] - sums[from + C_FUNCTION]) / tail;
             f[HEAD_FUNCTION] = 0;
             f[3] = Math.min(1.0, unclosed / 3.0);
-            f[4] = (double) structuredCount / tail;
-            f[5] = (double) capitalCount / tail;
-            f[6] = (double) symbolCount / tail;
-            f[7] = (double) unknownCount / tail;
+            f[4] = (double) (sums[to + C_STRUCTURED] - sums[from + C_STRUCTURED]) / tail;
+            f[5] = (double) (sums[to + C_CAPITAL] - sums[from + C_CAPITAL]) / tail;
+            f[6] = (double) (sums[to + C_SYMBOL] - sums[from + C_SYMBOL]) / tail;
+            f[7] = (double) (sums[to + C_UNKNOWN] - sums[from + C_UNKNOWN]) / tail;
             // Another script among Latin words (a fused token counts for both): gibberish, not a
             // text written in that script.
             f[8] = latinCount > 0 && otherCount > 0 && otherCount < tail / 2 ? Math.min(1.0, otherCount / 3.0) : 0;
-            f[9] = quoteCount % 2;
+            f[9] = sums[to + C_QUOTES] % 2;
         }
 
         /** Whether the token's letters-and-digits core, lower-cased, is a function word. */
