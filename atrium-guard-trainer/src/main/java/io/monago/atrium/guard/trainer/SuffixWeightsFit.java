@@ -4,6 +4,7 @@ import io.monago.atrium.guard.security.category.IncidentCategory;
 import io.monago.atrium.guard.security.corpus.LabelledText;
 import io.monago.atrium.guard.security.model.LinearModel;
 import io.monago.atrium.guard.security.suffix.GibberishSuffixDetector;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,58 @@ final class SuffixWeightsFit {
     private SuffixWeightsFit() {}
 
     static double[] fit(List<LabelledText> train) {
+        return fit(train, POSITIVE_WEIGHT, true);
+    }
+
+    /**
+     * Cross-validates the weight of suffix rows over the training rows (folds by group, so a
+     * request and its suffixes stay together) and prints, for each weight, detection and false
+     * positives at the default threshold on the left-out folds. How the shipped weight was chosen.
+     */
+    static void crossValidate(List<LabelledText> train, double[] positiveWeights, int folds, PrintStream out) {
+        GibberishSuffixDetector detector = new GibberishSuffixDetector();
+        for (double positiveWeight : positiveWeights) {
+            int detected = 0;
+            int suffixes = 0;
+            int flagged = 0;
+            int benign = 0;
+            for (int fold = 0; fold < folds; fold++) {
+                int k = fold;
+                List<LabelledText> fitted = train.stream()
+                        .filter(row -> Math.floorMod(row.group().hashCode(), folds) != k)
+                        .toList();
+                double[] w = fit(fitted, positiveWeight, false);
+                for (LabelledText row : train) {
+                    boolean suffix = row.labels().contains(IncidentCategory.ADVERSARIAL_SUFFIX);
+                    if (Math.floorMod(row.group().hashCode(), folds) != k || (row.attack() && !suffix)) {
+                        continue;
+                    }
+                    List<double[]> runs = detector.windows(row.text());
+                    boolean hit = !runs.isEmpty() && LinearModel.sigmoid(z(best(runs, w), w)) >= THRESHOLD;
+                    if (suffix) {
+                        suffixes++;
+                        detected += hit ? 1 : 0;
+                    } else {
+                        benign++;
+                        flagged += hit ? 1 : 0;
+                    }
+                }
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "suffix weight %.0f: %d-fold detection %.3f (%d/%d), false positives %.4f (%d/%d)%n",
+                    positiveWeight,
+                    folds,
+                    (double) detected / suffixes,
+                    detected,
+                    suffixes,
+                    (double) flagged / benign,
+                    flagged,
+                    benign);
+        }
+    }
+
+    private static double[] fit(List<LabelledText> train, double positiveWeight, boolean report) {
         GibberishSuffixDetector detector = new GibberishSuffixDetector();
         List<List<double[]>> runs = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
@@ -57,7 +110,7 @@ final class SuffixWeightsFit {
                 if (labels.get(n)) {
                     features.add(round == 0 ? r.get(0) : best(r, w));
                     targets.add(1.0);
-                    weights.add(POSITIVE_WEIGHT);
+                    weights.add(positiveWeight);
                 } else {
                     for (double[] f : r) {
                         features.add(f);
@@ -68,6 +121,14 @@ final class SuffixWeightsFit {
             }
             w = descend(features, targets, weights, w);
         }
+        if (report) {
+            report(runs, labels, texts, w);
+        }
+        return w;
+    }
+
+    /** Prints the rates on the rows fitted on, and with {@code -Dsuffix.debug=true} the rows wrong. */
+    private static void report(List<List<double[]>> runs, List<Boolean> labels, List<String> texts, double[] w) {
         int detected = 0;
         int positives = 0;
         int flagged = 0;
@@ -95,7 +156,6 @@ final class SuffixWeightsFit {
                 positives,
                 flagged,
                 runs.size() - positives);
-        return w;
     }
 
     /** The run with the highest score under the weights. */

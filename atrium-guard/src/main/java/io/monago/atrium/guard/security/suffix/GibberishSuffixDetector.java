@@ -8,11 +8,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Scores the end of a text for a machine-optimised adversarial suffix of the GCG kind (Zou et al.,
@@ -116,10 +119,11 @@ public final class GibberishSuffixDetector {
             "^[\"'{\\[(]*[\\w.\\-]+[\"']?:[\"'{\\[]?$|^\\w+=\\S+$|\\w\\(.*\\)|^\\d[\\d.,:\\-]*[,;]?$|^[\"']?[\\w.\\-]+[\"']?[,;]$|^\\|$|^[|\\-]+$");
 
     /**
-     * Logistic-regression weights of {@link #features}: fitted on the training split of the
-     * project's corpus by {@code TrainSecurityModel --suffix} in atrium-guard-trainer (it prints these numbers). Generated
-     * suffixes are odd, capitalised inside words, made of symbols and poor in function words, after
-     * text that has them; code and JSON are odd too but structured.
+     * Logistic-regression weights of {@link #features}: fitted on the training parts of every data
+     * set and of {@code datasets/gcg-suffixes/} by {@code TrainSecurityModel --suffix} in
+     * atrium-guard-trainer (it prints these numbers). Generated suffixes are odd, capitalised
+     * inside words, made of symbols and of pieces that are not words, poor in function words, mix
+     * scripts and leave brackets and quotes open; code and JSON are odd too but structured.
      */
     static final double[] WEIGHTS = {3.66, -4.50, 0.39, 3.48, -3.76, 3.43, 1.78, 3.86, 2.85, 2.06};
 
@@ -140,7 +144,7 @@ public final class GibberishSuffixDetector {
     private final WordTable functionTable;
 
     private final WordTable codeWords = WordTable.of(CODE_WORDS);
-    /** English words and the function words of every language read, lower case. */
+    /** English and Indonesian words and the function words of every language read, lower case. */
     private final WordTable dictionary;
     /** Longer cores are not looked up in the dictionary. */
     private static final int MAX_WORD = 14;
@@ -168,13 +172,13 @@ public final class GibberishSuffixDetector {
         static final WordTable TABLE = read();
 
         private static WordTable read() {
-            java.util.TreeSet<String> words = new java.util.TreeSet<>(readWords());
+            TreeSet<String> words = new TreeSet<>(readWords());
             for (String resource : List.of(RESOURCE_ENGLISH, RESOURCE_INDONESIAN)) {
                 try (InputStream in = GibberishSuffixDetector.class.getResourceAsStream(resource)) {
                     if (in == null) {
                         throw new IllegalStateException("missing classpath resource " + resource);
                     }
-                    InputStream plain = resource.endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in;
+                    InputStream plain = resource.endsWith(".gz") ? new GZIPInputStream(in) : in;
                     BufferedReader reader = new BufferedReader(new InputStreamReader(plain, StandardCharsets.UTF_8));
                     String line;
                     while ((line = reader.readLine()) != null) {
@@ -277,7 +281,7 @@ public final class GibberishSuffixDetector {
     public List<double[]> windows(String text) {
         TokenFacts facts = new TokenFacts(text);
         facts.collect(WINDOW + HEAD);
-        List<double[]> runs = new java.util.ArrayList<>();
+        List<double[]> runs = new ArrayList<>();
         if (facts.size < MIN_TAIL) {
             return runs;
         }
