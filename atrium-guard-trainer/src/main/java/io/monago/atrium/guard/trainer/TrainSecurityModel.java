@@ -35,7 +35,9 @@ import java.util.List;
  * threshold were chosen: {@code -Dcv.grid="l2=1e-4,3e-4;epochs=5,8"} varies settings (every
  * combination), {@code -Dcv.groups=v2-} (or {@code !v2-}) measures only the rows of groups starting
  * so (or not), {@code -DshowErrors=true -DshowAt=0.55} lists the errors of the first configuration;
- * {@code --suffix} refits the adversarial-suffix weights and prints them. {@code -Dthresholds=true}
+ * {@code --suffix} refits the adversarial-suffix weights on the training parts of every data set
+ * and of the suffix stage's own sets, and prints them ({@code --suffix cv} cross-validates the
+ * weight of suffix rows instead). {@code -Dthresholds=true}
  * adds held-out rates at thresholds 0.5 to 0.7.
  */
 public final class TrainSecurityModel {
@@ -53,8 +55,15 @@ public final class TrainSecurityModel {
         List<LabelledText> all = Corpora.all();
         List<LabelledText> train = all.stream().filter(LabelledText::trainable).toList();
         if (args.length > 0 && args[0].equals("--suffix")) {
-            System.out.println(SuffixWeightsFit.describe(SuffixWeightsFit.fit(
-                    Corpora.own().stream().filter(LabelledText::trainable).toList())));
+            // Every data set's training part: the own and BPE-sampled suffixes, the suffix stage's
+            // hard negatives and every other benign or attack row (none of them a suffix).
+            List<LabelledText> rows = new java.util.ArrayList<>(train);
+            Corpora.suffixes().stream().filter(LabelledText::trainable).forEach(rows::add);
+            if (args.length > 1 && args[1].equals("cv")) {
+                SuffixWeightsFit.crossValidate(rows, new double[] {5, 10, 20}, 5, System.out);
+            } else {
+                System.out.println(SuffixWeightsFit.describe(SuffixWeightsFit.fit(rows)));
+            }
             return;
         }
         SecurityModelTrainer.Settings settings =

@@ -8,18 +8,23 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Scores the end of a text for a machine-optimised adversarial suffix of the GCG kind (Zou et al.,
  * 2023): a run of tokens that splice words with brackets, backslashes and markup
  * ({@code oppositeley.](}, {@code giving**ONE}, {@code "\!--Two}), glue words in mid-case
- * ({@code similarlyNow}), use almost no function words and leave brackets open, appended to an
- * otherwise ordinary request. The last 10, 14 and 20 tokens are judged and the worst kept.
+ * ({@code similarlyNow}), use almost no function words, are rarely dictionary words, mix scripts
+ * and leave brackets and quotes open, appended to an otherwise ordinary request. Runs of the last
+ * 10, 14 and 20 tokens are judged, ending at the text's end or 4 or 8 tokens before it (a short
+ * sentence may follow the suffix), and the worst is kept.
  *
  * <p>JSON, code and logs are punctuated too, but their tokens are structured ({@code "key":},
  * {@code name=value}, calls, operators) and their brackets close what they opened; they score low.
@@ -40,6 +45,15 @@ public final class GibberishSuffixDetector {
     private static final int MAX_TOKEN = 64;
 
     private static final int[] TAILS = {10, 14, TAIL};
+    /** How many tokens a judged run may end before the text's end. */
+    private static final int[] SKIPS = {0, 4, 8};
+
+    private static final int MAX_SKIP = 8;
+    /** Tokens judged one by one: the longest run at the largest skip. */
+    private static final int WINDOW = TAIL + MAX_SKIP;
+
+    private static final String RESOURCE_ENGLISH = "/io/monago/atrium/guard/security/english-words.txt.gz";
+    private static final String RESOURCE_INDONESIAN = "/io/monago/atrium/guard/security/indonesian-words.txt";
     private static final String ODD_PUNCTUATION = "(){}[]<>\\*=|^~@#$%`\"+/;";
     private static final String RESOURCE = "/io/monago/atrium/guard/security/function-words.txt";
     private static final List<String> CODE_WORDS = List.of(
@@ -105,14 +119,20 @@ public final class GibberishSuffixDetector {
             "^[\"'{\\[(]*[\\w.\\-]+[\"']?:[\"'{\\[]?$|^\\w+=\\S+$|\\w\\(.*\\)|^\\d[\\d.,:\\-]*[,;]?$|^[\"']?[\\w.\\-]+[\"']?[,;]$|^\\|$|^[|\\-]+$");
 
     /**
-     * Logistic-regression weights of {@link #features}: fitted on the training split of the
-     * project's corpus by {@code TrainSecurityModel --suffix} in atrium-guard-trainer (it prints these numbers). Generated
-     * suffixes are odd, capitalised inside words, made of symbols and poor in function words, after
-     * text that has them; code and JSON are odd too but structured.
+     * Logistic-regression weights of {@link #features}: fitted on the training parts of every data
+     * set and of {@code datasets/gcg-suffixes/} by {@code TrainSecurityModel --suffix} in
+     * atrium-guard-trainer (it prints these numbers). Generated suffixes are odd, capitalised
+     * inside words, made of symbols and of pieces that are not words, poor in function words, mix
+     * scripts and leave brackets and quotes open; code and JSON are odd too but structured.
      */
-    static final double[] WEIGHTS = {8.09, -5.01, 1.92, 5.25, -2.20, 3.52, 5.02};
+    static final double[] WEIGHTS = {3.66, -4.50, 0.39, 3.48, -3.76, 3.43, 1.78, 3.86, 2.85, 2.06};
 
-    static final double BIAS = -2.06;
+    static final double BIAS = -2.13;
+
+    /** Index of the head's share of function words in a feature vector. */
+    private static final int HEAD_FUNCTION = 2;
+    /** The number of features. */
+    public static final int FEATURES = 10;
 
     /** Operators and brackets standing alone: code, not gibberish. */
     private static final Set<String> CODE_OPERATORS = Set.of(
@@ -124,6 +144,10 @@ public final class GibberishSuffixDetector {
     private final WordTable functionTable;
 
     private final WordTable codeWords = WordTable.of(CODE_WORDS);
+    /** English and Indonesian words and the function words of every language read, lower case. */
+    private final WordTable dictionary;
+    /** Longer cores are not looked up in the dictionary. */
+    private static final int MAX_WORD = 14;
     /** Longer cores are not looked up. */
     private final int longestFunctionWord;
 
@@ -137,6 +161,37 @@ public final class GibberishSuffixDetector {
         this.functionTable = WordTable.of(functionWords.stream().sorted().toList());
         this.longestFunctionWord =
                 functionWords.stream().mapToInt(String::length).max().orElse(0);
+        this.dictionary = Dictionary.TABLE;
+    }
+
+    /**
+     * The shipped English and Indonesian word lists with the function words, read once (the
+     * table is immutable).
+     */
+    private static final class Dictionary {
+        static final WordTable TABLE = read();
+
+        private static WordTable read() {
+            TreeSet<String> words = new TreeSet<>(readWords());
+            for (String resource : List.of(RESOURCE_ENGLISH, RESOURCE_INDONESIAN)) {
+                try (InputStream in = GibberishSuffixDetector.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("missing classpath resource " + resource);
+                    }
+                    InputStream plain = resource.endsWith(".gz") ? new GZIPInputStream(in) : in;
+                    BufferedReader reader = new BufferedReader(new InputStreamReader(plain, StandardCharsets.UTF_8));
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        if (!line.startsWith("#") && !line.isBlank()) {
+                            words.add(line.strip());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + resource, e);
+                }
+            }
+            return WordTable.of(List.copyOf(words));
+        }
     }
 
     /**
@@ -160,31 +215,34 @@ public final class GibberishSuffixDetector {
      */
     public double score(String text, double floor) {
         TokenFacts facts = new TokenFacts(text);
-        facts.collect(TAIL);
+        facts.collect(WINDOW);
         if (facts.size < MIN_TAIL) {
             return 0; // too short to judge, whatever comes before
         }
         facts.judgeTail();
         // Read the text before the tail a third at a time, while the tail could still score high.
         if (floor > 0) {
-            for (int collected = TAIL; ; collected += HEAD / 3) {
+            for (int collected = WINDOW; ; collected += HEAD / 3) {
                 if (facts.upperBound() < floor) {
                     return 0;
                 }
-                if (collected >= TAIL + HEAD) {
+                if (collected >= WINDOW + HEAD) {
                     break;
                 }
                 facts.collect(collected + HEAD / 3);
             }
         }
-        facts.collect(TAIL + HEAD);
-        facts.findFunctionWords();
+        facts.collect(WINDOW + HEAD);
+        facts.findWords();
         double best = 0;
-        // Suffixes vary in length: judge the last 10, 14 and 20 tokens and keep the worst.
-        for (int tail : TAILS) {
-            double[] f = facts.features(tail);
-            if (f != null) {
-                best = Math.max(best, probability(f));
+        double[] f = new double[FEATURES];
+        // Suffixes vary in length and may be followed by a short sentence: judge runs of 10, 14
+        // and 20 tokens ending at the end or a few tokens before it, and keep the worst.
+        for (int skip : SKIPS) {
+            for (int tail : TAILS) {
+                if (facts.features(skip, tail, f)) {
+                    best = Math.max(best, probability(f));
+                }
             }
         }
         return best;
@@ -202,42 +260,101 @@ public final class GibberishSuffixDetector {
      * The features of a text's last {@value #TAIL} tokens, or null when it is too short to judge:
      * mean token oddness, share of function words in the tail and in the text before it, bracket
      * imbalance (0 to 1), shares of structured tokens (code, JSON, logs), of tokens with inner
-     * capitals and of symbol-only tokens.
+     * capitals and of symbol-only tokens, share of words not in the (English) dictionary, script mixing (Latin and other letters in one run) and unbalanced
+     * double quotes.
      *
      * @param text the raw text
      * @return the features, in the order of {@link #WEIGHTS}
      */
     public double[] features(String text) {
-        TokenFacts facts = new TokenFacts(text);
-        facts.collect(TAIL + HEAD);
-        if (facts.size >= MIN_TAIL) {
-            facts.judgeTail();
-        }
-        facts.findFunctionWords();
-        return facts.features(TAIL);
+        List<double[]> runs = windows(text);
+        return runs.isEmpty() ? null : runs.get(0);
     }
 
     /**
-     * What is known about each of the last tokens, computed once for every tail length. Tokens are
-     * found walking back from the end, so index 0 is the last token; a token longer than 64 chars
-     * is a blob (base64, a URL), not a suffix token, and is judged as an empty token.
+     * The features of every run the score judges (the last 20 tokens first), for fitting the
+     * weights; empty when the text is too short to judge.
+     *
+     * @param text the raw text
+     * @return one feature vector per run, in the order of {@link #WEIGHTS}
      */
+    public List<double[]> windows(String text) {
+        TokenFacts facts = new TokenFacts(text);
+        facts.collect(WINDOW + HEAD);
+        List<double[]> runs = new ArrayList<>();
+        if (facts.size < MIN_TAIL) {
+            return runs;
+        }
+        facts.judgeTail();
+        facts.findWords();
+        for (int skip : SKIPS) {
+            for (int t = TAILS.length - 1; t >= 0; t--) {
+                double[] f = new double[FEATURES];
+                if (facts.features(skip, TAILS[t], f)) {
+                    runs.add(f);
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * What is known about each of the last tokens, computed once for every run. Tokens are found
+     * walking back from the end, so index 0 is the last token; a token longer than 64 chars is a
+     * blob (base64, a URL), not a suffix token, and is judged as an empty token.
+     */
+    private static final int C_FUNCTION = 0;
+
+    private static final int C_STRUCTURED = 1;
+    private static final int C_CAPITAL = 2;
+    private static final int C_SYMBOL = 3;
+    private static final int C_UNKNOWN = 4;
+    private static final int C_QUOTES = 5;
+    private static final int C_LATIN = 6;
+    private static final int C_OTHER = 7;
+    private static final int C_ROUND = 8;
+    private static final int C_SQUARE = 9;
+    private static final int C_CURLY = 10;
+    private static final int COUNTS = 11;
+
     private final class TokenFacts {
         private final String text;
-        private int[] starts = new int[TAIL + HEAD];
-        private int[] ends = new int[TAIL + HEAD];
+        private final int[] starts = new int[WINDOW + HEAD];
+        private final int[] ends = new int[WINDOW + HEAD];
         private int size;
         /** Where the walk back stopped. */
         private int walked;
 
-        private final double[] odd = new double[TAIL];
-        private final boolean[] function = new boolean[TAIL + HEAD];
-        private int functionChecked;
-        private final boolean[] structured = new boolean[TAIL];
-        private final boolean[] capital = new boolean[TAIL];
-        private final boolean[] symbol = new boolean[TAIL];
-        private final int[][] brackets = new int[TAIL][];
+        private final double[] odd = new double[WINDOW];
+        private final boolean[] function = new boolean[WINDOW + HEAD];
+        /** Letters, no digits, and not a dictionary word (nor a word of them joined by hyphens). */
+        private final boolean[] unknown = new boolean[WINDOW + HEAD];
+
+        private int wordsChecked;
+        private final boolean[] structured = new boolean[WINDOW];
+        private final boolean[] capital = new boolean[WINDOW];
+        private final boolean[] symbol = new boolean[WINDOW];
+        /** Per token, three ints: what it opens minus what it closes, round, square, curly. */
+        private final int[] brackets = new int[WINDOW * 3];
+        /** Per token: double quotes in it. */
+        private final int[] quotes = new int[WINDOW];
+        /** Per token: it has Latin letters, letters of another script, or both. */
+        private final boolean[] latin = new boolean[WINDOW];
+
+        private final boolean[] otherScript = new boolean[WINDOW];
         private final char[] folded = new char[MAX_TOKEN];
+
+        /**
+         * Sums over the first k tokens (from the end), so that each run's counts are two reads:
+         * {@link #COUNTS} ints per k, in the order of the {@code C_} indices, and the oddness.
+         */
+        private final int[] sums = new int[(WINDOW + 1) * COUNTS];
+
+        private final double[] oddSums = new double[WINDOW + 1];
+        /** Function words among the first k tokens collected, every token. */
+        private final int[] functionSums = new int[WINDOW + HEAD + 1];
+
+        private boolean summed;
 
         TokenFacts(String text) {
             this.text = text;
@@ -269,17 +386,18 @@ public final class GibberishSuffixDetector {
             return text.substring(starts[index], ends[index]);
         }
 
-        /** Everything about the tail tokens but the function words before them. */
+        /** Everything about the last tokens but the words before them. */
         void judgeTail() {
-            for (int r = 0; r < Math.min(size, TAIL); r++) {
+            for (int r = 0; r < Math.min(size, WINDOW); r++) {
                 judge(r);
             }
         }
 
         /**
          * One pass over a tail token: how odd it is, whether it is structured (code, JSON, logs),
-         * capitalised inside, made of symbols only, and which brackets it opens or closes. A
-         * {@code String} is made only for the rare token a pattern or a set must confirm.
+         * capitalised inside, made of symbols only, which brackets it opens or closes, its quotes
+         * and scripts. A {@code String} is made only for the rare token a pattern or a set must
+         * confirm.
          */
         private void judge(int r) {
             int start = starts[r];
@@ -293,7 +411,6 @@ public final class GibberishSuffixDetector {
             boolean letterOrDigit = false;
             boolean structuredChar = false;
             boolean dashes = length > 0;
-            int[] deltas = new int[3];
             int previous = 0;
             int hash = WordHash.SEED;
             for (int i = start; i < end; i++) {
@@ -306,6 +423,11 @@ public final class GibberishSuffixDetector {
                 }
                 if ((kind & LETTER) != 0) {
                     letters++;
+                    if (c < 0x250) {
+                        latin[r] = true;
+                    } else {
+                        otherScript[r] = true;
+                    }
                 } else if ((kind & (ODD | STRUCTURE | BRACKET)) != 0) {
                     if ((kind & ODD) != 0) {
                         oddChars++;
@@ -316,9 +438,10 @@ public final class GibberishSuffixDetector {
                     structuredChar |= (kind & STRUCTURE) != 0;
                     if ((kind & BRACKET) != 0) {
                         int pair = BRACKETS.indexOf(c);
-                        deltas[pair / 2] += pair % 2 == 0 ? 1 : -1;
+                        brackets[r * 3 + pair / 2] += pair % 2 == 0 ? 1 : -1;
                     }
                 }
+                quotes[r] += c == '"' ? 1 : 0;
                 letterOrDigit |= (kind & (LETTER | DIGIT)) != 0;
                 dashes &= c == '-';
                 if (k < MAX_CODE_WORD) {
@@ -347,85 +470,109 @@ public final class GibberishSuffixDetector {
                             length > 1 && Character.isUpperCase(text.charAt(start)));
             capital[r] = innerCapital;
             symbol[r] = !letterOrDigit && !operator;
-            brackets[r] = deltas;
         }
 
-        void findFunctionWords() {
-            for (int r = functionChecked; r < size; r++) {
+        /** Function words and words not in the dictionary, of every token collected so far. */
+        void findWords() {
+            for (int r = wordsChecked; r < size; r++) {
                 function[r] = isFunctionWord(starts[r], ends[r]);
+                unknown[r] = !function[r] && r < WINDOW && isUnknownWord(starts[r], ends[r]);
+                functionSums[r + 1] = functionSums[r] + (function[r] ? 1 : 0);
             }
-            functionChecked = size;
+            wordsChecked = size;
+            if (!summed) {
+                sum();
+            }
+        }
+
+        /** The sums over the judged tokens, once their words are known. */
+        private void sum() {
+            int judged = Math.min(size, WINDOW);
+            for (int r = 0; r < judged; r++) {
+                int at = r * COUNTS;
+                int next = at + COUNTS;
+                sums[next + C_FUNCTION] = sums[at + C_FUNCTION] + (function[r] ? 1 : 0);
+                sums[next + C_STRUCTURED] = sums[at + C_STRUCTURED] + (structured[r] ? 1 : 0);
+                sums[next + C_CAPITAL] = sums[at + C_CAPITAL] + (capital[r] ? 1 : 0);
+                sums[next + C_SYMBOL] = sums[at + C_SYMBOL] + (symbol[r] ? 1 : 0);
+                sums[next + C_UNKNOWN] = sums[at + C_UNKNOWN] + (unknown[r] ? 1 : 0);
+                sums[next + C_QUOTES] = sums[at + C_QUOTES] + quotes[r];
+                sums[next + C_LATIN] = sums[at + C_LATIN] + (latin[r] ? 1 : 0);
+                sums[next + C_OTHER] = sums[at + C_OTHER] + (otherScript[r] ? 1 : 0);
+                sums[next + C_ROUND] = sums[at + C_ROUND] + brackets[r * 3];
+                sums[next + C_SQUARE] = sums[at + C_SQUARE] + brackets[r * 3 + 1];
+                sums[next + C_CURLY] = sums[at + C_CURLY] + brackets[r * 3 + 2];
+                oddSums[r + 1] = oddSums[r] + odd[r];
+            }
+            summed = true;
         }
 
         /** The best score any text before the tail could give, from the tail alone. */
         double upperBound() {
-            findFunctionWords(); // of the tokens collected so far: the last TAIL
+            findWords(); // of the tokens collected so far
             double best = 0;
-            for (int tail : TAILS) {
-                if (size < MIN_TAIL || (tail > size && tail > MIN_TAIL && walked == 0)) {
-                    continue;
+            double[] f = new double[FEATURES];
+            for (int skip : SKIPS) {
+                for (int tail : TAILS) {
+                    if (skip + tail > size) {
+                        continue; // all runs fit once the walk has not reached the start
+                    }
+                    tailFeatures(skip, tail, f);
+                    // The text before the run: the part already collected is known, the rest is
+                    // assumed to be what raises the score most (by the sign of each weight).
+                    int from = skip + tail;
+                    int head = walked == 0 ? Math.min(HEAD, size - from) : HEAD;
+                    int known = Math.min(size, from + head) - from;
+                    int functionKnown = functionSums[from + known] - functionSums[from];
+                    int rest = head - known;
+                    int functionWorst = WEIGHTS[HEAD_FUNCTION] >= 0 ? functionKnown + rest : functionKnown;
+                    f[HEAD_FUNCTION] = head >= 4 ? (double) functionWorst / head : 0.3;
+                    best = Math.max(best, probability(f));
                 }
-                int tailLength = Math.min(tail, size);
-                double[] f = tailFeatures(tailLength);
-                // The text before the tail: the part already collected is known, the rest is
-                // assumed to be what raises the score most (function words, by the weights).
-                int head = walked == 0 ? Math.min(HEAD, size - tailLength) : HEAD;
-                int known = Math.min(size, tailLength + head) - tailLength;
-                int functionKnown = 0;
-                for (int r = tailLength; r < tailLength + known; r++) {
-                    functionKnown += function[r] ? 1 : 0;
-                }
-                int functionAtMost = WEIGHTS[2] >= 0 ? functionKnown + head - known : functionKnown;
-                f[2] = head >= 4 ? (double) functionAtMost / head : 0.3;
-                best = Math.max(best, probability(f));
             }
             return best;
         }
 
-        double[] features(int tailLength) {
-            if (size < MIN_TAIL || (tailLength > size && tailLength > MIN_TAIL)) {
-                return null;
+        /**
+         * The features of the run of {@code tail} tokens ending {@code skip} tokens before the
+         * end, into {@code f}; false when the text has too few tokens for it.
+         */
+        boolean features(int skip, int tail, double[] f) {
+            if (skip + tail > size) {
+                return false;
             }
-            int tail = Math.min(tailLength, size);
-            double[] f = tailFeatures(tail);
-            int head = Math.min(HEAD, size - tail);
-            int functionHead = 0;
-            for (int r = tail; r < tail + head; r++) {
-                functionHead += function[r] ? 1 : 0;
-            }
-            f[2] = head >= 4 ? (double) functionHead / head : 0.3;
-            return f;
+            tailFeatures(skip, tail, f);
+            int from = skip + tail;
+            int head = Math.min(HEAD, size - from);
+            int functionHead = functionSums[from + head] - functionSums[from];
+            f[HEAD_FUNCTION] = head >= 4 ? (double) functionHead / head : 0.3;
+            return true;
         }
 
-        /** The features of the last {@code tail} tokens, the head's share of function words left at 0. */
-        private double[] tailFeatures(int tail) {
-            double oddSum = 0;
-            int functionTail = 0;
-            int structuredCount = 0;
-            int capitalCount = 0;
-            int symbolCount = 0;
-            int[] open = new int[3];
-            for (int r = tail - 1; r >= 0; r--) { // in text order
-                oddSum += odd[r];
-                functionTail += function[r] ? 1 : 0;
-                structuredCount += structured[r] ? 1 : 0;
-                capitalCount += capital[r] ? 1 : 0;
-                symbolCount += symbol[r] ? 1 : 0;
-                for (int k = 0; k < 3; k++) {
-                    open[k] += brackets[r][k];
-                }
-            }
+        /** The features of a run, those of the text before it left at 0. */
+        private void tailFeatures(int skip, int tail, double[] f) {
+            int from = skip * COUNTS;
+            int to = (skip + tail) * COUNTS;
+            int latinCount = sums[to + C_LATIN] - sums[from + C_LATIN];
+            int otherCount = sums[to + C_OTHER] - sums[from + C_OTHER];
+            // Brackets and quotes from the run's start to the end of the text: what follows the
+            // run may close what it opened (JSON cut by a run that ends before its last tokens).
             // Only brackets left open count: the tail of JSON or code closes what its head opened.
-            int unclosed = Math.max(0, open[0]) + Math.max(0, open[1]) + Math.max(0, open[2]);
-            return new double[] {
-                oddSum / tail,
-                (double) functionTail / tail,
-                0,
-                Math.min(1.0, unclosed / 3.0),
-                (double) structuredCount / tail,
-                (double) capitalCount / tail,
-                (double) symbolCount / tail
-            };
+            int unclosed = Math.max(0, sums[to + C_ROUND])
+                    + Math.max(0, sums[to + C_SQUARE])
+                    + Math.max(0, sums[to + C_CURLY]);
+            f[0] = (oddSums[skip + tail] - oddSums[skip]) / tail;
+            f[1] = (double) (sums[to + C_FUNCTION] - sums[from + C_FUNCTION]) / tail;
+            f[HEAD_FUNCTION] = 0;
+            f[3] = Math.min(1.0, unclosed / 3.0);
+            f[4] = (double) (sums[to + C_STRUCTURED] - sums[from + C_STRUCTURED]) / tail;
+            f[5] = (double) (sums[to + C_CAPITAL] - sums[from + C_CAPITAL]) / tail;
+            f[6] = (double) (sums[to + C_SYMBOL] - sums[from + C_SYMBOL]) / tail;
+            f[7] = (double) (sums[to + C_UNKNOWN] - sums[from + C_UNKNOWN]) / tail;
+            // Another script among Latin words (a fused token counts for both): gibberish, not a
+            // text written in that script.
+            f[8] = latinCount > 0 && otherCount > 0 && otherCount < tail / 2 ? Math.min(1.0, otherCount / 3.0) : 0;
+            f[9] = sums[to + C_QUOTES] % 2;
         }
 
         /** Whether the token's letters-and-digits core, lower-cased, is a function word. */
@@ -450,6 +597,76 @@ public final class GibberishSuffixDetector {
                 hash = WordHash.step(hash, lower);
             }
             return functionTable.find(folded, 0, end - start, hash) >= 0;
+        }
+
+        /**
+         * Whether the token is made of letters that are not a word: its core (without leading and
+         * trailing punctuation) has punctuation inside other than hyphens and apostrophes, a lower
+         * letter followed by a capital ({@code similarlyNow}), or a part that is not in the
+         * dictionary (a final {@code s} may be a plural). Tokens with digits, all-capital tokens
+         * (acronyms) and tokens without letters are not counted either way.
+         */
+        private boolean isUnknownWord(int start, int end) {
+            while (start < end && (kind(text.charAt(start)) & (LETTER | DIGIT)) == 0) {
+                start++;
+            }
+            while (end > start && (kind(text.charAt(end - 1)) & (LETTER | DIGIT)) == 0) {
+                end--;
+            }
+            boolean lower = false;
+            int previous = 0;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                int kind = kind(c);
+                if ((kind & DIGIT) != 0) {
+                    return false;
+                }
+                if ((kind & LETTER) == 0 && c != '-' && c != '\'') {
+                    return true; // punctuation fused inside: oppositeley.](
+                }
+                if ((kind & UPPER) != 0 && (previous & LOWER) != 0) {
+                    return true; // case spliced inside: similarlyNow
+                }
+                lower |= (kind & LOWER) != 0;
+                previous = kind;
+            }
+            if (!lower) {
+                return false; // empty, or an acronym
+            }
+            int part = start;
+            for (int i = start; i <= end; i++) {
+                if (i == end || text.charAt(i) == '-' || text.charAt(i) == '\'') {
+                    if (i - part > 1 && !isWord(part, i)) {
+                        return true;
+                    }
+                    part = i + 1;
+                }
+            }
+            return false;
+        }
+
+        /** Whether letters, lower-cased, are a dictionary word or one with a final {@code s}. */
+        private boolean isWord(int start, int end) {
+            if (end - start > MAX_WORD) {
+                return false;
+            }
+            int hash = WordHash.SEED;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    return dictionary.find(text.substring(start, end).toLowerCase(Locale.ROOT)) >= 0;
+                }
+                char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                folded[i - start] = lower;
+                hash = WordHash.step(hash, lower);
+            }
+            int length = end - start;
+            if (dictionary.find(folded, 0, length, hash) >= 0) {
+                return true;
+            }
+            return length > 3
+                    && folded[length - 1] == 's'
+                    && dictionary.find(folded, 0, length - 1, WordHash.of(folded, 0, length - 1)) >= 0;
         }
     }
 

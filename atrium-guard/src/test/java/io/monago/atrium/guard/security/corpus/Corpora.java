@@ -39,6 +39,11 @@ public final class Corpora {
     /** In-the-wild jailbreak prompts (all attacks). */
     public static final Path JAILBREAK_LLMS =
             moduleDirectory().resolve("../datasets/jailbreak_llms/jailbreak_llms-train.jsonl");
+    /** Requests with token runs sampled from a BPE vocabulary, and the same requests alone. */
+    public static final Path BPE_SUFFIXES = moduleDirectory().resolve("../datasets/gcg-suffixes/bpe-suffixes.jsonl");
+    /** Benign texts that look odd at their end: code, logs, hashes, LaTeX, slang, emoji. */
+    public static final Path SUFFIX_NEGATIVES =
+            moduleDirectory().resolve("../datasets/gcg-suffixes/hard-negatives.jsonl");
     /** Indonesian assistant requests from xSID (all benign). */
     public static final Path XSID = moduleDirectory().resolve("../datasets/xsid-indonesian/xsid-id-benign.jsonl");
 
@@ -99,6 +104,39 @@ public final class Corpora {
                     (String) row.getOrDefault("obfuscation", ""),
                     (String) row.get("group"),
                     "own"));
+        }
+        return rows;
+    }
+
+    /**
+     * Reads the adversarial-suffix development sets: {@code bpe_suffix} (requests with and without
+     * a token run sampled from a BPE vocabulary) and {@code suffix_negatives} (benign texts that
+     * end oddly, all hard negatives), each with the split written in it. They are for the suffix
+     * stage only and are not among {@link #all()}, which the learned model is trained on.
+     *
+     * @return every row of both sets
+     */
+    public static List<LabelledText> suffixes() {
+        List<LabelledText> rows = new ArrayList<>();
+        for (Path file : List.of(BPE_SUFFIXES, SUFFIX_NEGATIVES)) {
+            boolean negatives = file.equals(SUFFIX_NEGATIVES);
+            for (Map<String, Object> row : read(file)) {
+                Set<IncidentCategory> labels = EnumSet.noneOf(IncidentCategory.class);
+                if (!((List<?>) row.get("labels")).isEmpty()) {
+                    labels.add(IncidentCategory.ADVERSARIAL_SUFFIX);
+                }
+                rows.add(new LabelledText(
+                        (String) row.get("id"),
+                        (String) row.get("text"),
+                        labels,
+                        (String) row.get("lang"),
+                        "direct",
+                        negatives,
+                        (String) row.get("split"),
+                        "",
+                        (String) row.get("group"),
+                        negatives ? "suffix_negatives" : "bpe_suffix"));
+            }
         }
         return rows;
     }

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param obfuscation how the text was disguised, or empty
  * @param group rows written from one sentence or template share a group, and a split
  * @param corpus the data set the row comes from: {@code own}, {@code deepset}, {@code bipia},
- *     {@code jailbreak_llms} or {@code xsid} (see {@link Corpora})
+ *     {@code jailbreak_llms}, {@code xsid}, or for the suffix stage {@code bpe_suffix} and {@code
+ *     suffix_negatives} (see {@link Corpora})
  */
 public record LabelledText(
         String id,
