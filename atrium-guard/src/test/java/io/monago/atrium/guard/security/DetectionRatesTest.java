@@ -24,9 +24,9 @@ class DetectionRatesTest {
     private static final SecurityAnalyzer ANALYZER = SecurityAnalyzer.defaults();
     private static final SecurityPolicy POLICY = SecurityPolicy.defaults();
     /** The reported detection on the indirect development set, less about two rows. */
-    private static final double INDIRECT_MIN_DETECTION = 0.0;
+    private static final double INDIRECT_MIN_DETECTION = 0.62;
     /** The reported false positives on the indirect development set, plus about two rows. */
-    private static final double INDIRECT_MAX_FALSE_POSITIVES = 1.0;
+    private static final double INDIRECT_MAX_FALSE_POSITIVES = 0.06;
 
     private static List<LabelledText> own;
     private static List<LabelledText> heldOut;
@@ -71,10 +71,10 @@ class DetectionRatesTest {
 
         assertThat(rates.detectionRate())
                 .as("detection on the held-out split; missed " + rates.missedIds())
-                .isGreaterThanOrEqualTo(0.91);
+                .isGreaterThanOrEqualTo(0.93);
         assertThat(rates.falsePositiveRate())
                 .as("false positives on the held-out split: " + rates.falsePositiveIds())
-                .isLessThanOrEqualTo(0.02);
+                .isLessThanOrEqualTo(0.013);
     }
 
     /**
@@ -119,9 +119,9 @@ class DetectionRatesTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "deepset,        0.69, 0.04",
-        "bipia,          0.67, 0.03",
-        "jailbreak_llms, 0.93, NaN",
+        "deepset,        0.69, 0.02",
+        "bipia,          0.62, 0.033",
+        "jailbreak_llms, 0.94, NaN",
         "xsid,           NaN,  0.005",
     })
     void publicDataSetsHeldOutPartsKeepTheirReportedRates(
