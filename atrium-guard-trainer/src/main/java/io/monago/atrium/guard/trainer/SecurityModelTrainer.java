@@ -412,8 +412,9 @@ public final class SecurityModelTrainer {
      * (a benign direct row) placed on a line of its own at the start, in the middle or at the end of
      * a benign document (an e-mail, a table, a code answer, a tool result). On its own the request
      * is fine; inside the data it is text that speaks to the reader, which is what the position
-     * signals of {@link DocumentSignals} describe. Their counterpart, labelled benign: the same
-     * documents with the user's own request about them before or after.
+     * signals of {@link DocumentSignals} describe. Their counterparts, labelled benign: the same
+     * documents with the user's own request about them before or after, and documents other than
+     * tables with an instruction for their human reader placed the same way.
      */
     private void addPlacedRequests(List<LabelledText> benign, Random random, List<Example> examples) {
         List<LabelledText> documents = new ArrayList<>();
@@ -463,7 +464,7 @@ public final class SecurityModelTrainer {
         // or after its rows is the planted request that BIPIA tables carry.
         List<LabelledText> prose =
                 documents.stream().filter(d -> !isTable(d.text())).toList();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && !prose.isEmpty(); i++) {
             LabelledText document = prose.get(random.nextInt(prose.size()));
             boolean english = !document.language().equals("id");
             String[] notices = english ? SyntheticExamples.READER_NOTICES_EN : SyntheticExamples.READER_NOTICES_ID;
