@@ -48,9 +48,14 @@ final class LeaveOneSourceOut {
                     .toList();
             List<LabelledText> left =
                     all.stream().filter(r -> r.corpus().equals(corpus)).toList();
-            SecurityAnalyzer without = SecurityAnalyzer.builder()
-                    .model(new SecurityModelTrainer(settings).train(fit))
-                    .build();
+            // A set with no training part (the indirect development set) was never trained on:
+            // leaving it out changes nothing, and the model trained on everything stands in.
+            boolean trained = left.stream().anyMatch(LabelledText::trainable);
+            SecurityAnalyzer without = trained
+                    ? SecurityAnalyzer.builder()
+                            .model(new SecurityModelTrainer(settings).train(fit))
+                            .build()
+                    : everything;
             List<LabelledText> heldOut =
                     left.stream().filter(LabelledText::heldOut).toList();
             out.printf(

@@ -264,11 +264,62 @@ public final class SecurityModelTrainer {
      * @return the model
      */
     public LinearModel train(List<LabelledText> rows) {
-        Random random = new Random(settings.seed());
+        // The average of a few models, each trained on its own draw of synthetic and placed
+        // examples in its own order: one model's held-out rates on planted requests moved by several
+        // points with the seed alone, and the average of linear models moves far less.
+        float[] weights = null;
+        float[] bias = null;
+        for (int member = 0; member < ENSEMBLE; member++) {
+            Fitted fitted = trainOnce(rows, settings.seed() + member * 7919L);
+            if (weights == null) {
+                weights = fitted.weights();
+                bias = fitted.bias();
+            } else {
+                for (int i = 0; i < weights.length; i++) {
+                    weights[i] += fitted.weights()[i];
+                }
+                for (int h = 0; h < bias.length; h++) {
+                    bias[h] += fitted.bias()[h];
+                }
+            }
+        }
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] /= ENSEMBLE;
+        }
+        for (int h = 0; h < bias.length; h++) {
+            bias[h] /= ENSEMBLE;
+        }
+        return new LinearModel(hasher, HEADS, bias, weights, settings.window(), settings.stride(), frequentWords());
+    }
+
+    /** Models averaged into the one shipped. */
+    private static final int ENSEMBLE = 3;
+
+    /** The weights and biases of one fit, before they are averaged (arrays, so not a record). */
+    private static final class Fitted {
+        private final float[] weights;
+        private final float[] bias;
+
+        Fitted(float[] weights, float[] bias) {
+            this.weights = weights;
+            this.bias = bias;
+        }
+
+        float[] weights() {
+            return weights;
+        }
+
+        float[] bias() {
+            return bias;
+        }
+    }
+
+    private Fitted trainOnce(List<LabelledText> rows, long seed) {
+        Random random = new Random(seed);
         List<LabelledText> attacks = new ArrayList<>();
         List<LabelledText> benign = new ArrayList<>();
         List<LabelledText> all = new ArrayList<>(rows);
-        all.addAll(SyntheticExamples.generate(new Random(settings.seed() + 1), settings.synthetic()));
+        all.addAll(SyntheticExamples.generate(new Random(seed + 1), settings.synthetic()));
         for (LabelledText row : all) {
             if (!row.obfuscation().isEmpty()) {
                 continue;
@@ -361,8 +412,9 @@ public final class SecurityModelTrainer {
      * (a benign direct row) placed on a line of its own at the start, in the middle or at the end of
      * a benign document (an e-mail, a table, a code answer, a tool result). On its own the request
      * is fine; inside the data it is text that speaks to the reader, which is what the position
-     * signals of {@link DocumentSignals} describe. Their counterpart, labelled benign: the same
-     * documents with the user's own request about them before or after.
+     * signals of {@link DocumentSignals} describe. Their counterparts, labelled benign: the same
+     * documents with the user's own request about them before or after, and documents other than
+     * tables with an instruction for their human reader placed the same way.
      */
     private void addPlacedRequests(List<LabelledText> benign, Random random, List<Example> examples) {
         List<LabelledText> documents = new ArrayList<>();
@@ -404,6 +456,37 @@ public final class SecurityModelTrainer {
                     random.nextInt(4) == 0 ? document.text() + "\n\n" + request : request + "\n\n" + document.text();
             examples.add(example(text, Set.of(), 1.0, false));
         }
+        // Their other counterpart, labelled benign: documents carry instructions for their human
+        // reader too (a deadline, a dose, a recipe step, a how-to), placed the same way and in the
+        // same roles. What sets a planted request apart is that it speaks to the model or about
+        // its answer, not that it is instruction-shaped.
+        // Tables are left out: a table has rows, not a note to its reader, and a line of prose before
+        // or after its rows is the planted request that BIPIA tables carry.
+        List<LabelledText> prose =
+                documents.stream().filter(d -> !isTable(d.text())).toList();
+        for (int i = 0; i < count && !prose.isEmpty(); i++) {
+            LabelledText document = prose.get(random.nextInt(prose.size()));
+            boolean english = !document.language().equals("id");
+            String[] notices = english ? SyntheticExamples.READER_NOTICES_EN : SyntheticExamples.READER_NOTICES_ID;
+            String notice = notices[random.nextInt(notices.length)];
+            if (random.nextInt(3) == 0) {
+                notice = notice + "\n" + notices[random.nextInt(notices.length)];
+            }
+            // Half in the tool role (a tool result is where an agent meets them most).
+            boolean tool = isTool(document) || random.nextInt(4) < 2;
+            examples.add(example(place(document.text(), notice, random.nextInt(3), random), Set.of(), 1.0, tool));
+        }
+    }
+
+    /** Whether a text has two or more table rows (lines with two or more {@code |}). */
+    private static boolean isTable(String text) {
+        int rows = 0;
+        for (String line : text.split("\n", -1)) {
+            if (line.chars().filter(c -> c == '|').count() >= 2) {
+                rows++;
+            }
+        }
+        return rows >= 2;
     }
 
     /** Placed requests per synthetic example of each kind. */
@@ -496,7 +579,7 @@ public final class SecurityModelTrainer {
                 .toList();
     }
 
-    private LinearModel fit(List<Example> examples, Random random) {
+    private Fitted fit(List<Example> examples, Random random) {
         int heads = HEADS.size();
         float[] weights = new float[hasher.size() * heads];
         double[] squaredGradients = new double[weights.length];
@@ -554,6 +637,6 @@ public final class SecurityModelTrainer {
         for (int h = 0; h < heads; h++) {
             biasOut[h] = (float) bias[h];
         }
-        return new LinearModel(hasher, HEADS, biasOut, weights, settings.window(), settings.stride(), frequentWords());
+        return new Fitted(weights, biasOut);
     }
 }

@@ -5,6 +5,11 @@ import io.monago.atrium.guard.security.SecurityPolicy;
 import io.monago.atrium.guard.security.SecurityReport;
 import io.monago.atrium.guard.security.corpus.Corpora;
 import io.monago.atrium.guard.security.corpus.LabelledText;
+import io.monago.atrium.guard.security.model.LinearModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,6 +23,9 @@ import java.util.stream.Collectors;
  * <pre>
  * ./mvnw -q -B -pl atrium-guard-trainer -am package -DskipTests -Prun -Dtrainer=ShowErrors -Dexec.args=bipia
  * </pre>
+ *
+ * {@code -Dmodel=/tmp/m.bin.gz} lists the errors of weights written elsewhere by the trainer instead
+ * of the shipped ones.
  */
 public final class ShowErrors {
     private ShowErrors() {}
@@ -26,15 +34,25 @@ public final class ShowErrors {
      * Prints the errors.
      *
      * @param args which set
+     * @throws IOException when the weights named by {@code -Dmodel} cannot be read
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         String which = args.length > 0 ? args[0] : "own";
         boolean trainSplit = which.endsWith("-train");
         String corpus = trainSplit ? which.substring(0, which.length() - "-train".length()) : which;
         List<LabelledText> rows = Corpora.all().stream()
                 .filter(r -> r.corpus().equals(corpus) && trainSplit != r.heldOut())
                 .toList();
-        SecurityAnalyzer analyzer = SecurityAnalyzer.defaults();
+        String weights = System.getProperty("model", "");
+        SecurityAnalyzer analyzer;
+        if (weights.isEmpty()) {
+            analyzer = SecurityAnalyzer.defaults();
+        } else {
+            try (InputStream in = Files.newInputStream(Path.of(weights))) {
+                analyzer =
+                        SecurityAnalyzer.builder().model(LinearModel.read(in)).build();
+            }
+        }
         SecurityPolicy policy = SecurityPolicy.defaults();
         for (LabelledText row : rows) {
             SecurityReport report = analyzer.analyze(row.segment());

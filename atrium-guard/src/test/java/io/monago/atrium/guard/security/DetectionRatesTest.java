@@ -23,6 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DetectionRatesTest {
     private static final SecurityAnalyzer ANALYZER = SecurityAnalyzer.defaults();
     private static final SecurityPolicy POLICY = SecurityPolicy.defaults();
+    /** The reported detection on the indirect development set, less about two rows. */
+    private static final double INDIRECT_MIN_DETECTION = 0.62;
+    /** The reported false positives on the indirect development set, plus about two rows. */
+    private static final double INDIRECT_MAX_FALSE_POSITIVES = 0.06;
+
     private static List<LabelledText> own;
     private static List<LabelledText> heldOut;
 
@@ -66,10 +71,46 @@ class DetectionRatesTest {
 
         assertThat(rates.detectionRate())
                 .as("detection on the held-out split; missed " + rates.missedIds())
-                .isGreaterThanOrEqualTo(0.91);
+                .isGreaterThanOrEqualTo(0.93);
         assertThat(rates.falsePositiveRate())
                 .as("false positives on the held-out split: " + rates.falsePositiveIds())
-                .isLessThanOrEqualTo(0.02);
+                .isLessThanOrEqualTo(0.013);
+    }
+
+    /**
+     * The indirect-injection development set (all held out, never trained on): tool results,
+     * e-mails, tables and code answers in English and Indonesian, each envelope with injections
+     * phrased unlike the own corpus's and with benign instructions (how-to steps, recipes, clinical
+     * instructions to patients, deadlines). Printed per source and language.
+     */
+    @Test
+    void indirectDevelopmentSetKeepsItsReportedRates() {
+        List<LabelledText> rows = Corpora.indirect();
+        DetectionRates rates = DetectionRates.measure(ANALYZER, POLICY, rows);
+        System.out.println("[security] indirect development set: " + rates.summary());
+        for (String source : List.of("tool", "email", "document")) {
+            System.out.println("[security]   " + source + ": "
+                    + DetectionRates.measure(
+                                    ANALYZER, POLICY, rows, row -> row.source().equals(source))
+                            .summary());
+        }
+        for (String language : List.of("en", "id", "mix")) {
+            System.out.println("[security]   " + language + ": "
+                    + DetectionRates.measure(
+                                    ANALYZER,
+                                    POLICY,
+                                    rows,
+                                    row -> row.language().equals(language))
+                            .summary());
+        }
+
+        assertThat(rows).hasSizeGreaterThan(150);
+        assertThat(rates.detectionRate())
+                .as("detection on the indirect development set; missed " + rates.missedIds())
+                .isGreaterThanOrEqualTo(INDIRECT_MIN_DETECTION);
+        assertThat(rates.falsePositiveRate())
+                .as("false positives on the indirect development set: " + rates.falsePositiveIds())
+                .isLessThanOrEqualTo(INDIRECT_MAX_FALSE_POSITIVES);
     }
 
     /**
@@ -78,9 +119,9 @@ class DetectionRatesTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "deepset,        0.69, 0.04",
-        "bipia,          0.67, 0.03",
-        "jailbreak_llms, 0.93, NaN",
+        "deepset,        0.69, 0.02",
+        "bipia,          0.62, 0.033",
+        "jailbreak_llms, 0.94, NaN",
         "xsid,           NaN,  0.005",
     })
     void publicDataSetsHeldOutPartsKeepTheirReportedRates(

@@ -20,7 +20,8 @@ import java.util.List;
  * For each such unit inside a document the signals say where it sits (start, middle, end), whether
  * it stands alone on its line, breaks the document's shape (a prose line among table rows), shares
  * no words with the rest (off topic), refers to the document ("this e-mail", "tabel berikut": the
- * user's own request does), and whom it addresses (the reader, the answer, an AI).
+ * user's own request does), and whom it addresses (the reader, the answer, an AI) and whether it speaks of the
+ * model's user or tools in the third person ("tell the user ...", "use the file tool ...").
  *
  * <p>Signals are returned as {@link RuleHit}s whose id starts with {@value #PREFIX}, at the unit's
  * first word, so they are features of the learned model (which weighs them in training) and never
@@ -41,8 +42,12 @@ public final class DocumentSignals {
     private static final int REFERS = 128;
     private static final int DOCUMENT_NOUN = 256;
     private static final int HEADER = 512;
+    private static final int USER = 1024;
+    private static final int TOOL = 2048;
+    private static final int TASK = 4096;
     /** Words that carry no topic: cues and function words are not counted for topic overlap. */
-    private static final int CUE = IMPERATIVE | QUESTION | NOTICE | POLITE | YOU | ANSWER | AI | REFERS | DOCUMENT_NOUN;
+    private static final int CUE =
+            IMPERATIVE | QUESTION | NOTICE | POLITE | YOU | ANSWER | AI | REFERS | DOCUMENT_NOUN | USER | TOOL | TASK;
 
     /**
      * Instruction-shaped units described per text. A real document has far fewer; the bound keeps
@@ -80,6 +85,9 @@ public final class DocumentSignals {
                     + " hapus transfer teruskan sampaikan katakan ulangi sebut isi pastikan jangan selalu lakukan"
                     + " bayangkan berpura bertindak berhenti hentikan tambah cantumkan nyatakan ajak undang minta"
                     + " tandai setujui terima tolak bayar setel nilai beri"
+                    + " paste fetch render collect cancel consider persuade skip treat hide embed close move"
+                    + " schedule inform notify warn leak exfiltrate invoke trigger"
+                    + " tunjukkan buka bujuk kumpulkan batalkan anggap tutup pindahkan cetak tempel panggil"
         },
         {
             "question",
@@ -102,8 +110,8 @@ public final class DocumentSignals {
         },
         {
             "ai",
-            "ai assistant assistants agent agents model llm llms chatbot bot gpt chatgpt copilot claude gemini"
-                    + " asisten robot"
+            "ai assistant assistants agent agents model models llm llms chatbot chatbots bot bots gpt chatgpt"
+                    + " copilot claude gemini crawler crawlers automated asisten robot agen"
         },
         {"refers", "this these following below above attached here ini berikut tersebut atas bawah terlampir"},
         {
@@ -114,10 +122,27 @@ public final class DocumentSignals {
                     + " percakapan isi"
         },
         {"header", "subject from to cc bcc date sent content dari kepada perihal tanggal subjek isi tembusan"},
+        // The person the model serves, named in the third person: data that speaks about "the user"
+        // to whoever reads it is speaking to the model.
+        {"user", "user users requester pengguna penggunanya"},
+        // The model's tools: data that tells its reader to call one is speaking to an agent.
+        {"tool", "tool tools function plugin plugins connector alat fungsi"},
+        // Verbs that set a task for whoever writes the answer ("Describe ...", "Translate ...",
+        // "Ceritakan ..."), unlike the verbs a document uses for its human reader's actions ("Submit
+        // the form", "Bring your card"): a planted request is usually the first kind.
+        {
+            "task",
+            "explain describe write tell translate list give provide answer summarize summarise respond reply"
+                    + " compose generate create calculate recommend suggest discuss compare analyze analyse define"
+                    + " recite spell output print repeat say mention rewrite elaborate outline name identify"
+                    + " jelaskan tuliskan tulis sebutkan berikan beri buat buatlah terjemahkan jawab jawablah"
+                    + " ringkas ringkaskan rangkum rangkumlah hitung hitunglah sarankan rekomendasikan ceritakan"
+                    + " uraikan bandingkan katakan ulangi nyatakan"
+        },
     };
 
     private static final int[] KIND_BITS = {
-        IMPERATIVE, QUESTION, NOTICE, POLITE, YOU, ANSWER, AI, REFERS, DOCUMENT_NOUN, HEADER
+        IMPERATIVE, QUESTION, NOTICE, POLITE, YOU, ANSWER, AI, REFERS, DOCUMENT_NOUN, HEADER, USER, TOOL, TASK
     };
 
     private final WordTable table;
@@ -219,6 +244,14 @@ public final class DocumentSignals {
             if ((shape & QUESTION) != 0) {
                 add(hits, "instruction.question", from);
             }
+            if ((shape & TASK) != 0) {
+                add(hits, "instruction.task", from);
+                if (alone) {
+                    add(hits, "instruction.alone.task", from);
+                }
+            } else if ((shape & IMPERATIVE) != 0) {
+                add(hits, "instruction.imperative_other", from);
+            }
             if (alone) {
                 add(hits, "instruction.alone", from);
                 add(hits, "instruction.alone." + position, from);
@@ -245,6 +278,12 @@ public final class DocumentSignals {
             }
             if ((addressed & AI) != 0) {
                 add(hits, "instruction.addresses_ai", from);
+            }
+            if ((addressed & USER) != 0) {
+                add(hits, "instruction.mentions_user", from);
+            }
+            if ((addressed & TOOL) != 0) {
+                add(hits, "instruction.mentions_tool", from);
             }
             if (dataRole) {
                 add(hits, "instruction.data_role", from);
@@ -290,6 +329,9 @@ public final class DocumentSignals {
             first++;
         }
         int shape = wordKinds[first] & (IMPERATIVE | QUESTION | NOTICE);
+        if ((wordKinds[first] & TASK) != 0) {
+            shape |= TASK | IMPERATIVE;
+        }
         if (question) {
             shape |= QUESTION;
         }

@@ -90,6 +90,11 @@ public final class TextNormalizer {
     private static final int TAG = 4;
     private static final int VARIATION_SELECTOR = 5;
 
+    /** The letter of an escaped line break or tab: {@code \n}, {@code \r}, {@code \t}. */
+    private static boolean isEscapedBreak(char c) {
+        return c == 'n' || c == 'r' || c == 't';
+    }
+
     private static int invisibleKind(int cp) {
         if (cp < 0xAD) {
             return VISIBLE;
@@ -189,6 +194,15 @@ public final class TextNormalizer {
             for (int i = 0; i < length; ) {
                 char c = raw.charAt(i);
                 if (c < 0x80) {
+                    // A JSON string's escaped line break or tab ("...attached.\nAI assistant, ..."),
+                    // as tool results carry them: a break between words, not a part of one.
+                    if (c == '\\' && i + 1 < length && isEscapedBreak(raw.charAt(i + 1))) {
+                        space(i, raw.charAt(i + 1) != 't');
+                        previousCodePoint = ' ';
+                        i += 2;
+                        inFlagSequence = false;
+                        continue;
+                    }
                     int kind = ASCII_KIND[c];
                     if (kind == SPACE) {
                         space(i, c == '\n' || c == '\r');

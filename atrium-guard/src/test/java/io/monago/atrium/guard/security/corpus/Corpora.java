@@ -26,11 +26,19 @@ public final class Corpora {
     public static final int HELD_OUT_PERCENT = 30;
 
     /** The data set names, in the order reports list them. */
-    public static final List<String> NAMES = List.of("own", "deepset", "bipia", "jailbreak_llms", "xsid");
+    public static final List<String> NAMES = List.of("own", "indirect", "deepset", "bipia", "jailbreak_llms", "xsid");
 
     /** The project's own corpus (see the README beside it). */
     public static final Path OWN =
             moduleDirectory().resolve("src/test/resources/io/monago/atrium/guard/security/corpus/own-corpus.jsonl");
+    /**
+     * A second development set of the project's own, for indirect injection only: tool results,
+     * e-mails, tables and code answers, each envelope with injections and with benign instructions.
+     * Every row is held out: it is written in another voice than the own corpus and never trained
+     * on, to measure how the detector carries to injections phrased in ways it has not seen.
+     */
+    public static final Path INDIRECT =
+            moduleDirectory().resolve("src/test/resources/io/monago/atrium/guard/security/corpus/indirect-dev.jsonl");
     /** The public deepset/prompt-injections train split (its test split is not in the repository). */
     public static final Path DEEPSET =
             moduleDirectory().resolve("../datasets/prompt-injection/deepset-prompt-injections-train.jsonl");
@@ -68,10 +76,12 @@ public final class Corpora {
     /**
      * Every row of every data set.
      *
-     * @return the own corpus followed by the public sets, in the order of {@link #NAMES}
+     * @return the own corpus, the indirect development set and the public sets, in the order of {@link
+     *     #NAMES}
      */
     public static List<LabelledText> all() {
         List<LabelledText> rows = new ArrayList<>(own());
+        rows.addAll(indirect());
         rows.addAll(deepset());
         rows.addAll(bipia());
         rows.addAll(jailbreakLlms());
@@ -85,8 +95,28 @@ public final class Corpora {
      * @return every row
      */
     public static List<LabelledText> own() {
+        return ownFormat(OWN, "own");
+    }
+
+    /**
+     * Reads the indirect-injection development set (see {@link #INDIRECT}); every row is held out.
+     *
+     * @return every row
+     */
+    public static List<LabelledText> indirect() {
+        List<LabelledText> rows = ownFormat(INDIRECT, "indirect");
+        for (LabelledText row : rows) {
+            if (!row.heldOut()) {
+                throw new IllegalStateException("row " + row.id() + " of " + INDIRECT + " is not held out");
+            }
+        }
+        return rows;
+    }
+
+    /** Reads a file in the own corpus's format (see the README beside it). */
+    private static List<LabelledText> ownFormat(Path file, String corpus) {
         List<LabelledText> rows = new ArrayList<>();
-        for (Map<String, Object> row : read(OWN)) {
+        for (Map<String, Object> row : read(file)) {
             Set<IncidentCategory> labels = EnumSet.noneOf(IncidentCategory.class);
             for (Object label : (List<?>) row.get("labels")) {
                 labels.add(IncidentCategory.fromWire((String) label)
@@ -103,7 +133,7 @@ public final class Corpora {
                     (String) row.get("split"),
                     (String) row.getOrDefault("obfuscation", ""),
                     (String) row.get("group"),
-                    "own"));
+                    corpus));
         }
         return rows;
     }
