@@ -148,6 +148,15 @@ public final class GibberishSuffixDetector {
     private final WordTable dictionary;
     /** Longer cores are not looked up in the dictionary. */
     private static final int MAX_WORD = 14;
+    /** The shortest stem left after stripping Indonesian affixes that counts as a word. */
+    private static final int MIN_STEM = 4;
+    /** Indonesian suffixes, longest first; the empty one tries prefixes alone. */
+    private static final List<String> INDONESIAN_SUFFIXES =
+            List.of("kannya", "annya", "kan", "nya", "lah", "kah", "an", "i", "");
+    /** Indonesian prefixes, longest first; the empty one tries suffixes alone. */
+    private static final List<String> INDONESIAN_PREFIXES = List.of(
+            "memper", "menge", "meng", "meny", "mem", "men", "per", "pem", "pen", "peng", "ber", "ter", "me", "di",
+            "ke", "se", "pe", "be", "");
     /** Longer cores are not looked up. */
     private final int longestFunctionWord;
 
@@ -365,11 +374,11 @@ public final class GibberishSuffixDetector {
         void collect(int max) {
             int end = walked;
             while (end > 0 && size < max) {
-                while (end > 0 && isWhitespace(text.charAt(end - 1))) {
+                while (end > 0 && separates(end - 1)) {
                     end--;
                 }
                 int start = end;
-                while (start > 0 && !isWhitespace(text.charAt(start - 1))) {
+                while (start > 0 && !separates(start - 1)) {
                     start--;
                 }
                 if (start < end) {
@@ -384,6 +393,26 @@ public final class GibberishSuffixDetector {
 
         String token(int index) {
             return text.substring(starts[index], ends[index]);
+        }
+
+        /**
+         * Whether the char at {@code i} separates tokens: whitespace, or either char of an escaped
+         * line break or tab inside a JSON string ({@code \n}), which a tool result's text is full
+         * of; read as letters, it glues two words into one with a capital inside.
+         */
+        private boolean separates(int i) {
+            char c = text.charAt(i);
+            if (isWhitespace(c)) {
+                return true;
+            }
+            if (c == '\\') {
+                return i + 1 < text.length() && isEscapedBreak(text.charAt(i + 1));
+            }
+            return isEscapedBreak(c) && i > 0 && text.charAt(i - 1) == '\\';
+        }
+
+        private static boolean isEscapedBreak(char c) {
+            return c == 'n' || c == 'r' || c == 't';
         }
 
         /** Everything about the last tokens but the words before them. */
@@ -664,9 +693,65 @@ public final class GibberishSuffixDetector {
             if (dictionary.find(folded, 0, length, hash) >= 0) {
                 return true;
             }
-            return length > 3
+            if (length > 3
                     && folded[length - 1] == 's'
-                    && dictionary.find(folded, 0, length - 1, WordHash.of(folded, 0, length - 1)) >= 0;
+                    && dictionary.find(folded, 0, length - 1, WordHash.of(folded, 0, length - 1)) >= 0) {
+                return true;
+            }
+            return isAffixedWord(length);
+        }
+
+        /**
+         * Whether the folded letters are a listed word with Indonesian affixes around it
+         * ({@code oleskan}, {@code tertelan}, {@code sehari}, {@code dipanggil}): the word list
+         * holds stems and the forms its sources happened to use, and prose must not read as
+         * made-up pieces because its verbs carry affixes. The stem left must be 4 letters or more.
+         */
+        private boolean isAffixedWord(int length) {
+            for (String suffix : INDONESIAN_SUFFIXES) {
+                int end = endsWith(length, suffix) ? length - suffix.length() : -1;
+                if (end < 0 && !suffix.isEmpty()) {
+                    continue;
+                }
+                int stemEnd = suffix.isEmpty() ? length : end;
+                for (String prefix : INDONESIAN_PREFIXES) {
+                    if ((prefix.isEmpty() && suffix.isEmpty()) || !startsWith(stemEnd, prefix)) {
+                        continue;
+                    }
+                    int from = prefix.length();
+                    if (stemEnd - from >= MIN_STEM
+                            && dictionary.find(folded, from, stemEnd, WordHash.of(folded, from, stemEnd)) >= 0) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean endsWith(int length, String suffix) {
+            int n = suffix.length();
+            if (n == 0 || n >= length) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (folded[length - n + i] != suffix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean startsWith(int length, String prefix) {
+            int n = prefix.length();
+            if (n >= length) {
+                return n == 0;
+            }
+            for (int i = 0; i < n; i++) {
+                if (folded[i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

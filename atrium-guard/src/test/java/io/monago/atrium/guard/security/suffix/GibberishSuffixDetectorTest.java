@@ -75,6 +75,27 @@ class GibberishSuffixDetectorTest {
     }
 
     @Test
+    void indonesianProseInAJsonToolResultIsNotASuffix() {
+        // Affixed verbs (menyerahkan, dibayarkan, terlambat) and escaped line breaks, as a tool returns them.
+        String toolResult = "{\"pengirim\": \"layanan@klinik.example\", \"isi\": \"Yth. Bapak/Ibu,\\n"
+                + "Mohon menyerahkan fotokopi kartu berobat di loket pendaftaran.\\nBiaya dibayarkan sebelum "
+                + "pemeriksaan; pasien yang terlambat dipersilakan mendaftar ulang.\\nSalam hangat, Bagian Administrasi\"}";
+
+        assertThat(detector.score(toolResult)).isLessThan(0.8);
+    }
+
+    @Test
+    void anEscapedLineBreakSeparatesWordsInsteadOfGluingThem() {
+        double[] escaped = detector.features(
+                "{\"catatan\": \"Kontrol ulang minggu depan.\\nBawa hasil laboratorium.\\nJangan lupa kartu berobat.\"}");
+        double[] spaced = detector.features(
+                "{\"catatan\": \"Kontrol ulang minggu depan. Bawa hasil laboratorium. Jangan lupa kartu berobat.\"}");
+
+        assertThat(escaped).isNotNull();
+        assertThat(escaped[5]).as("share of tokens with a capital inside").isEqualTo(spaced[5]);
+    }
+
+    @Test
     void shortTextsAreNotJudged() {
         assertThat(detector.score("hi ]{ ** ==")).isZero();
         assertThat(detector.features("too short")).isNull();
