@@ -22,8 +22,7 @@ package io.monago.atrium.gateway.config;
  *     of a next request comes within this many milliseconds; default 120 000, longer than common
  *     clients keep pooled connections, so a client never sends on a connection the gateway is closing
  * @param eventLoops how many event loops serve connections, each with an HTTP server of its own on
- *     the one port; default the number of processors the process may use (container-aware), so
- *     every core serves calls
+ *     the one port; default half the processors the process may use (container-aware), at least one
  */
 public record ServerConfig(
         String host,
@@ -79,7 +78,20 @@ public record ServerConfig(
         requestBodyTimeoutMs = requestBodyTimeoutMs == null ? DEFAULT_REQUEST_BODY_TIMEOUT_MS : requestBodyTimeoutMs;
         maxConnections = maxConnections == null ? DEFAULT_MAX_CONNECTIONS : maxConnections;
         idleTimeoutMs = idleTimeoutMs == null ? DEFAULT_IDLE_TIMEOUT_MS : idleTimeoutMs;
-        eventLoops = eventLoops == null ? Runtime.getRuntime().availableProcessors() : eventLoops;
+        eventLoops = eventLoops == null ? defaultEventLoops(Runtime.getRuntime().availableProcessors()) : eventLoops;
+    }
+
+    /**
+     * The default number of event loops: half the processors, at least one. The other half runs
+     * what every call also needs off its loop (the audit writer's commits, the worker pool, the
+     * collector and the JIT compiler); on 2 cores, one loop answered more calls than two, with
+     * less CPU each (docs/benchmarks.md).
+     *
+     * @param processors the processors the process may use
+     * @return the number of event loops
+     */
+    public static int defaultEventLoops(int processors) {
+        return Math.max(1, processors / 2);
     }
 
     /** {@return the defaults} */

@@ -20,7 +20,7 @@ class ServerLimitsConfigTest {
         assertThat(s.requestBodyTimeoutMs()).isEqualTo(60_000);
         assertThat(s.maxConnections()).isEqualTo(1_000);
         assertThat(s.idleTimeoutMs()).isEqualTo(120_000);
-        assertThat(s.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(s.eventLoops()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     }
 
     @Test
@@ -62,5 +62,11 @@ class ServerLimitsConfigTest {
         assertThatThrownBy(() -> loader.parse("atrium.yaml", "server:\n  event_loops: " + value + "\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("atrium.yaml:2: server.event_loops: must be between 1 and 256, got " + value);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "2, 1", "3, 1", "4, 2", "16, 8"})
+    void theDefaultLeavesHalfTheProcessorsToTheWorkOffTheLoops(int processors, int loops) {
+        assertThat(ServerConfig.defaultEventLoops(processors)).isEqualTo(loops);
     }
 }
