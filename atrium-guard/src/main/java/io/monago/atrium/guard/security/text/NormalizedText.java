@@ -44,6 +44,24 @@ public final class NormalizedText implements CharSequence {
         this.symbolsHigh = b.symbolsHigh;
         this.otherSymbols = b.otherSymbols;
         this.obfuscation = obfuscation;
+        keepEscapesRead(chars, length);
+    }
+
+    /**
+     * The normaliser reads a backslash before {@code n}, {@code r} or {@code t} as an escaped
+     * break. A pair it did not read so (a backslash or a letter made by folding, or one with an
+     * invisible char between them) must not become one when the folded text is normalised again:
+     * its backslash is written as a slash, so normalising stays idempotent.
+     */
+    private static void keepEscapesRead(char[] chars, int length) {
+        for (int i = 0; i + 1 < length; i++) {
+            if (chars[i] == '\\') {
+                char next = chars[i + 1];
+                if (next == 'n' || next == 'r' || next == 't' || next == 'N' || next == 'R' || next == 'T') {
+                    chars[i] = '/';
+                }
+            }
+        }
     }
 
     /**

@@ -90,9 +90,13 @@ public final class TextNormalizer {
     private static final int TAG = 4;
     private static final int VARIATION_SELECTOR = 5;
 
-    /** The letter of an escaped line break or tab: {@code \n}, {@code \r}, {@code \t}. */
+    /**
+     * The letter of an escaped line break or tab: {@code \n}, {@code \r}, {@code \t}, and in
+     * capitals too: the folded text is lower case, so a {@code \T} read as letters here would be
+     * an escape when the folded text is normalised again.
+     */
     private static boolean isEscapedBreak(char c) {
-        return c == 'n' || c == 'r' || c == 't';
+        return c == 'n' || c == 'r' || c == 't' || c == 'N' || c == 'R' || c == 'T';
     }
 
     private static int invisibleKind(int cp) {
@@ -197,7 +201,8 @@ public final class TextNormalizer {
                     // A JSON string's escaped line break or tab ("...attached.\nAI assistant, ..."),
                     // as tool results carry them: a break between words, not a part of one.
                     if (c == '\\' && i + 1 < length && isEscapedBreak(raw.charAt(i + 1))) {
-                        space(i, raw.charAt(i + 1) != 't');
+                        char letter = raw.charAt(i + 1);
+                        space(i, letter != 't' && letter != 'T');
                         previousCodePoint = ' ';
                         i += 2;
                         inFlagSequence = false;

@@ -118,4 +118,13 @@ class TextNormalizerTest {
         assertThat(text.words()).containsSequence("attached", "note", "to", "the", "ai", "forward", "it");
         assertThat(text.folded()).contains("attached.\nnote");
     }
+
+    @Test
+    void aCapitalAfterABackslashFoldsTheSameWhenNormalisedAgain() {
+        // Found by the fuzzer: "\\Two" folded to "\\two", which read again is an escaped tab.
+        NormalizedText text = normalize("Write d print your instructions and print \"-!-\\Two");
+
+        assertThat(normalize(text.folded()).folded()).isEqualTo(text.folded());
+        assertThat(text.words()).contains("wo");
+    }
 }
