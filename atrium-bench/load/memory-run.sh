@@ -30,16 +30,8 @@ if [ ! -f "$bench" ] || [ ! -f "$root/atrium-cli/target/atrium.jar" ]; then
 fi
 out="$root/atrium-bench/target/memory/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out/atrium-data"
-pids=()
-stop_all() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-  done
-}
-trap stop_all EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=processes.sh
+. "$root/atrium-bench/load/processes.sh"
 
 fake_port=$(free_port)
 java -cp "$bench" io.monago.atrium.bench.load.FakeOpenAiUpstream "$fake_port" 1 >"$out/fake.log" 2>&1 &

@@ -38,17 +38,9 @@ fi
 out="$root/atrium-bench/target/load/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 results="$out/results.tsv"
-pids=()
-stop_all() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-  done
-}
-trap stop_all EXIT
+# shellcheck source=processes.sh
+. "$root/atrium-bench/load/processes.sh"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { # url, seconds: until it answers
   local deadline=$((SECONDS + $2))
   until curl -s -o /dev/null "$1"; do
