@@ -44,24 +44,6 @@ public final class NormalizedText implements CharSequence {
         this.symbolsHigh = b.symbolsHigh;
         this.otherSymbols = b.otherSymbols;
         this.obfuscation = obfuscation;
-        keepEscapesRead(chars, length);
-    }
-
-    /**
-     * The normaliser reads a backslash before {@code n}, {@code r} or {@code t} as an escaped
-     * break. A pair it did not read so (a backslash or a letter made by folding, or one with an
-     * invisible char between them) must not become one when the folded text is normalised again:
-     * its backslash is written as a slash, so normalising stays idempotent.
-     */
-    private static void keepEscapesRead(char[] chars, int length) {
-        for (int i = 0; i + 1 < length; i++) {
-            if (chars[i] == '\\') {
-                char next = chars[i + 1];
-                if (next == 'n' || next == 'r' || next == 't' || next == 'N' || next == 'R' || next == 'T') {
-                    chars[i] = '/';
-                }
-            }
-        }
     }
 
     /**
@@ -520,6 +502,12 @@ public final class NormalizedText implements CharSequence {
                     if (wordStart < 0) {
                         wordStart = length;
                         hash = WordHash.SEED;
+                        if (i > from && token[i - 1] == '\\' && isEscapeLetter(c)) {
+                            // The normaliser read real escapes as breaks already; a backslash it did
+                            // not (made by folding, or with an invisible char dropped between) must
+                            // not become one when the folded text is normalised again.
+                            chars[length - 1] = '/';
+                        }
                     }
                     hash = WordHash.step(hash, c);
                 } else {
@@ -534,6 +522,10 @@ public final class NormalizedText implements CharSequence {
             if (wordStart >= 0) {
                 addWord(wordStart, length, hash);
             }
+        }
+
+        private static boolean isEscapeLetter(char c) {
+            return c == 'n' || c == 'r' || c == 't' || c == 'N' || c == 'R' || c == 'T';
         }
 
         private void noteSymbol(char c) {
